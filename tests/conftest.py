@@ -1,0 +1,70 @@
+"""Shared fixtures: small real training runs, made once per session."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+SMALL = dict(train_limit=2000, val_limit=500, epochs=2, batch_size=32)
+
+
+def run_cli(*args: str, env_runs: Path | None = None, timeout: float = 600):
+    """Runs `python -m workbench ...` as a user would; returns the CompletedProcess."""
+    import subprocess
+
+    env = dict(os.environ)
+    if env_runs is not None:
+        env["WORKBENCH_RUNS_DIR"] = str(env_runs)
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *args],
+        capture_output=True, text=True, timeout=timeout, env=env,
+    )
+
+
+@pytest.fixture(scope="session")
+def trained(tmp_path_factory):
+    """One small SGD run per method with the same seed: {method: RunResult}."""
+    from workbench import trainer
+    from workbench.config import TrainConfig
+
+    runs_dir = tmp_path_factory.mktemp("runs")
+    return {
+        m: trainer.train(TrainConfig(method=m, name=f"small {m}", **SMALL), runs_dir)
+        for m in ("tape", "fit", "custom")
+    }
+
+
+def weights_of(run_dir: Path) -> np.ndarray:
+    import keras
+
+    model = keras.models.load_model(Path(run_dir) / "model.keras")
+    return np.concatenate([w.ravel() for w in model.get_weights()])
+
+
+def write_npz(path: Path, **arrays) -> Path:
+    np.savez(path, **arrays)
+    return path
+
+
+@pytest.fixture
+def tiny_npz(tmp_path):
+    """A valid tiny dataset: colour 12x12 images, 3 classes, learnable (class = brightest channel)."""
+    rng = np.random.default_rng(0)
+
+    def make(n):
+        y = rng.integers(0, 3, n)
+        x = rng.integers(0, 80, (n, 12, 12, 3)).astype(np.uint8)
+        for i, c in enumerate(y):
+            x[i, :, :, c] += 150
+        return x, y.astype(np.uint8)
+
+    x_train, y_train = make(600)
+    x_test, y_test = make(200)
+    return write_npz(tmp_path / "tiny.npz", x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test)

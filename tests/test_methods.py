@@ -1,0 +1,122 @@
+"""The three methods: same batches and weights, complete run folders, stop and divergence."""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+import pytest
+
+from conftest import SMALL, weights_of
+from workbench import trainer
+from workbench.callbacks import StopFlag
+from workbench.config import TrainConfig
+from workbench.runs import RunFolder, read_run
+
+METHODS = ("tape", "fit", "custom")
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_each_method_writes_a_complete_run_folder(trained, method):
+    result = trained[method]
+    path = result.folder.path
+    assert result.status == "completed"
+    for name in ("config.json", "status.json", "history.csv", "batches.csv", "model.keras"):
+        assert (path / name).is_file(), name
+    assert list((path / "logs" / "train").glob("events.out.tfevents.*"))
+    assert list((path / "logs" / "validation").glob("events.out.tfevents.*"))
+    folder = RunFolder(path)
+    history = folder.history()
+    assert [r["epoch"] for r in history] == [1, 2]
+    assert all(r["val_accuracy"] is not None and r["lr"] == pytest.approx(0.01) for r in history)
+    batches = folder.batches()
+    steps = -(-SMALL["train_limit"] // SMALL["batch_size"])
+    assert batches["step"] == list(range(1, 2 * steps + 1))
+    assert folder.config()["method"] == method and folder.status()["status"] == "completed"
+    # 2000 samples, 2 epochs of SGD 0.01 on sum_mse: far above chance (0.1)
+    assert result.summary.final["val_accuracy"] > 0.7
+
+
+def test_the_three_methods_end_with_the_same_weights(trained):
+    tape = weights_of(trained["tape"].folder.path)
+    for method in ("fit", "custom"):
+        other = weights_of(trained[method].folder.path)
+        assert np.linalg.norm(other - tape) / np.linalg.norm(tape) <= 1e-4, method
+
+
+def test_same_seed_same_initial_weights_and_order():
+    from workbench import models, pipeline
+
+    a = models.build("mlp", (28, 28), 10, seed=3).get_weights()
+    b = models.build("mlp", (28, 28), 10, seed=3, cls=keras.Sequential).get_weights()
+    c = models.build("mlp", (28, 28), 10, seed=4).get_weights()
+    assert all(np.array_equal(x, y) for x, y in zip(a, b, strict=True))
+    assert not np.array_equal(a[0], c[0])
+    assert np.array_equal(pipeline.epoch_order(100, 0, 1), pipeline.epoch_order(100, 0, 1))
+    assert not np.array_equal(pipeline.epoch_order(100, 0, 0), pipeline.epoch_order(100, 0, 1))
+
+
+class StopAfter(keras.callbacks.Callback):
+    def __init__(self, flag: StopFlag, batches: int) -> None:
+        super().__init__()
+        self.flag, self.batches, self.seen = flag, batches, 0
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.seen += 1
+        if self.seen >= self.batches:
+            self.flag.set()
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_stop_mid_epoch_keeps_the_run(tmp_path, method):
+    flag = StopFlag()
+    cfg = TrainConfig(method=method, epochs=3, train_limit=2000, val_limit=200)
+    result = trainer.train(cfg, tmp_path, [StopAfter(flag, 70)], flag)
+    assert result.status == "stopped"
+    assert (result.folder.path / "model.keras").is_file()
+    history = result.folder.history()
+    assert [r["epoch"] for r in history] == [1]  # epoch 2 did not finish: no row for it
+    assert 63 <= len(result.folder.batches()["step"]) <= 72
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_divergence_ends_the_run_at_once(tmp_path, method):
+    cfg = TrainConfig(method=method, lr=10.0, loss="sum_mse", epochs=3, train_limit=3000, val_limit=100)
+    result = trainer.train(cfg, tmp_path)
+    assert result.status == "diverged"
+    status = result.folder.status()
+    assert "step" in status["error"] and "smaller learning rate" in status["error"]
+    assert status["diverged_step"] <= 94  # within the first epoch
+    assert read_run(result.folder.path).status == "diverged"
+
+
+def test_fast_mode_gives_the_same_weights(tmp_path):
+    base = dict(method="tape", epochs=1, train_limit=1000, val_limit=100)
+    one = trainer.train(TrainConfig(**base), tmp_path)
+    seven = trainer.train(TrainConfig(**base, steps_per_execution=7), tmp_path)
+    a, b = weights_of(one.folder.path), weights_of(seven.folder.path)
+    assert np.linalg.norm(a - b) / np.linalg.norm(a) <= 1e-5
+    assert one.summary.final["val_accuracy"] == pytest.approx(seven.summary.final["val_accuracy"], abs=1e-3)
+
+
+def test_eager_tape_matches_compiled_tape(tmp_path):
+    base = dict(method="tape", epochs=1, train_limit=320, val_limit=100, jit_compile=False)
+    a = weights_of(trainer.train(TrainConfig(**base), tmp_path).folder.path)
+    b = weights_of(trainer.train(TrainConfig(**base, eager=True), tmp_path).folder.path)
+    assert np.linalg.norm(a - b) / np.linalg.norm(a) <= 1e-5
+
+
+@pytest.mark.parametrize("model", ["mlp", "cnn"])
+def test_colour_images_of_another_size_train(tmp_path, tiny_npz, model):
+    cfg = TrainConfig(method="custom", optimizer="adam", lr=0.003, loss="crossentropy",
+                      dataset=str(tiny_npz), model=model, epochs=2)
+    result = trainer.train(cfg, tmp_path)
+    assert result.status == "completed"
+    assert result.summary.final["val_accuracy"] > 0.8
+
+
+def test_batch_larger_than_the_data_is_refused_before_a_folder_is_made(tmp_path):
+    from workbench.config import ConfigError
+
+    with pytest.raises(ConfigError, match="batch_size"):
+        trainer.train(TrainConfig(batch_size=500, train_limit=100), tmp_path)
+    assert not any(tmp_path.iterdir())

@@ -1,0 +1,179 @@
+"""Keras callbacks shared by the three methods (no Qt).
+
+All three methods drive the same Keras callback protocol, so these work the
+same whether `fit` or the hand-written loop calls them. Batch logs arrive as
+Python floats (Keras's CallbackList converts them); nothing here touches a
+tensor per batch.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import threading
+import time
+from typing import TextIO
+
+import keras
+
+from .runs import RunFolder
+
+
+class StopFlag:
+    """Thread-safe request to stop at the next batch boundary."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def set(self) -> None:
+        self._event.set()
+
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+
+class StopOnFlag(keras.callbacks.Callback):
+    """Turns a StopFlag into `model.stop_training`, checked between batches."""
+
+    def __init__(self, flag: StopFlag) -> None:
+        super().__init__()
+        self.flag = flag
+
+    def on_train_batch_end(self, batch, logs=None):
+        if self.flag.is_set():
+            self.model.stop_training = True
+
+    def on_epoch_end(self, epoch, logs=None):
+        if self.flag.is_set():
+            self.model.stop_training = True
+
+
+class DivergenceGuard(keras.callbacks.Callback):
+    """Ends the run at the first non-finite loss and remembers the step."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.step = 0
+        self.diverged_step: int | None = None
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.step += 1
+        loss = (logs or {}).get("loss")
+        if loss is not None and not math.isfinite(loss):
+            self.diverged_step = self.step
+            self.model.stop_training = True
+
+
+def current_lr(model) -> float | None:
+    optimizer = getattr(model, "optimizer", None)
+    if optimizer is None:
+        return None
+    try:
+        return float(keras.ops.convert_to_numpy(optimizer.learning_rate))
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+class RunRecorder(keras.callbacks.Callback):
+    """Writes history.csv (one flushed row per epoch) and batches.csv (flushed per epoch)."""
+
+    FLUSH_SECONDS = 5.0
+
+    def __init__(self, folder: RunFolder, steps_per_epoch: int, first_epoch: int = 0) -> None:
+        super().__init__()
+        self.folder = folder
+        self.steps_per_epoch = steps_per_epoch
+        self.first_epoch = first_epoch
+        self.step = first_epoch * steps_per_epoch
+        self.epoch = first_epoch
+        self.pending: list[dict] = []
+        self.batches_done = 0
+        self.epoch_seconds: list[float] = []
+        self.last_logs: dict[str, float] = {}
+        self._epoch_start = 0.0
+        self._last_flush = 0.0
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.epoch = epoch
+        self.batches_done = 0
+        self._epoch_start = self._last_flush = time.perf_counter()
+
+    def on_train_batch_end(self, batch, logs=None):
+        logs = logs or {}
+        self.batches_done = batch + 1
+        # In fast mode Keras reports once per N batches; batch is the last one's index.
+        self.step = self.epoch * self.steps_per_epoch + batch + 1
+        self.pending.append(
+            {"step": self.step, "epoch": self.epoch + 1, "loss": logs.get("loss"),
+             "accuracy": logs.get("accuracy")}
+        )
+        now = time.perf_counter()
+        if now - self._last_flush > self.FLUSH_SECONDS:
+            self.flush()
+            self._last_flush = now
+
+    def flush(self) -> None:
+        rows, self.pending = self.pending, []
+        self.folder.append_batches(rows)
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs = dict(logs or {})
+        seconds = time.perf_counter() - self._epoch_start
+        self.flush()
+        if self.batches_done < self.steps_per_epoch:
+            return  # stopped mid-epoch: fit still calls on_epoch_end, but the epoch did not finish
+        self.epoch_seconds.append(seconds)
+        self.last_logs = logs
+        row = {k: logs.get(k) for k in ("loss", "accuracy", "val_loss", "val_accuracy")}
+        row.update(epoch=epoch + 1, lr=current_lr(self.model), seconds=round(seconds, 4))
+        self.folder.append_history(row)
+        self.folder.write_status("running", epochs_completed=epoch + 1)
+
+    def on_train_end(self, logs=None):
+        self.flush()
+
+
+class ConsoleProgress(keras.callbacks.Callback):
+    """Progress on stderr: a bar with ETA on a terminal (≤10 redraws/s), a line per epoch."""
+
+    def __init__(self, epochs: int, steps_per_epoch: int, stream: TextIO | None = None) -> None:
+        super().__init__()
+        self.epochs = epochs
+        self.steps = steps_per_epoch
+        self.stream = stream or sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self._t0 = self._last = 0.0
+        self.epoch = 0
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.epoch = epoch
+        self._t0 = time.perf_counter()
+
+    def on_train_batch_end(self, batch, logs=None):
+        if not self.tty:
+            return
+        now = time.perf_counter()
+        if now - self._last < 0.1 and batch + 1 < self.steps:
+            return
+        self._last = now
+        done = batch + 1
+        eta = (now - self._t0) / done * (self.steps - done)
+        width = 24
+        filled = int(width * done / self.steps)
+        loss = (logs or {}).get("loss", float("nan"))
+        self.stream.write(
+            f"\rEpoch {self.epoch + 1}/{self.epochs} [{'=' * filled}{'.' * (width - filled)}] "
+            f"{done}/{self.steps} ETA {eta:4.0f}s loss {loss:.4f}   "
+        )
+        self.stream.flush()
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs = logs or {}
+        parts = [f"{k} {logs[k]:.4f}" for k in ("loss", "accuracy", "val_loss", "val_accuracy")
+                 if isinstance(logs.get(k), float)]
+        prefix = "\r" if self.tty else ""
+        self.stream.write(
+            f"{prefix}Epoch {epoch + 1}/{self.epochs} ({time.perf_counter() - self._t0:.1f}s): "
+            + ", ".join(parts) + " " * 20 + "\n"
+        )
+        self.stream.flush()

@@ -1,0 +1,210 @@
+"""`python -m workbench <subcommand>`: the command line of INTERFACE.md.
+
+Bad arguments: one line on stderr, exit 2. Other failures: one line, exit 1.
+Never a traceback unless `--debug`. `--json`: the last stdout line is JSON,
+progress goes to stderr. TensorFlow is imported only by subcommands that train.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from . import __version__
+from .config import METHODS, METRICS, MODELS, OPTIMIZERS, STRATEGIES, ConfigError, TrainConfig
+from .data import DatasetError
+from .runs import default_runs_dir, list_runs
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class UsageError(Exception):
+    """Bad arguments: exit 2."""
+
+
+class Failure(Exception):
+    """Anything else that went wrong: exit 1."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line, not usage plus error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def flag_of(field_name: str) -> str:
+    return "--" + field_name.replace("_", "-")
+
+
+def add_train_options(p: argparse.ArgumentParser) -> None:
+    d = TrainConfig()
+    p.add_argument("--method", choices=list(METHODS), default=d.method)
+    p.add_argument("--optimizer", choices=list(OPTIMIZERS), default=d.optimizer)
+    p.add_argument("--lr", type=float, default=d.lr, help="learning rate (default 0.01)")
+    p.add_argument("--loss", choices=["sum_mse", "keras_mse", "crossentropy"], default=d.loss)
+    p.add_argument("--metric", choices=list(METRICS), default=d.metric)
+    p.add_argument("--epochs", type=int, default=d.epochs)
+    p.add_argument("--batch-size", type=int, default=d.batch_size)
+    p.add_argument("--seed", type=int, default=d.seed)
+    p.add_argument("--train-limit", type=int, default=0, help="first N training samples (0 = all)")
+    p.add_argument("--val-limit", type=int, default=0, help="first N validation samples (0 = all)")
+    p.add_argument("--dataset", default="mnist", help="'mnist' (shipped) or PATH.npz")
+    p.add_argument("--model", choices=list(MODELS), default=d.model)
+    p.add_argument("--eager", action="store_true", help="run the tape loop eagerly (slow, as the article)")
+    p.add_argument("--steps-per-execution", type=int, default=1, help="batches per compiled call")
+    p.add_argument("--strategy", choices=list(STRATEGIES), default="default")
+    p.add_argument("--cpu-replicas", type=int, default=0)
+    p.add_argument("--no-jit", action="store_true", help="do not compile steps with XLA")
+    p.add_argument("--name", default="", help="a label shown in tables and legends")
+
+
+def config_from_args(args: argparse.Namespace) -> TrainConfig:
+    try:
+        return TrainConfig(
+            method=args.method, optimizer=args.optimizer, lr=args.lr, loss=args.loss,
+            metric=args.metric, epochs=args.epochs, batch_size=args.batch_size, seed=args.seed,
+            train_limit=args.train_limit, val_limit=args.val_limit, dataset=args.dataset,
+            model=args.model, eager=args.eager, steps_per_execution=args.steps_per_execution,
+            strategy=args.strategy, cpu_replicas=args.cpu_replicas, name=args.name,
+            jit_compile=not args.no_jit,
+        )
+    except ConfigError as exc:
+        raise UsageError(f"argument {flag_of(exc.field)}: {str(exc).split(': ', 1)[1]}") from None
+
+
+def runs_dir_of(args: argparse.Namespace) -> Path:
+    return Path(args.runs_dir).expanduser() if args.runs_dir else default_runs_dir()
+
+
+def emit_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, default=str) + "\n")
+    sys.stdout.flush()
+
+
+# -- subcommands -----------------------------------------------------------------
+def cmd_train(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    if config.strategy != "default":
+        raise Failure(f"--strategy {config.strategy} is not available yet; use --strategy default")
+    from . import data as datamod
+
+    try:
+        data = datamod.prepare(config)
+    except ConfigError as exc:
+        raise UsageError(f"argument {flag_of(exc.field)}: {str(exc).split(': ', 1)[1]}") from None
+    except DatasetError as exc:
+        raise UsageError(f"argument --dataset: {exc}") from None
+    from . import trainer
+    from .callbacks import ConsoleProgress, StopFlag
+
+    stop = StopFlag()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    steps = -(-len(data.x_train) // config.batch_size)
+    progress = ConsoleProgress(config.epochs, steps)
+    try:
+        result = trainer.train(config, runs_dir_of(args), [progress], stop)
+    except OSError as exc:
+        raise Failure(str(exc)) from exc
+    except trainer.TrainingFailed as exc:
+        raise Failure(f"training failed: {exc}") from exc
+    summary = result.summary
+    print(f"{summary.status}: run {summary.run_id} in {summary.run_dir}", file=sys.stderr)
+    if summary.error:
+        print(summary.error, file=sys.stderr)
+    if args.json:
+        emit_json(summary.to_dict())
+    return {"completed": EXIT_OK, "stopped": EXIT_INTERRUPTED}.get(summary.status, EXIT_FAILED)
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else f"{100 * value:.2f}%"
+
+
+def cmd_runs(args: argparse.Namespace) -> int:
+    runs = list_runs(runs_dir_of(args))
+    if args.json:
+        emit_json([r.to_dict() for r in runs])
+        return EXIT_OK
+    if not runs:
+        print(f"no runs in {runs_dir_of(args)}", file=sys.stderr)
+        return EXIT_OK
+    header = ("run_id", "name", "status", "method", "optimizer", "lr", "loss", "epochs", "val_acc")
+    rows = [header] + [
+        (r.run_id, r.name, r.status, r.method or "", r.optimizer or "",
+         "" if r.lr is None else f"{r.lr:g}", r.loss or "", str(r.epochs_completed),
+         _pct(r.final.get("val_accuracy")))
+        for r in runs
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for row in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from .gui.app import main as gui_main
+
+    return gui_main(runs_dir=runs_dir_of(args) if args.runs_dir else None)
+
+
+# -- wiring -------------------------------------------------------------------
+def build_parser() -> Parser:
+    parser = Parser(prog="workbench", description="TF Training Workbench: see why a network trains the way it does.")
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", help="show Python tracebacks")
+    common.add_argument("--json", action="store_true", help="last stdout line is JSON")
+    common.add_argument("--runs-dir", default=None, help="runs folder (default: $WORKBENCH_RUNS_DIR or the user data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
+    sub.required = True
+
+    commands: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
+        "train": ("one training run, headless; writes a run folder", cmd_train),
+        "runs": ("list the runs in a runs folder", cmd_runs),
+        "gui": ("open the main window", cmd_gui),
+    }
+    for name, (help_text, func) in commands.items():
+        p = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+        p.set_defaults(func=func)
+        if name == "train":
+            add_train_options(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    parser = build_parser()
+    command = next((a for a in argv if not a.startswith("-")), "")
+    prog = f"workbench {command}".strip()
+    try:
+        args = parser.parse_args(argv)
+        return args.func(args)
+    except UsageError as exc:
+        print(f"{prog}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (Failure, DatasetError, ConfigError, OSError) as exc:
+        if debug:
+            traceback.print_exc()
+        print(f"{prog}: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print(f"{prog}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # the promise: one line, never a traceback
+        if debug:
+            traceback.print_exc()
+        print(f"{prog}: error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

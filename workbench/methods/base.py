@@ -1,0 +1,82 @@
+"""What the three methods share: one place to build data, model and optimizer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import keras
+import tensorflow as tf
+
+from .. import models, objectives, pipeline
+from ..config import TrainConfig
+from ..data import ImageData
+
+OPTIMIZER_CLASSES = {
+    "sgd": keras.optimizers.SGD,
+    "adam": keras.optimizers.Adam,
+    "rmsprop": keras.optimizers.RMSprop,
+}
+
+
+@dataclass
+class Setup:
+    """Everything a method needs to train one run."""
+
+    config: TrainConfig
+    data: ImageData
+    callbacks: list[keras.callbacks.Callback] = field(default_factory=list)
+    first_epoch: int = 0
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return pipeline.steps_per_epoch(len(self.data.x_train), self.config.batch_size)
+
+    @property
+    def labels(self) -> str:
+        """Label format this method's pipeline delivers: 'onehot' (fit) or 'int'."""
+        return objectives.label_format(self.config.method)
+
+    @property
+    def loss_labels(self) -> str:
+        """Label format the loss is computed on (mse losses always on one-hot)."""
+        return "onehot" if objectives.loss_needs_onehot(self.config.loss) else self.labels
+
+    def train_data(self) -> tf.data.Dataset:
+        c = self.config
+        return pipeline.train_dataset(
+            self.data, c.batch_size, c.seed, c.epochs, self.labels == "onehot", self.first_epoch
+        )
+
+    def val_data(self) -> tf.data.Dataset:
+        return pipeline.val_dataset(self.data, self.labels == "onehot")
+
+    def build_model(self, cls: type[keras.Sequential] = keras.Sequential) -> keras.Sequential:
+        c = self.config
+        return models.build(c.model, self.data.input_shape, self.data.num_classes, c.seed, cls)
+
+    def optimizer(self) -> keras.optimizers.Optimizer:
+        return OPTIMIZER_CLASSES[self.config.optimizer](learning_rate=self.config.lr)
+
+    def fit_kwargs(self) -> dict:
+        """Arguments of `model.fit` shared by the fit and custom methods."""
+        return dict(
+            x=self.train_data(),
+            epochs=self.config.epochs,
+            initial_epoch=self.first_epoch,
+            # One iterator across epochs: the pipeline already holds every epoch in order.
+            steps_per_epoch=self.steps_per_epoch,
+            validation_data=self.val_data(),
+            callbacks=self.callbacks,
+            shuffle=False,  # the pipeline's order is the run's order
+            verbose=0,
+        )
+
+    def compile_kwargs(self) -> dict:
+        c = self.config
+        return dict(
+            optimizer=self.optimizer(),
+            loss=objectives.compile_loss(c.loss, self.loss_labels),
+            metrics=[objectives.compile_metric(c.metric)],
+            jit_compile=c.jit_compile,
+            steps_per_execution=c.steps_per_execution,
+        )

@@ -1,0 +1,56 @@
+"""Method `custom`: `fit` with overridden train_step / test_step, in Keras 3 style.
+
+Integer labels come in and are one-hot encoded inside the step when the loss
+needs it, as in the article. The loss goes through `self.compute_loss` and
+the metrics through `self.metrics` (Keras 3 removed `compiled_loss` and
+`compiled_metrics`), so `fit`'s callbacks, TensorBoard above all, keep working.
+"""
+
+from __future__ import annotations
+
+import keras
+import tensorflow as tf
+
+from .base import Setup
+
+
+@keras.saving.register_keras_serializable(package="workbench")
+class CustomStepModel(keras.Sequential):
+    """A Sequential whose train/test steps are written by hand."""
+
+    onehot_labels = True  # set per run: does the loss want one-hot labels?
+
+    def _loss_target(self, y):
+        return tf.one_hot(y, self.output_shape[-1]) if self.onehot_labels else y
+
+    def _update_metrics(self, loss, x, y, y_pred):
+        for metric in self.metrics:
+            if metric.name == "loss":
+                # Weighted by batch size, as fit's own loss tracker does.
+                metric.update_state(loss, sample_weight=tf.shape(x)[0])
+            else:
+                metric.update_state(y, y_pred)
+        return self.get_metrics_result()
+
+    def train_step(self, data):
+        x, y = data
+        with tf.GradientTape() as tape:
+            y_pred = self(x, training=True)
+            loss = self.compute_loss(x=x, y=self._loss_target(y), y_pred=y_pred, training=True)
+        gradients = tape.gradient(loss, self.trainable_variables)
+        self.optimizer.apply(gradients, self.trainable_variables)
+        return self._update_metrics(loss, x, y, y_pred)
+
+    def test_step(self, data):
+        x, y = data
+        y_pred = self(x, training=False)
+        loss = self.compute_loss(x=x, y=self._loss_target(y), y_pred=y_pred, training=False)
+        return self._update_metrics(loss, x, y, y_pred)
+
+
+def run(setup: Setup) -> keras.Model:
+    model = setup.build_model(CustomStepModel)
+    model.onehot_labels = setup.loss_labels == "onehot"
+    model.compile(**setup.compile_kwargs())
+    model.fit(**setup.fit_kwargs())
+    return model

@@ -1,0 +1,113 @@
+"""Method `tape`: the article's hand-written `tf.GradientTape` loop.
+
+It drives a `keras.callbacks.CallbackList` itself, with the same calls in the
+same order as `fit`, so every callback (run recorder, TensorBoard, the
+window's bridge) works unchanged. The step is compiled like Keras compiles
+fit's: a jitted step on data inside an un-jitted function that pulls batches
+from the iterator (XLA cannot compile the iterator). `--eager` runs the step
+eagerly, as the article's code does.
+"""
+
+from __future__ import annotations
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from .. import objectives
+from .base import Setup
+
+
+def run(setup: Setup) -> keras.Model:
+    cfg = setup.config
+    model = setup.build_model()
+    optimizer = setup.optimizer()
+    optimizer.build(model.trainable_variables)
+    model.optimizer = optimizer  # callbacks read the learning rate from here
+
+    classes = setup.data.num_classes
+    onehot = setup.loss_labels == "onehot"
+    loss_fn = objectives.loss_object(cfg.loss, setup.loss_labels)
+    y_example, p_example = np.zeros((1,), np.int32), np.zeros((1, classes), np.float32)
+    train_loss, val_loss = keras.metrics.Mean(name="loss"), keras.metrics.Mean(name="loss")
+    train_acc = objectives.metric_object(cfg.metric, y_example, p_example)
+    val_acc = objectives.metric_object(cfg.metric, y_example, p_example)
+
+    def loss_of(y, out):
+        return loss_fn(tf.one_hot(y, classes) if onehot else y, out)
+
+    def train_step(x, y):
+        with tf.GradientTape() as tape:
+            out = model(x, training=True)
+            loss = loss_of(y, out)
+        grads = tape.gradient(loss, model.trainable_variables)
+        optimizer.apply(grads, model.trainable_variables)
+        train_loss.update_state(loss, sample_weight=tf.shape(x)[0])
+        train_acc.update_state(y, out)
+
+    def val_step(x, y):
+        out = model(x, training=False)
+        val_loss.update_state(loss_of(y, out), sample_weight=tf.shape(x)[0])
+        val_acc.update_state(y, out)
+
+    if cfg.eager:
+        def train_steps(iterator, n):
+            for _ in range(n):
+                train_step(*next(iterator))
+    else:
+        train_step = tf.function(train_step, jit_compile=cfg.jit_compile)
+        val_step = tf.function(val_step, jit_compile=cfg.jit_compile)
+
+        @tf.function
+        def train_steps(iterator, n):
+            for _ in tf.range(n):
+                train_step(*next(iterator))
+
+    def train_logs():
+        return {"loss": train_loss.result(), "accuracy": train_acc.result()}
+
+    callbacks = keras.callbacks.CallbackList(
+        setup.callbacks, add_history=True, model=model, epochs=cfg.epochs,
+        steps=setup.steps_per_epoch, verbose=0,
+    )
+    chunk = max(1, cfg.steps_per_execution)
+    steps = setup.steps_per_epoch
+    val_data = setup.val_data()
+    iterator = iter(setup.train_data())
+    model.stop_training = False
+    logs: dict = {}
+    callbacks.on_train_begin()
+    for epoch in range(setup.first_epoch, cfg.epochs):
+        train_loss.reset_state()
+        train_acc.reset_state()
+        callbacks.on_epoch_begin(epoch)
+        begin = 0
+        while begin < steps:
+            n = min(chunk, steps - begin)  # never run into the next epoch's batches
+            callbacks.on_train_batch_begin(begin)
+            train_steps(iterator, n)
+            begin += n
+            callbacks.on_train_batch_end(begin - 1, train_logs())
+            if model.stop_training:
+                break
+        logs = {k: float(v) for k, v in train_logs().items()}
+        logs.update(_evaluate(val_data, val_step, val_loss, val_acc, callbacks))
+        callbacks.on_epoch_end(epoch, logs)
+        if model.stop_training:
+            break
+    callbacks.on_train_end(logs)
+    return model
+
+
+def _evaluate(val_data, val_step, val_loss, val_acc, callbacks) -> dict[str, float]:
+    """One pass over the validation data, reported as fit's evaluate reports it."""
+    val_loss.reset_state()
+    val_acc.reset_state()
+    callbacks.on_test_begin()
+    for i, (x, y) in enumerate(val_data):
+        callbacks.on_test_batch_begin(i)
+        val_step(x, y)
+        callbacks.on_test_batch_end(i, {"loss": val_loss.result(), "accuracy": val_acc.result()})
+    result = {"loss": float(val_loss.result()), "accuracy": float(val_acc.result())}
+    callbacks.on_test_end(result)
+    return {f"val_{k}": v for k, v in result.items()}

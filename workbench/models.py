@@ -1,0 +1,66 @@
+"""The model builders: the article's MLP and a small CNN.
+
+Every layer gets an initializer with a fixed seed derived from the run's seed,
+so the same seed gives the same initial weights in every method, whatever
+else consumed random numbers before.
+"""
+
+from __future__ import annotations
+
+import keras
+from keras import layers
+
+
+def _dense(units: int, seed: int, activation: str | None = None) -> layers.Dense:
+    return layers.Dense(
+        units,
+        activation=activation,
+        kernel_initializer=keras.initializers.GlorotUniform(seed=seed),
+        bias_initializer="zeros",
+    )
+
+
+def mlp_layers(input_shape: tuple[int, ...], num_classes: int, seed: int) -> list:
+    """Flatten, Dense 256 relu, Dense 128 relu, Dense classes (no softmax), as in the article."""
+    return [
+        keras.Input(shape=input_shape),
+        layers.Flatten(),
+        _dense(256, seed * 16 + 1, "relu"),
+        _dense(128, seed * 16 + 2, "relu"),
+        _dense(num_classes, seed * 16 + 3),
+    ]
+
+
+def cnn_layers(input_shape: tuple[int, ...], num_classes: int, seed: int) -> list:
+    """Two conv/pool blocks and a dense head; grey images get a channel axis."""
+    stack: list = [keras.Input(shape=input_shape)]
+    if len(input_shape) == 2:
+        stack.append(layers.Reshape((*input_shape, 1)))
+    for i, filters in enumerate((32, 64)):
+        stack += [
+            layers.Conv2D(
+                filters, 3, padding="same", activation="relu",
+                kernel_initializer=keras.initializers.GlorotUniform(seed=seed * 16 + 4 + i),
+            ),
+            layers.MaxPooling2D(2, padding="same"),
+        ]
+    stack += [
+        layers.Flatten(),
+        _dense(128, seed * 16 + 6, "relu"),
+        _dense(num_classes, seed * 16 + 7),
+    ]
+    return stack
+
+
+BUILDERS = {"mlp": mlp_layers, "cnn": cnn_layers}
+
+
+def build(
+    kind: str,
+    input_shape: tuple[int, ...],
+    num_classes: int,
+    seed: int,
+    cls: type[keras.Sequential] = keras.Sequential,
+) -> keras.Sequential:
+    """A built model of the given kind; `cls` lets the custom method bring its own train_step."""
+    return cls(BUILDERS[kind](input_shape, num_classes, seed), name=kind)

@@ -1,0 +1,122 @@
+"""Losses, accuracy metrics and label formats: where the article's differences live.
+
+- `fit` is fed one-hot labels (the article converts them up front);
+  `tape` and `custom` are fed integer labels and one-hot them inside the step
+  when the loss needs it.
+- `sum_mse` is the article's hand-written loss; `keras_mse` is Keras's "mse"
+  string, which also averages over the outputs, hence 10x smaller.
+- `auto` is the string "accuracy", resolved by Keras from the shapes it sees.
+"""
+
+from __future__ import annotations
+
+import keras
+from keras import ops
+
+ONEHOT_LOSSES = frozenset({"sum_mse", "keras_mse"})
+
+
+def label_format(method: str) -> str:
+    """How a method's data pipeline delivers labels: 'onehot' or 'int'."""
+    return "onehot" if method == "fit" else "int"
+
+
+def loss_needs_onehot(loss: str) -> bool:
+    return loss in ONEHOT_LOSSES
+
+
+@keras.saving.register_keras_serializable(package="workbench")
+class SumSquaredError(keras.losses.Loss):
+    """Per sample, the sum over outputs of the squared error; Keras then averages over the batch.
+
+    That is the article's `reduce_sum(square(out - onehot)) / batch`.
+    """
+
+    def __init__(self, name: str = "sum_mse", **kwargs) -> None:
+        super().__init__(name=name, **kwargs)
+
+    def call(self, y_true, y_pred):
+        y_true = ops.cast(y_true, y_pred.dtype)
+        return ops.sum(ops.square(y_pred - y_true), axis=-1)
+
+
+def compile_loss(loss: str, labels: str):
+    """What `compile(loss=...)` is given: the article's spellings where it has one."""
+    if loss == "sum_mse":
+        return SumSquaredError()
+    if loss == "keras_mse":
+        return "mse"
+    if labels == "onehot":
+        return keras.losses.CategoricalCrossentropy(from_logits=True, name="crossentropy")
+    return keras.losses.SparseCategoricalCrossentropy(from_logits=True, name="crossentropy")
+
+
+def loss_object(loss: str, labels: str) -> keras.losses.Loss:
+    """The same loss as a callable object, for the hand-written loop."""
+    spec = compile_loss(loss, labels)
+    return keras.losses.MeanSquaredError(name="keras_mse") if spec == "mse" else spec
+
+
+def _as_int(y_true):
+    if len(y_true.shape) >= 2 and y_true.shape[-1] not in (None, 1):
+        return ops.argmax(y_true, axis=-1)
+    return y_true
+
+
+@keras.saving.register_keras_serializable(package="workbench")
+class SparseAccuracy(keras.metrics.SparseCategoricalAccuracy):
+    """SparseCategoricalAccuracy that also accepts one-hot labels (it takes their argmax)."""
+
+    def update_state(self, y_true, y_pred, sample_weight=None):
+        return super().update_state(_as_int(y_true), y_pred, sample_weight)
+
+
+@keras.saving.register_keras_serializable(package="workbench")
+class CategoricalAcc(keras.metrics.CategoricalAccuracy):
+    """CategoricalAccuracy that also accepts integer labels (it one-hots them)."""
+
+    def update_state(self, y_true, y_pred, sample_weight=None):
+        if len(y_true.shape) == 1:
+            y_true = ops.one_hot(ops.cast(y_true, "int32"), y_pred.shape[-1])
+        return super().update_state(y_true, y_pred, sample_weight)
+
+
+@keras.saving.register_keras_serializable(package="workbench")
+class CategoricalOnSparse(keras.metrics.CategoricalAccuracy):
+    """The article's pitfall, on purpose: CategoricalAccuracy fed (integer labels, argmax(out)).
+
+    It then takes the argmax of two label *vectors* over the batch, so it counts
+    one sample per batch and is right only by accident.
+    """
+
+    def update_state(self, y_true, y_pred, sample_weight=None):
+        return super().update_state(_as_int(y_true), ops.argmax(y_pred, axis=-1), sample_weight)
+
+
+def compile_metric(metric: str):
+    """What `compile(metrics=[...])` is given; every choice logs under the name 'accuracy'."""
+    if metric == "auto":
+        return "accuracy"
+    cls = {"sparse": SparseAccuracy, "categorical": CategoricalAcc,
+           "categorical_on_sparse": CategoricalOnSparse}[metric]
+    return cls(name="accuracy")
+
+
+def metric_object(metric: str, y_true_example, y_pred_example) -> keras.metrics.Metric:
+    """The metric the hand-written loop updates; `auto` is resolved by Keras's own rule."""
+    spec = compile_metric(metric)
+    if spec != "accuracy":
+        return spec
+    from keras.src.trainers.compile_utils import get_metric  # Keras's resolver for "accuracy"
+
+    return get_metric("accuracy", y_true_example, y_pred_example)
+
+
+def resolved_metric_classes(model: keras.Model) -> list[str]:
+    """The metric classes a compiled model actually built (after at least one step)."""
+    found = []
+    for metric in model.metrics:
+        inner = getattr(metric, "metrics", None)
+        if metric.name == "compile_metrics" and inner:
+            found += [type(m).__name__ for m in inner]
+    return found

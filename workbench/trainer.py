@@ -1,0 +1,98 @@
+"""One trainer for the three methods: builds the run, runs a method, records the outcome.
+
+No Qt. The command line, the window's worker thread and the tests all call
+`train()`. TensorFlow is imported here (lazily, by the callers that need it),
+never by the window at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import keras  # noqa: E402
+
+from . import data as datamod  # noqa: E402
+from . import methods  # noqa: E402
+from .callbacks import DivergenceGuard, RunRecorder, StopFlag, StopOnFlag  # noqa: E402
+from .config import TrainConfig  # noqa: E402
+from .runs import RunFolder, RunSummary, read_run  # noqa: E402
+
+
+class TrainingFailed(RuntimeError):
+    """Training could not finish; the run folder says `failed` with this message."""
+
+
+@dataclass
+class RunResult:
+    folder: RunFolder
+    summary: RunSummary
+
+    @property
+    def status(self) -> str:
+        return self.summary.status
+
+
+def tensorboard_callback(folder: RunFolder) -> keras.callbacks.TensorBoard:
+    return keras.callbacks.TensorBoard(
+        log_dir=str(folder.path / "logs"), histogram_freq=1, write_graph=True, update_freq="epoch"
+    )
+
+
+def train(
+    config: TrainConfig,
+    runs_dir: Path,
+    callbacks: Sequence[keras.callbacks.Callback] = (),
+    stop: StopFlag | None = None,
+) -> RunResult:
+    """Trains one run into a new folder of `runs_dir` and returns its summary.
+
+    Bad settings or data raise ConfigError/DatasetError before any folder is
+    made. Once the folder exists every outcome is recorded in it; an error
+    during training is recorded as `failed` and raised as TrainingFailed.
+    """
+    data = datamod.prepare(config)
+    folder = RunFolder.create(Path(runs_dir), config.to_dict())
+    stop = stop or StopFlag()
+    keras.utils.set_random_seed(config.seed)
+    setup = methods.Setup(config, data)
+    guard = DivergenceGuard()
+    recorder = RunRecorder(folder, setup.steps_per_epoch)
+    setup.callbacks = [guard, recorder, tensorboard_callback(folder), StopOnFlag(stop), *callbacks]
+    started = time.perf_counter()
+    try:
+        model = methods.get(config.method)(setup)
+    except Exception as exc:
+        recorder.flush()
+        message = f"{type(exc).__name__}: {exc}".strip()
+        folder.write_status("failed", error=message, seconds=time.perf_counter() - started,
+                            ended=time.time())
+        raise TrainingFailed(message) from exc
+    seconds = time.perf_counter() - started
+    if guard.diverged_step is not None:
+        status = "diverged"
+        error = (f"the loss became NaN or infinite at step {guard.diverged_step}; "
+                 f"try a smaller learning rate than {config.lr:g}")
+    elif stop.is_set():
+        status, error = "stopped", None
+    else:
+        status, error = "completed", None
+    if status != "diverged":
+        save_model(model, folder.path / "model.keras")
+    folder.write_status(status, error=error, seconds=seconds, ended=time.time(),
+                        diverged_step=guard.diverged_step)
+    summary = read_run(folder.path)
+    assert summary is not None
+    return RunResult(folder, summary)
+
+
+def save_model(model: keras.Model, path: Path) -> None:
+    """Saves atomically: a half-written model.keras never replaces a good one."""
+    tmp = path.with_name(f".{path.stem}.tmp.keras")
+    model.save(tmp)
+    os.replace(tmp, path)
