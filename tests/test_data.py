@@ -3,8 +3,9 @@ import hashlib
 import numpy as np
 import pytest
 
-from conftest import write_npz
 from workbench import data
+
+from conftest import write_npz
 
 
 def test_shipped_mnist_is_the_real_mnist():

@@ -6,11 +6,12 @@ import keras
 import numpy as np
 import pytest
 
-from conftest import SMALL, weights_of
 from workbench import trainer
 from workbench.callbacks import StopFlag
 from workbench.config import TrainConfig
 from workbench.runs import RunFolder, read_run
+
+from conftest import SMALL, weights_of
 
 METHODS = ("tape", "fit", "custom")
 
