@@ -8,28 +8,18 @@ tensor per batch.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import sys
-import threading
 import time
 from typing import TextIO
 
 import keras
 
 from .runs import RunFolder
+from .stop import StopFlag
 
-
-class StopFlag:
-    """Thread-safe request to stop at the next batch boundary."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def set(self) -> None:
-        self._event.set()
-
-    def is_set(self) -> bool:
-        return self._event.is_set()
+__all__ = ["StopFlag", "StopOnFlag", "DivergenceGuard", "RunRecorder", "ConsoleProgress"]
 
 
 class StopOnFlag(keras.callbacks.Callback):
@@ -177,3 +167,51 @@ class ConsoleProgress(keras.callbacks.Callback):
             + ", ".join(parts) + " " * 20 + "\n"
         )
         self.stream.flush()
+
+
+class RunTensorBoard(keras.callbacks.TensorBoard):
+    """Keras's TensorBoard callback (epoch scalars, weight histograms, graph) without its per-batch cost.
+
+    Keras 3 calls `summary.scalar` for every batch even with update_freq="epoch"
+    (a no-op without a writer, but an eager op each time). Here the batch loss
+    and accuracy are written every `batch_every` training steps, with the
+    step counted in batches, the same way for all three methods.
+    """
+
+    def __init__(self, log_dir: str, steps_per_epoch: int, batch_every: int = 50) -> None:
+        super().__init__(log_dir=log_dir, histogram_freq=1, write_graph=True, update_freq="epoch",
+                         profile_batch=0)
+        self.steps_per_epoch = steps_per_epoch
+        self.batch_every = batch_every
+        self._epoch = 0
+        self._last_written = 0
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._epoch = epoch
+
+    def on_train_batch_begin(self, batch, logs=None):
+        pass
+
+    def on_train_batch_end(self, batch, logs=None):
+        if self._should_write_train_graph:
+            self._should_write_train_graph = False
+            with contextlib.suppress(Exception):  # the graph is a nicety; never let it break a run
+                self._write_keras_model_train_graph()
+        step = self._epoch * self.steps_per_epoch + batch + 1
+        if logs and step - self._last_written >= self.batch_every:
+            self._last_written = step
+            with self._train_writer.as_default():
+                for name in ("loss", "accuracy"):
+                    if name in logs:
+                        self.summary.scalar(f"batch_{name}", logs[name], step=step)
+
+    def on_test_batch_begin(self, batch, logs=None):
+        pass
+
+    def _write_keras_model_summary(self):
+        # Keras writes the model summary only for classes named Sequential/Functional;
+        # the custom method's Sequential subclass deserves it too.
+        from keras.src.callbacks.tensorboard import keras_model_summary
+
+        with self._train_writer.as_default():
+            keras_model_summary("keras", self.model, step=0)

@@ -135,6 +135,23 @@ class RunFolder:
     def history(self) -> list[dict[str, float | None]]:
         return _read_csv(self.path / "history.csv")
 
+    def steps_per_epoch(self) -> int:
+        """Batches per epoch, from the config (the dataset is read only for a custom .npz)."""
+        cfg = self.config()
+        batch = cfg.get("batch_size") if isinstance(cfg.get("batch_size"), int) else 32
+        n = cfg.get("train_limit") if isinstance(cfg.get("train_limit"), int) else 0
+        if not n:
+            dataset = cfg.get("dataset", "mnist")
+            n = 60000 if dataset == "mnist" else None
+            if n is None:
+                try:
+                    from .data import load
+
+                    n = len(load(str(dataset)).x_train)
+                except Exception:  # a moved or broken dataset: draw with one batch per epoch
+                    n = batch
+        return max(1, -(-n // max(1, batch)))
+
     def batches(self) -> dict[str, list[float | None]]:
         """Columns of batches.csv: step, epoch, loss, accuracy."""
         rows = _read_csv(self.path / "batches.csv")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,9 +19,10 @@ import keras  # noqa: E402
 
 from . import data as datamod  # noqa: E402
 from . import methods  # noqa: E402
-from .callbacks import DivergenceGuard, RunRecorder, StopFlag, StopOnFlag  # noqa: E402
+from .callbacks import DivergenceGuard, RunRecorder, RunTensorBoard, StopOnFlag  # noqa: E402
 from .config import TrainConfig  # noqa: E402
 from .runs import RunFolder, RunSummary, read_run  # noqa: E402
+from .stop import StopFlag  # noqa: E402
 
 
 class TrainingFailed(RuntimeError):
@@ -38,17 +39,12 @@ class RunResult:
         return self.summary.status
 
 
-def tensorboard_callback(folder: RunFolder) -> keras.callbacks.TensorBoard:
-    return keras.callbacks.TensorBoard(
-        log_dir=str(folder.path / "logs"), histogram_freq=1, write_graph=True, update_freq="epoch"
-    )
-
-
 def train(
     config: TrainConfig,
     runs_dir: Path,
     callbacks: Sequence[keras.callbacks.Callback] = (),
     stop: StopFlag | None = None,
+    on_start: Callable[[RunFolder], None] | None = None,
 ) -> RunResult:
     """Trains one run into a new folder of `runs_dir` and returns its summary.
 
@@ -58,12 +54,15 @@ def train(
     """
     data = datamod.prepare(config)
     folder = RunFolder.create(Path(runs_dir), config.to_dict())
+    if on_start is not None:
+        on_start(folder)
     stop = stop or StopFlag()
     keras.utils.set_random_seed(config.seed)
     setup = methods.Setup(config, data)
     guard = DivergenceGuard()
     recorder = RunRecorder(folder, setup.steps_per_epoch)
-    setup.callbacks = [guard, recorder, tensorboard_callback(folder), StopOnFlag(stop), *callbacks]
+    tensorboard = RunTensorBoard(str(folder.path / "logs"), setup.steps_per_epoch)
+    setup.callbacks = [guard, recorder, tensorboard, StopOnFlag(stop), *callbacks]
     started = time.perf_counter()
     try:
         model = methods.get(config.method)(setup)

@@ -1,0 +1,5 @@
+"""The Qt window. Importing this package does not import TensorFlow."""
+
+from .main_window import MainWindow
+
+__all__ = ["MainWindow"]

@@ -50,10 +50,14 @@ def run(setup: Setup) -> keras.Model:
         val_loss.update_state(loss_of(y, out), sample_weight=tf.shape(x)[0])
         val_acc.update_state(y, out)
 
+    def train_logs():
+        return {"loss": train_loss.result(), "accuracy": train_acc.result()}
+
     if cfg.eager:
         def train_steps(iterator, n):
             for _ in range(n):
                 train_step(*next(iterator))
+            return train_logs()
     else:
         train_step = tf.function(train_step, jit_compile=cfg.jit_compile)
         val_step = tf.function(val_step, jit_compile=cfg.jit_compile)
@@ -62,9 +66,9 @@ def run(setup: Setup) -> keras.Model:
         def train_steps(iterator, n):
             for _ in tf.range(n):
                 train_step(*next(iterator))
+            return train_logs()  # read inside the graph: no eager ops per batch
 
-    def train_logs():
-        return {"loss": train_loss.result(), "accuracy": train_acc.result()}
+        model.train_function = train_steps  # lets the TensorBoard callback draw the step's graph
 
     callbacks = keras.callbacks.CallbackList(
         setup.callbacks, add_history=True, model=model, epochs=cfg.epochs,
@@ -85,12 +89,12 @@ def run(setup: Setup) -> keras.Model:
         while begin < steps:
             n = min(chunk, steps - begin)  # never run into the next epoch's batches
             callbacks.on_train_batch_begin(begin)
-            train_steps(iterator, n)
+            step_logs = train_steps(iterator, n)
             begin += n
-            callbacks.on_train_batch_end(begin - 1, train_logs())
+            callbacks.on_train_batch_end(begin - 1, step_logs)
             if model.stop_training:
                 break
-        logs = {k: float(v) for k, v in train_logs().items()}
+        logs = {k: float(v) for k, v in train_logs().items()}  # once per epoch
         logs.update(_evaluate(val_data, val_step, val_loss, val_acc, callbacks))
         callbacks.on_epoch_end(epoch, logs)
         if model.stop_training:

@@ -1,0 +1,39 @@
+"""GUI fixtures: a real MainWindow, offscreen, with its own runs folder and settings file."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+
+@pytest.fixture
+def settings_file(tmp_path):
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, settings_file):
+    from workbench.gui import MainWindow
+
+    made = []
+
+    def make(runs_dir=None, **kwargs):
+        settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        window = MainWindow(runs_dir=runs_dir or tmp_path / "runs", settings=settings,
+                            preload_tensorflow=False, **kwargs)
+        window.url_opener = lambda url: window.opened_urls.append(url)
+        window.opened_urls = []
+        qtbot.addWidget(window)
+        window.show()
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        if window.isVisible():
+            window.close()
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()

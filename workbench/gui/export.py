@@ -1,0 +1,170 @@
+"""Export plots (PNG, SVG, PDF) and data (CSV) of runs; used by the window and `workbench export`.
+
+Vector output is rendered through Qt (QSvgGenerator, QPdfWriter), because
+pyqtgraph 0.14's SVGExporter raises ValueError on PySide6 >= 6.10
+(pyqtgraph issue #3485). PNG goes through pyqtgraph's ImageExporter at twice
+the on-screen size. The CSV holds every recorded point, no sampling.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import QMarginsF, QSize, QSizeF
+from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QApplication
+
+from ..runs import RunFolder, read_run
+
+IMAGE_FORMATS = ("png", "svg", "pdf")
+ALL_FORMATS = (*IMAGE_FORMATS, "csv")
+SIZE = QSize(1000, 600)
+
+
+def _label(run) -> str:
+    if run.name:
+        return run.name
+    if run.lr is not None:
+        return f"{run.method} {run.optimizer} lr={run.lr:g}"
+    return run.run_id
+
+
+def build_panel(run_dirs: Iterable[Path], smoothing: float = 0.0, log_y: bool = False):
+    """A PlotPanel (light colours, fixed size) holding the given runs, drawn once."""
+    from .plots import PlotPanel
+
+    panel = PlotPanel()
+    panel.timer.stop()
+    for plot in panel.plots.values():
+        plot.setBackground("w")
+        for axis in ("left", "bottom"):
+            plot.getAxis(axis).setPen(pg.mkPen("k"))
+            plot.getAxis(axis).setTextPen(pg.mkPen("k"))
+        plot.setTitle(plot.plotItem.titleLabel.text, color="k", size="14pt")
+    for legend in panel.legends.values():
+        legend.setLabelTextColor(QColor("black"))
+        legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+    for run_dir in run_dirs:
+        run = read_run(Path(run_dir))
+        if run is None:
+            continue
+        folder = RunFolder(Path(run_dir))
+        panel.load_run(run.run_id, _label(run), folder.history(), folder.batches(),
+                       folder.steps_per_epoch())
+    panel.set_smoothing(smoothing)
+    panel.set_log_y(log_y)
+    panel.redraw()
+    for plot in panel.plots.values():
+        plot.resize(SIZE)
+        plot.plotItem.setDownsampling(auto=False)
+        plot.plotItem.setClipToView(False)
+        plot.plotItem.enableAutoRange()
+    QApplication.processEvents()
+    return panel
+
+
+def _render_svg(widget, path: Path, title: str) -> None:
+    from PySide6.QtSvg import QSvgGenerator
+
+    gen = QSvgGenerator()
+    gen.setFileName(str(path))
+    gen.setSize(widget.size())
+    gen.setViewBox(widget.rect())
+    gen.setTitle(title)
+    gen.setDescription("TF Training Workbench export")
+    painter = QPainter(gen)
+    widget.render(painter)
+    painter.end()
+
+
+def _render_pdf(widget, path: Path, title: str) -> None:
+    writer = QPdfWriter(str(path))
+    writer.setTitle(title)
+    writer.setCreator("TF Training Workbench")
+    writer.setResolution(96)  # one widget pixel per device pixel: the page is the widget's size
+    size = QSizeF(widget.width() * 72 / 96, widget.height() * 72 / 96)
+    writer.setPageLayout(QPageLayout(QPageSize(size, QPageSize.Unit.Point),
+                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter(writer)
+    widget.render(painter)
+    painter.end()
+
+
+def _render_png(plot, path: Path) -> None:
+    from pyqtgraph.exporters import ImageExporter
+
+    exporter = ImageExporter(plot.plotItem)
+    exporter.parameters()["width"] = SIZE.width() * 2
+    exporter.export(str(path))
+
+
+def write_csv(run_dirs: Iterable[Path], path: Path) -> int:
+    """Every recorded point in long form: run_id,name,scope,step,metric,value. Returns the row count."""
+    rows = 0
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["run_id", "name", "scope", "step", "metric", "value"])
+        for run_dir in run_dirs:
+            run = read_run(Path(run_dir))
+            if run is None:
+                continue
+            folder = RunFolder(Path(run_dir))
+            name = _label(run)
+            batches = folder.batches()
+            for i, step in enumerate(batches["step"]):
+                if step is None:
+                    continue
+                for metric in ("loss", "accuracy"):
+                    value = batches[metric][i]
+                    if value is not None:
+                        writer.writerow([run.run_id, name, "batch", int(step), metric, _fmt(value)])
+                        rows += 1
+            for row in folder.history():
+                if row.get("epoch") is None:
+                    continue
+                for metric in ("loss", "accuracy", "val_loss", "val_accuracy", "lr"):
+                    if row.get(metric) is not None:
+                        writer.writerow([run.run_id, name, "epoch", int(row["epoch"]), metric, _fmt(row[metric])])
+                        rows += 1
+    return rows
+
+
+def _fmt(value: float) -> str:
+    return repr(float(value)) if math.isfinite(value) else str(value)
+
+
+def export_runs(run_dirs: list[Path], out_dir: Path, formats: Iterable[str] = ALL_FORMATS,
+                smoothing: float = 0.0, log_y: bool = False) -> list[Path]:
+    """Writes loss.<fmt>, accuracy.<fmt> and metrics.csv into out_dir; returns the files."""
+    formats = [f.strip().lower() for f in formats]
+    bad = [f for f in formats if f not in ALL_FORMATS]
+    if bad:
+        raise ValueError(f"unknown format(s) {', '.join(bad)}; allowed {', '.join(ALL_FORMATS)}")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    if any(f in IMAGE_FORMATS for f in formats):
+        panel = build_panel(run_dirs, smoothing, log_y)
+        for metric, plot in panel.plots.items():
+            title = "Loss" if metric == "loss" else "Accuracy"
+            for fmt in formats:
+                path = out_dir / f"{metric}.{fmt}"
+                if fmt == "png":
+                    _render_png(plot, path)
+                elif fmt == "svg":
+                    _render_svg(plot, path, title)
+                elif fmt == "pdf":
+                    _render_pdf(plot, path, title)
+                else:
+                    continue
+                written.append(path)
+        panel.deleteLater()
+    if "csv" in formats:
+        path = out_dir / "metrics.csv"
+        write_csv(run_dirs, path)
+        written.append(path)
+    return written

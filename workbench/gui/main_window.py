@@ -1,0 +1,483 @@
+"""The main window: settings on the left, live plots and the runs table on the right.
+
+It starts training in a TrainWorker thread and only ever hears from it through
+Qt signals carrying plain values. TensorFlow is not imported here: it loads in
+a background thread after the window is painted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import time
+from collections import deque
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..config import USUAL_LR, ConfigError, TrainConfig
+from ..runs import RunFolder, RunSummary, default_runs_dir
+from .plots import PlotPanel
+from .runs_table import RunsTable
+from .settings_panel import SettingsPanel
+from .worker import TensorFlowLoader, TrainWorker
+
+APP_NAME = "TF Training Workbench"
+
+
+def _fmt_eta(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    m, s = divmod(seconds, 60)
+    return f"{m // 60}:{m % 60:02d}:{s:02d}" if m >= 60 else f"{m}:{s:02d}"
+
+
+class ErrorBanner(QWidget):
+    """An inline message with a close button: readable, not modal, the window stays usable."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorBanner")
+        self.label = QLabel(objectName="errorText", wordWrap=True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(text="✕", objectName="errorClose")
+        close.setToolTip("Dismiss this message")
+        close.setAccessibleName("Dismiss message")
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 4, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.setStyleSheet("#errorBanner { background: #f8d7da; border: 1px solid #c0392b; border-radius: 4px; }"
+                           "#errorText { color: #58151c; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+
+class MainWindow(QMainWindow):
+    """The workbench window. `runs_dir` defaults to $WORKBENCH_RUNS_DIR or the user data folder."""
+
+    def __init__(self, runs_dir: Path | None = None, settings: QSettings | None = None,
+                 preload_tensorflow: bool = True) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.runs_dir = Path(runs_dir) if runs_dir else default_runs_dir()
+        self.settings_store = settings or QSettings("tf-training-workbench", "workbench")
+        self.worker: TrainWorker | None = None
+        self.queue: deque[TrainConfig] = deque()
+        self.queue_done: list[str] = []
+        self.live_key: str | None = None
+        self.live_info: dict = {}
+        self.last_summary: dict | None = None
+        self.tf_status = "TensorFlow loads on first use"
+        self._run_t0 = 0.0
+        self._loader: TensorFlowLoader | None = None
+        self._build()
+        self._restore()
+        if preload_tensorflow:
+            QTimer.singleShot(400, self._preload_tensorflow)
+
+    # -- layout ------------------------------------------------------------------
+    def _build(self) -> None:
+        self.settings = SettingsPanel()
+        self.start_button = QPushButton("Start", objectName="startButton")
+        self.start_button.setToolTip("Train with these settings (Ctrl+R)")
+        self.stop_button = QPushButton("Stop", objectName="stopButton", enabled=False)
+        self.stop_button.setToolTip("Stop at the next batch; the run is kept (Esc)")
+        self.compare_button = QPushButton("Compare optimizers", objectName="compareButton")
+        self.compare_button.setToolTip("Run these settings once with SGD (lr 0.01) and once with Adam "
+                                       "(lr 0.001), one after the other, then show both")
+        self.tensorboard_button = QPushButton("TensorBoard", objectName="tensorboardButton")
+        self.tensorboard_button.setToolTip("Open TensorBoard on the runs folder (Ctrl+T)")
+        self.export_button = QPushButton("Export…", objectName="exportButton")
+        self.export_button.setToolTip("Export the plots (PNG, SVG, PDF) and data (CSV) of the selected runs (Ctrl+E)")
+        for b, name in ((self.start_button, "Start training"), (self.stop_button, "Stop training"),
+                        (self.compare_button, "Compare optimizers"),
+                        (self.tensorboard_button, "Open TensorBoard"), (self.export_button, "Export")):
+            b.setAccessibleName(name)
+        self.start_button.setDefault(True)
+        self.progress = QProgressBar(objectName="progressBar")
+        self.progress.setAccessibleName("Training progress")
+        self.progress.setFormat("ready")
+        self.progress.setValue(0)
+        self.progress.setTextVisible(True)
+
+        settings_box = QGroupBox("Settings")
+        box_layout = QVBoxLayout(settings_box)
+        box_layout.addWidget(self.settings)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.stop_button)
+        tools = QHBoxLayout()
+        tools.addWidget(self.tensorboard_button)
+        tools.addWidget(self.export_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(settings_box)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.progress)
+        left_layout.addWidget(self.compare_button)
+        left_layout.addLayout(tools)
+        left_layout.addStretch(1)
+        self.runs_label = QLabel(objectName="runsDirLabel", wordWrap=True)
+        self.runs_label.setToolTip("Where runs are saved (set WORKBENCH_RUNS_DIR or use --runs-dir to change)")
+        left_layout.addWidget(self.runs_label)
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(left)
+        scroll.setMinimumWidth(330)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.plots = PlotPanel()
+        self.smoothing = QSlider(Qt.Orientation.Horizontal, objectName="smoothingSlider")
+        self.smoothing.setRange(0, 99)
+        self.smoothing.setToolTip("Smoothing of the per-batch curves (TensorBoard's debiased moving "
+                                  "average); the raw curve stays as a faint shadow")
+        self.smoothing.setAccessibleName("Smoothing")
+        self.smoothing_label = QLabel("0.00")
+        self.log_scale = QCheckBox("log loss", objectName="logScaleCheck")
+        self.log_scale.setToolTip("Logarithmic y axis for the loss plot")
+        self.log_scale.setAccessibleName("Logarithmic loss axis")
+        self.x_axis = QComboBox(objectName="xAxisCombo")
+        self.x_axis.addItem("x: epochs", True)
+        self.x_axis.addItem("x: steps", False)
+        self.x_axis.setToolTip("Horizontal axis in epochs or in training steps (batches)")
+        self.x_axis.setAccessibleName("Horizontal axis")
+        view_bar = QHBoxLayout()
+        view_bar.addWidget(QLabel("Smoothing"))
+        view_bar.addWidget(self.smoothing, 1)
+        view_bar.addWidget(self.smoothing_label)
+        view_bar.addWidget(self.log_scale)
+        view_bar.addWidget(self.x_axis)
+        self.empty_hint = QLabel(
+            "<h3>No runs yet</h3><p>The article's settings are filled in: MLP 256-128-10, SGD lr 0.01, "
+            "sum-of-squares loss, batch 32.<br>Press <b>Start</b> (Ctrl+R) to train, or "
+            "<b>Compare optimizers</b> to see SGD against Adam.</p>",
+            objectName="emptyHint", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.banner = ErrorBanner()
+        plots_box = QWidget()
+        plots_layout = QVBoxLayout(plots_box)
+        plots_layout.setContentsMargins(0, 0, 0, 0)
+        plots_layout.addWidget(self.banner)
+        plots_layout.addLayout(view_bar)
+        plots_layout.addWidget(self.empty_hint)
+        plots_layout.addWidget(self.plots, 1)
+
+        self.runs_table = RunsTable(self.runs_dir)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(plots_box)
+        self.right.addWidget(self.runs_table)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.status_metrics = QLabel(objectName="statusMetrics")
+        self.statusBar().addWidget(self.status_metrics, 1)
+        self.tf_label = QLabel(self.tf_status, objectName="tensorflowStatus")
+        self.statusBar().addPermanentWidget(self.tf_label)
+
+        self.start_button.clicked.connect(self.start)
+        self.stop_button.clicked.connect(self.stop)
+        self.compare_button.clicked.connect(self.compare_optimizers)
+        self.smoothing.valueChanged.connect(self._smoothing_changed)
+        self.log_scale.toggled.connect(self.plots.set_log_y)
+        self.x_axis.currentIndexChanged.connect(lambda: self.plots.set_x_in_epochs(self.x_axis.currentData()))
+        self.runs_table.selection_changed.connect(self._show_selected)
+        self._build_menus()
+        self._update_runs_label()
+        self._update_empty_hint()
+
+    def _build_menus(self) -> None:
+        def action(menu, text, slot, shortcuts=(), name=""):
+            act = QAction(text, self, objectName=name)
+            act.setShortcuts([QKeySequence(s) for s in shortcuts])
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            return act
+
+        file_menu = self.menuBar().addMenu("&File")
+        action(file_menu, "&Export…", self.export_selected, ["Ctrl+E"], "exportAction")
+        action(file_menu, "&Reload runs", self.runs_table.reload, ["F5"], "reloadAction")
+        file_menu.addSeparator()
+        action(file_menu, "&Quit", self.close, ["Ctrl+Q"], "quitAction")
+        train_menu = self.menuBar().addMenu("&Train")
+        action(train_menu, "&Start", self.start, ["Ctrl+R"], "startAction")
+        action(train_menu, "S&top", self.stop, ["Esc", "Ctrl+."], "stopAction")
+        action(train_menu, "&Compare optimizers", self.compare_optimizers, [], "compareAction")
+        view_menu = self.menuBar().addMenu("&View")
+        action(view_menu, "&TensorBoard", self.open_tensorboard, ["Ctrl+T"], "tensorboardAction")
+        help_menu = self.menuBar().addMenu("&Help")
+        action(help_menu, "&About", self.show_about, [], "aboutAction")
+
+    # -- settings persistence ------------------------------------------------------
+    def _restore(self) -> None:
+        geometry = self.settings_store.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:  # first start: 1280x760, or the screen's available size if smaller
+            avail = self.screen().availableGeometry()
+            self.resize(min(1280, avail.width()), min(760, avail.height()))
+        state = self.settings_store.value("splitter")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([340, 940])
+        saved = self.settings_store.value("config")
+        if isinstance(saved, str) and saved:
+            # a config from another version that does not validate: keep the defaults
+            with contextlib.suppress(ValueError, TypeError):
+                self.settings.set_config(TrainConfig.from_dict(json.loads(saved)))
+
+    def _save(self) -> None:
+        self.settings_store.setValue("geometry", self.saveGeometry())
+        self.settings_store.setValue("splitter", self.splitter.saveState())
+        with contextlib.suppress(ConfigError):
+            self.settings_store.setValue("config", self.settings.config().to_json())
+        self.settings_store.sync()
+
+    # -- training -------------------------------------------------------------------
+    @property
+    def training(self) -> bool:
+        return self.worker is not None and self.worker.isRunning()
+
+    def start(self) -> None:
+        """Starts a run with the current settings (a message names any bad setting)."""
+        if self.training:
+            return
+        try:
+            config = self.settings.config()
+        except ConfigError as exc:
+            self.banner.show_message(f"Setting {exc}")
+            return
+        self.queue.clear()
+        self._launch(config)
+
+    def _launch(self, config: TrainConfig) -> None:
+        self.banner.hide()
+        self.last_summary = None
+        worker = TrainWorker(config, self.runs_dir, self)
+        worker.loading.connect(self._on_loading)
+        worker.run_started.connect(self._on_run_started)
+        worker.batches.connect(self._on_batches)
+        worker.epoch_done.connect(self._on_epoch)
+        worker.run_finished.connect(self._on_finished)
+        worker.failed.connect(self._on_failed)
+        worker.finished.connect(self._on_thread_finished)
+        self.worker = worker
+        self._set_running(True)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("preparing…")
+        self.status_metrics.setText("Preparing the run…")
+        worker.start()
+
+    def stop(self) -> None:
+        """Asks the run to stop at the next batch boundary; queued runs are dropped."""
+        self.queue.clear()
+        if self.training:
+            self.worker.request_stop()
+            self.stop_button.setEnabled(False)
+            self.status_metrics.setText("Stopping at the next batch…")
+
+    def _set_running(self, running: bool) -> None:
+        self.start_button.setEnabled(not running)
+        self.compare_button.setEnabled(not running)
+        self.stop_button.setEnabled(running)
+        self.settings.setEnabled(not running)
+
+    def _on_loading(self, text: str) -> None:
+        if "tensorflow" not in {m.split(".")[0] for m in __import__("sys").modules}:
+            self.tf_label.setText("Loading TensorFlow… (a few seconds, once)")
+        self.status_metrics.setText(text)
+
+    def _on_run_started(self, info: dict) -> None:
+        self.live_info = info
+        self.live_key = info["run_id"]
+        self._run_t0 = time.perf_counter()
+        self.plots.add_run(self.live_key, info["name"], info["steps_per_epoch"], live=True)
+        self.runs_table.reload()
+        self._update_empty_hint()
+        self.status_metrics.setText("Compiling the training step…")
+
+    def _on_batches(self, points: dict) -> None:
+        if self.live_key not in self.plots.runs:
+            return
+        curves = self.plots.runs[self.live_key]
+        curves.add_batches(points["steps"], points["loss"], points["accuracy"])
+        steps, epochs = self.live_info["steps_per_epoch"], self.live_info["epochs"]
+        done = (points["epoch"] - 1) * steps + points["batch"]
+        total = steps * epochs
+        elapsed = time.perf_counter() - self._run_t0
+        eta = elapsed / max(done, 1) * (total - done)
+        if self.progress.maximum() != total:
+            self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(f"epoch {points['epoch']}/{epochs} · batch {points['batch']}/{steps} · "
+                                f"ETA {_fmt_eta(eta)}")
+        self.status_metrics.setText(
+            f"epoch {points['epoch']}/{epochs}   loss {points['loss'][-1]:.4f}   "
+            f"accuracy {100 * points['accuracy'][-1]:.2f}%   {points['samples_per_second']:,.0f} samples/s")
+
+    def _on_epoch(self, logs: dict) -> None:
+        if self.live_key in self.plots.runs:
+            self.plots.runs[self.live_key].add_epoch(logs["epoch"], logs)
+        self.runs_table.reload()
+
+    def _on_finished(self, summary: dict) -> None:
+        self.last_summary = summary
+        status = summary["status"]
+        final = summary.get("final") or {}
+        val = final.get("val_accuracy")
+        text = f"Run {status}" + (f": validation accuracy {100 * val:.2f}%" if val is not None else "")
+        self.status_metrics.setText(text)
+        if status in ("diverged", "failed"):
+            self.banner.show_message(f"The run {status}: {summary.get('error') or ''}".strip())
+        self.queue_done.append(summary["run_id"])
+
+    def _on_failed(self, message: str) -> None:
+        self.banner.show_message(message)
+        self.status_metrics.setText("Training did not run: " + message.split("\n")[0])
+
+    def _on_thread_finished(self) -> None:
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.deleteLater()
+        self.runs_table.reload()
+        if self.queue and (self.last_summary or {}).get("status") == "completed":
+            self._launch(self.queue.popleft())
+            return
+        self.queue.clear()
+        self._set_running(False)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(100 if (self.last_summary or {}).get("status") == "completed" else 0)
+        self.progress.setFormat((self.last_summary or {}).get("status", "ready"))
+        selected = [i for i in self.queue_done if i]
+        self.queue_done = []
+        if selected:
+            self.runs_table.select_runs(selected)
+        self.live_key = None
+
+    def compare_optimizers(self) -> None:
+        """Runs the current settings with SGD and with Adam, one after the other, then shows both."""
+        if self.training:
+            return
+        try:
+            base = self.settings.config()
+        except ConfigError as exc:
+            self.banner.show_message(f"Setting {exc}")
+            return
+        runs = []
+        for opt in ("sgd", "adam"):
+            lr = base.lr if base.optimizer == opt else USUAL_LR[opt]
+            label = f"{base.name} " if base.name else ""
+            runs.append(base.replace(optimizer=opt, lr=lr, name=f"{label}{opt.upper() if opt == 'sgd' else 'Adam'} lr={lr:g}"))
+        self.queue = deque(runs[1:])
+        self.queue_done = []
+        self._launch(runs[0])
+
+    # -- plots and runs ------------------------------------------------------------
+    def _smoothing_changed(self, value: int) -> None:
+        self.smoothing_label.setText(f"{value / 100:.2f}")
+        self.plots.set_smoothing(value / 100)
+
+    def _show_selected(self, runs: list[RunSummary]) -> None:
+        """Overlays the selected runs; the live run always stays drawn."""
+        wanted = {r.run_id: r for r in runs}
+        for key in list(self.plots.runs):
+            if key not in wanted and key != self.live_key:
+                self.plots.remove_run(key)
+        for run_id, run in wanted.items():
+            if run_id in self.plots.runs:
+                continue
+            folder = RunFolder(Path(run.run_dir))
+            steps = folder.steps_per_epoch()
+            label = run.name or (f"{run.method} {run.optimizer} lr={run.lr:g}" if run.lr else run.run_id)
+            self.plots.load_run(run_id, label, folder.history(), folder.batches(), steps)
+        self._update_empty_hint()
+
+    def _update_empty_hint(self) -> None:
+        self.empty_hint.setVisible(not self.plots.runs and not self.runs_table.runs_model.runs)
+
+    def _update_runs_label(self) -> None:
+        self.runs_label.setText(f"Runs folder: {self.runs_dir}")
+
+    # -- tools ----------------------------------------------------------------------
+    def open_tensorboard(self) -> None:
+        from .tensorboard_control import open_tensorboard
+
+        open_tensorboard(self)
+
+    def export_selected(self) -> None:
+        from .export_dialog import export_selected
+
+        export_selected(self)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"<h3>{APP_NAME} {__version__}</h3><p>See why a neural network trains the way it does.</p>"
+            f"<p>{self.tf_status}</p><p>MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, "
+            "CC BY-SA 3.0.</p>")
+
+    def _preload_tensorflow(self) -> None:
+        if self._loader is not None:
+            return
+        self.tf_label.setText("Loading TensorFlow in the background…")
+        self._loader = TensorFlowLoader(self)
+        self._loader.loaded.connect(self._on_tf_loaded)
+        self._loader.failed.connect(self._on_tf_failed)
+        self._loader.start()
+
+    def _on_tf_loaded(self, versions: str) -> None:
+        self.tf_status = versions
+        self.tf_label.setText(versions)
+
+    def _on_tf_failed(self, message: str) -> None:
+        self.tf_label.setText("TensorFlow failed to load")
+        self.banner.show_message(message)
+
+    def open_runs_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.runs_dir)))
+
+    # -- closing --------------------------------------------------------------------
+    def closeEvent(self, event) -> None:  # noqa: N802
+        """Stops a run at its next batch and waits for the thread: no zombie, no crash."""
+        self._save()
+        self.queue.clear()
+        if self.worker is not None and self.worker.isRunning():
+            self.status_metrics.setText("Stopping the run before closing…")
+            self.worker.request_stop()
+            self.worker.wait()
+        if self._loader is not None and self._loader.isRunning():
+            self._loader.wait()
+        self.plots.timer.stop()
+        from . import tensorboard_control
+
+        tensorboard_control.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,289 @@
+"""Live loss and accuracy plots: training pushes into buffers, a timer pulls and redraws.
+
+Signals from the worker only append to `Series` buffers (amortised growth, no
+copies of what is there) and mark them dirty; a 30 Hz timer in the GUI thread
+calls `setData` on the dirty curves. pyqtgraph's `clipToView` and peak
+downsampling keep a million-point curve cheap to draw.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+REDRAW_MS = 33  # ≤ 30 Hz
+PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
+
+
+def ema(values: np.ndarray, weight: float, state: tuple[float, int] = (0.0, 0)) -> tuple[np.ndarray, tuple[float, int]]:
+    """TensorBoard's debiased exponential moving average; resumable through `state`."""
+    last, count = state
+    out = np.empty(len(values))
+    for i, v in enumerate(values):
+        if not math.isfinite(v):
+            out[i] = v
+            continue
+        last = last * weight + (1 - weight) * v
+        count += 1
+        out[i] = last / (1 - weight**count)
+    return out, (last, count)
+
+
+class Series:
+    """A growing (x, y) buffer with an incrementally kept smoothed copy."""
+
+    def __init__(self, capacity: int = 1024) -> None:
+        self.x = np.empty(capacity)
+        self.y = np.empty(capacity)
+        self.n = 0
+        self._smooth = np.empty(capacity)
+        self._smooth_n = 0
+        self._smooth_weight = 0.0
+        self._smooth_state = (0.0, 0)
+
+    def extend(self, xs, ys) -> None:
+        k = len(xs)
+        if self.n + k > len(self.x):
+            cap = max(2 * len(self.x), self.n + k)
+            for name in ("x", "y", "_smooth"):
+                grown = np.empty(cap)
+                grown[: self.n] = getattr(self, name)[: self.n]
+                setattr(self, name, grown)
+        self.x[self.n : self.n + k] = xs
+        self.y[self.n : self.n + k] = np.asarray(ys, dtype=float)
+        self.n += k
+
+    def data(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.x[: self.n], self.y[: self.n]
+
+    def smoothed(self, weight: float) -> np.ndarray:
+        """y smoothed with `weight`; only new points are computed unless the weight changed."""
+        if weight != self._smooth_weight:
+            self._smooth_weight, self._smooth_n, self._smooth_state = weight, 0, (0.0, 0)
+        if self._smooth_n < self.n:
+            new, self._smooth_state = ema(self.y[self._smooth_n : self.n], weight, self._smooth_state)
+            self._smooth[self._smooth_n : self.n] = new
+            self._smooth_n = self.n
+        return self._smooth[: self.n]
+
+
+class RunCurves:
+    """One run's six series (batch/epoch/validation × loss/accuracy) and their plot items."""
+
+    KINDS = ("batch", "epoch", "val")
+
+    def __init__(self, name: str, color: str, steps_per_epoch: int, live: bool = False) -> None:
+        self.name = name
+        self.color = color
+        self.steps_per_epoch = max(1, steps_per_epoch)
+        self.live = live
+        self.series = {(k, m): Series() for k in self.KINDS for m in ("loss", "accuracy")}
+        self.items: dict[tuple[str, str], pg.PlotDataItem] = {}
+        self.shadows: dict[str, pg.PlotDataItem] = {}
+        self.dirty = True
+
+    def add_batches(self, steps, loss, accuracy) -> None:
+        self.series["batch", "loss"].extend(steps, loss)
+        self.series["batch", "accuracy"].extend(steps, accuracy)
+        self.dirty = True
+
+    def add_epoch(self, epoch: int, logs: dict) -> None:
+        for metric in ("loss", "accuracy"):
+            if logs.get(metric) is not None:
+                self.series["epoch", metric].extend([epoch], [logs[metric]])
+            if logs.get(f"val_{metric}") is not None:
+                self.series["val", metric].extend([epoch], [logs[f"val_{metric}"]])
+        self.dirty = True
+
+    def point_count(self) -> int:
+        return sum(s.n for s in self.series.values())
+
+
+def _style(kind: str, color: str, live: bool) -> dict:
+    c = QColor(color)
+    if kind == "batch":
+        c.setAlpha(110)
+        return {"pen": pg.mkPen(c, width=1)}
+    width = 2.5 if live else 2
+    style = Qt.PenStyle.DashLine if kind == "val" else Qt.PenStyle.SolidLine
+    symbol = "o" if kind == "epoch" else "s"
+    return {"pen": pg.mkPen(c, width=width, style=style), "symbol": symbol, "symbolSize": 5,
+            "symbolBrush": c, "symbolPen": None}
+
+
+class PlotPanel(QWidget):
+    """The loss and accuracy plots with their legends, x-axis mode, smoothing and log scale."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        pg.setConfigOptions(antialias=False)
+        self.loss_plot = pg.PlotWidget()
+        self.accuracy_plot = pg.PlotWidget()
+        self.loss_plot.setObjectName("lossPlot")
+        self.accuracy_plot.setObjectName("accuracyPlot")
+        self.loss_plot.setAccessibleName("Loss plot")
+        self.accuracy_plot.setAccessibleName("Accuracy plot")
+        self.plots = {"loss": self.loss_plot, "accuracy": self.accuracy_plot}
+        self.legends: dict[str, pg.LegendItem] = {}
+        for metric, plot in self.plots.items():
+            plot.setTitle("Loss" if metric == "loss" else "Accuracy")
+            plot.setLabel("left", metric)
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            plot.setClipToView(True)
+            plot.setDownsampling(auto=True, mode="peak")
+            self.legends[metric] = plot.addLegend(offset=(-10, 10) if metric == "loss" else (-10, -10))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.loss_plot, 1)
+        layout.addWidget(self.accuracy_plot, 1)
+        self.runs: dict[str, RunCurves] = {}
+        self.smoothing = 0.0
+        self.log_y = False
+        self.x_in_epochs = True
+        self.redraws = 0
+        self._next_color = 0
+        self._apply_axes()
+        self.apply_palette()
+        self.timer = QTimer(self, interval=REDRAW_MS, timerType=Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self.redraw)
+        self.timer.start()
+
+    # -- runs ------------------------------------------------------------------
+    def color_for(self, key: str) -> str:
+        used = {c.color for c in self.runs.values()}
+        for i in range(len(PALETTE)):
+            color = PALETTE[(self._next_color + i) % len(PALETTE)]
+            if color not in used:
+                self._next_color += i + 1
+                return color
+        self._next_color += 1
+        return PALETTE[self._next_color % len(PALETTE)]
+
+    def add_run(self, key: str, name: str, steps_per_epoch: int, live: bool = False) -> RunCurves:
+        self.remove_run(key)
+        curves = RunCurves(name, self.color_for(key), steps_per_epoch, live)
+        for metric, plot in self.plots.items():
+            for kind in RunCurves.KINDS:
+                label = None if kind == "batch" else f"{name} · {'train' if kind == 'epoch' else 'val'}"
+                item = pg.PlotDataItem(name=label, **_style(kind, curves.color, live))
+                if kind == "batch":
+                    item.setZValue(-1)
+                    shadow = pg.PlotDataItem(pen=pg.mkPen(QColor(curves.color).lighter(160), width=1))
+                    shadow.setZValue(-2)
+                    shadow.setOpacity(0.35)
+                    shadow.setVisible(False)
+                    plot.addItem(shadow)
+                    curves.shadows[metric] = shadow
+                elif live:
+                    item.setZValue(10)
+                plot.addItem(item)
+                curves.items[kind, metric] = item
+        self.runs[key] = curves
+        return curves
+
+    def remove_run(self, key: str) -> None:
+        curves = self.runs.pop(key, None)
+        if curves is None:
+            return
+        for (_, metric), item in curves.items.items():
+            self.plots[metric].removeItem(item)
+            self.legends[metric].removeItem(item)
+        for metric, shadow in curves.shadows.items():
+            self.plots[metric].removeItem(shadow)
+
+    def rename_run(self, key: str, name: str) -> None:
+        curves = self.runs.get(key)
+        if curves is None:
+            return
+        curves.name = name
+        for (kind, metric), item in curves.items.items():
+            if kind != "batch":
+                label = f"{name} · {'train' if kind == 'epoch' else 'val'}"
+                self.legends[metric].removeItem(item)
+                self.legends[metric].addItem(item, label)
+
+    def load_run(self, key: str, name: str, history: list[dict], batches: dict, steps_per_epoch: int) -> RunCurves:
+        """Draws a finished run from its recorded history and batches."""
+        curves = self.add_run(key, name, steps_per_epoch)
+        steps = [s for s in batches.get("step", []) if s is not None]
+        if steps:
+            n = len(steps)
+            curves.add_batches(steps, _floats(batches["loss"][:n]), _floats(batches["accuracy"][:n]))
+        for row in history:
+            if row.get("epoch") is not None:
+                curves.add_epoch(int(row["epoch"]), row)
+        return curves
+
+    # -- view options ----------------------------------------------------------
+    def set_smoothing(self, weight: float) -> None:
+        self.smoothing = min(max(weight, 0.0), 0.99)
+        self._mark_all_dirty()
+
+    def set_log_y(self, on: bool) -> None:
+        self.log_y = on
+        self.loss_plot.setLogMode(y=on)
+
+    def set_x_in_epochs(self, on: bool) -> None:
+        self.x_in_epochs = on
+        self._apply_axes()
+        self._mark_all_dirty()
+
+    def _apply_axes(self) -> None:
+        for plot in self.plots.values():
+            plot.setLabel("bottom", "epoch" if self.x_in_epochs else "training step (batch)")
+
+    def _mark_all_dirty(self) -> None:
+        for curves in self.runs.values():
+            curves.dirty = True
+
+    def apply_palette(self) -> None:
+        """Follows the application palette (light or dark)."""
+        pal = QApplication.palette()
+        bg, fg = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+        for plot in self.plots.values():
+            plot.setBackground(bg)
+            for axis in ("left", "bottom"):
+                ax = plot.getAxis(axis)
+                ax.setPen(pg.mkPen(fg))
+                ax.setTextPen(pg.mkPen(fg))
+            plot.setTitle(plot.plotItem.titleLabel.text, color=fg.name())
+        for legend in self.legends.values():
+            legend.setLabelTextColor(fg)
+            legend.setBrush(pg.mkBrush(QColor(bg.red(), bg.green(), bg.blue(), 200)))
+
+    # -- drawing ---------------------------------------------------------------
+    def redraw(self) -> None:
+        """Called by the timer: setData on the curves whose buffers changed."""
+        drew = False
+        for curves in self.runs.values():
+            if not curves.dirty:
+                continue
+            curves.dirty = False
+            drew = True
+            for (kind, metric), item in curves.items.items():
+                series = curves.series[kind, metric]
+                x, y = series.data()
+                if kind == "batch":
+                    if self.x_in_epochs:
+                        x = x / curves.steps_per_epoch
+                    shadow = curves.shadows[metric]
+                    if self.smoothing > 0:
+                        shadow.setData(x, y)
+                        shadow.setVisible(True)
+                        y = series.smoothed(self.smoothing)
+                    else:
+                        shadow.setVisible(False)
+                elif not self.x_in_epochs:
+                    x = x * curves.steps_per_epoch
+                item.setData(x, y)
+        if drew:
+            self.redraws += 1
+
+
+def _floats(values) -> list[float]:
+    return [float("nan") if v is None else v for v in values]

@@ -1,0 +1,83 @@
+"""The background trainer thread: runs the core's trainer, reports through Qt signals.
+
+TensorFlow is imported here, in this thread, never at window start-up.
+Stop is a flag checked between batches; the thread is never killed.
+Every exception becomes a `failed` signal with a readable message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+
+from ..config import ConfigError, TrainConfig
+from ..data import DatasetError
+from ..stop import StopFlag
+
+
+class TensorFlowLoader(QThread):
+    """Imports TensorFlow and Keras in the background so the first Start is quick."""
+
+    loaded = Signal(str)  # versions, or "" on failure
+    failed = Signal(str)
+
+    def run(self) -> None:
+        try:
+            import keras
+            import tensorflow as tf
+
+            from .. import trainer  # noqa: F401  (the rest of the training stack)
+
+            self.loaded.emit(f"TensorFlow {tf.__version__}, Keras {keras.__version__}")
+        except Exception as exc:  # shown to the user, never a traceback on a terminal
+            self.failed.emit(f"TensorFlow could not be loaded: {type(exc).__name__}: {exc}")
+
+
+class TrainWorker(QThread):
+    """One training run in a background thread."""
+
+    loading = Signal(str)
+    run_started = Signal(dict)   # run_id, run_dir, name, steps_per_epoch, epochs
+    batches = Signal(dict)       # coalesced batch points (see QtBridge.flush)
+    epoch_done = Signal(dict)    # epoch logs
+    run_finished = Signal(dict)  # RunSummary as a dict
+    failed = Signal(str)
+
+    def __init__(self, config: TrainConfig, runs_dir: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.config = config
+        self.runs_dir = Path(runs_dir)
+        self.stop_flag = StopFlag()
+
+    def request_stop(self) -> None:
+        self.stop_flag.set()
+
+    def run(self) -> None:
+        try:
+            from .. import data as datamod
+
+            data = datamod.prepare(self.config)
+            steps = -(-len(data.x_train) // self.config.batch_size)
+            self.loading.emit("Loading TensorFlow…")
+            from .. import trainer
+            from .bridge import QtBridge
+
+            bridge = QtBridge(self, steps, self.config.epochs, self.config.batch_size)
+
+            def started(folder) -> None:
+                self.run_started.emit({
+                    "run_id": folder.run_id, "run_dir": str(folder.path), "name": self.config.label,
+                    "steps_per_epoch": steps, "epochs": self.config.epochs,
+                })
+
+            result = trainer.train(self.config, self.runs_dir, [bridge], self.stop_flag, on_start=started)
+            self.run_finished.emit(result.summary.to_dict())
+        except ConfigError as exc:
+            self.failed.emit(f"Setting {exc}")
+        except DatasetError as exc:
+            self.failed.emit(str(exc))
+        except OSError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:
+            self.failed.emit(f"Training failed: {exc}")
