@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,20 +10,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-SMALL = dict(train_limit=2000, val_limit=500, epochs=2, batch_size=32)
-
-
-def run_cli(*args: str, env_runs: Path | None = None, timeout: float = 600):
-    """Runs `python -m workbench ...` as a user would; returns the CompletedProcess."""
-    import subprocess
-
-    env = dict(os.environ)
-    if env_runs is not None:
-        env["WORKBENCH_RUNS_DIR"] = str(env_runs)
-    return subprocess.run(
-        [sys.executable, "-m", "workbench", *args],
-        capture_output=True, text=True, timeout=timeout, env=env,
-    )
+from helpers import SMALL, write_npz
 
 
 @pytest.fixture(scope="session")
@@ -39,18 +24,6 @@ def trained(tmp_path_factory):
         m: trainer.train(TrainConfig(method=m, name=f"small {m}", **SMALL), runs_dir)
         for m in ("tape", "fit", "custom")
     }
-
-
-def weights_of(run_dir: Path) -> np.ndarray:
-    import keras
-
-    model = keras.models.load_model(Path(run_dir) / "model.keras")
-    return np.concatenate([w.ravel() for w in model.get_weights()])
-
-
-def write_npz(path: Path, **arrays) -> Path:
-    np.savez(path, **arrays)
-    return path
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 
 from workbench import data
 
-from conftest import write_npz
+from helpers import write_npz
 
 
 def test_shipped_mnist_is_the_real_mnist():

@@ -11,7 +11,7 @@ from workbench.callbacks import StopFlag
 from workbench.config import TrainConfig
 from workbench.runs import RunFolder, read_run
 
-from conftest import SMALL, weights_of
+from helpers import SMALL, weights_of
 
 METHODS = ("tape", "fit", "custom")
 

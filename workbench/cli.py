@@ -149,6 +149,76 @@ def cmd_runs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _qt_app():
+    """A QApplication for headless rendering (offscreen when there is no display)."""
+    import os
+
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(["workbench"])
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .runs import read_run
+
+    runs_dir = runs_dir_of(args)
+    formats = [f.strip().lower() for f in args.formats.split(",") if f.strip()]
+    allowed = ("png", "svg", "pdf", "csv")
+    bad = [f for f in formats if f not in allowed]
+    if bad or not formats:
+        raise UsageError(f"argument --formats: {','.join(bad) or 'nothing'} is not allowed; choose from {','.join(allowed)}")
+    if not 0 <= args.smoothing <= 0.99:
+        raise UsageError(f"argument --smoothing: {args.smoothing} is out of range; allowed 0 to 0.99")
+    run_dirs = []
+    for run_id in args.runs:
+        path = runs_dir / run_id
+        if read_run(path) is None:
+            raise UsageError(f"argument --runs: no run {run_id!r} in {runs_dir}")
+        run_dirs.append(path)
+    _qt_app()
+    from .gui.export import export_runs
+
+    written = export_runs(run_dirs, Path(args.out), formats, args.smoothing, args.log_y)
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    if args.json:
+        emit_json({"files": [str(p) for p in written]})
+    return EXIT_OK
+
+
+def cmd_tensorboard(args: argparse.Namespace) -> int:
+    import time
+
+    from .tensorboard import TensorBoardError, server_for
+
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"argument --port: {args.port} is out of range; allowed 0 to 65535")
+    logdir = Path(args.logdir).expanduser() if args.logdir else runs_dir_of(args)
+    server = server_for(logdir)
+    try:
+        url = server.start(port=args.port)
+    except TensorBoardError as exc:
+        raise Failure(str(exc)) from None
+    print(f"TensorBoard at {url}", flush=True)
+    if args.json:
+        emit_json({"url": url, "port": server.port, "logdir": str(server.logdir)})
+    if not args.no_browser:
+        import webbrowser
+
+        webbrowser.open(url)
+    stop = {"now": False}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.update(now=True))
+    try:
+        while not stop["now"] and server.running:
+            time.sleep(0.2)
+    finally:
+        server.stop()
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .gui.app import main as gui_main
 
@@ -169,6 +239,8 @@ def build_parser() -> Parser:
     commands: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
         "train": ("one training run, headless; writes a run folder", cmd_train),
         "runs": ("list the runs in a runs folder", cmd_runs),
+        "export": ("write plots and data of chosen runs without opening a window", cmd_export),
+        "tensorboard": ("serve a runs folder with TensorBoard on loopback", cmd_tensorboard),
         "gui": ("open the main window", cmd_gui),
     }
     for name, (help_text, func) in commands.items():
@@ -176,6 +248,16 @@ def build_parser() -> Parser:
         p.set_defaults(func=func)
         if name == "train":
             add_train_options(p)
+        elif name == "export":
+            p.add_argument("--runs", nargs="+", required=True, metavar="ID", help="run ids to export")
+            p.add_argument("--out", required=True, help="folder to write into")
+            p.add_argument("--formats", default="png,svg,pdf,csv", help="comma list of png,svg,pdf,csv")
+            p.add_argument("--smoothing", type=float, default=0.0, help="0..0.99, as the window's slider")
+            p.add_argument("--log-y", action="store_true", help="logarithmic loss axis")
+        elif name == "tensorboard":
+            p.add_argument("--logdir", default=None, help="folder to serve (default: the runs folder)")
+            p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0 = a free one)")
+            p.add_argument("--no-browser", action="store_true", help="do not open a browser")
     return parser
 
 

@@ -2,8 +2,7 @@
 
 Vector output is rendered through Qt (QSvgGenerator, QPdfWriter), because
 pyqtgraph 0.14's SVGExporter raises ValueError on PySide6 >= 6.10
-(pyqtgraph issue #3485). PNG goes through pyqtgraph's ImageExporter at twice
-the on-screen size. The CSV holds every recorded point, no sampling.
+(pyqtgraph issue #3485). PNG is the same widget painted at twice its size. The CSV holds every recorded point, no sampling.
 """
 
 from __future__ import annotations
@@ -14,9 +13,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QMarginsF, QSize, QSizeF
-from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QApplication, QGraphicsView
 
 from ..runs import RunFolder, read_run
 
@@ -58,11 +57,15 @@ def build_panel(run_dirs: Iterable[Path], smoothing: float = 0.0, log_y: bool = 
     panel.set_smoothing(smoothing)
     panel.set_log_y(log_y)
     panel.redraw()
-    for plot in panel.plots.values():
+    for metric, plot in panel.plots.items():
+        plot.setParent(None)  # out of the panel's layout, so it takes the export size
+        plot.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         plot.resize(SIZE)
-        plot.plotItem.setDownsampling(auto=False)
+        plot.show()
+        plot.plotItem.setDownsampling(auto=False)  # every point in the file
         plot.plotItem.setClipToView(False)
         plot.plotItem.enableAutoRange()
+        panel.legends[metric].setLabelTextSize("11pt")
     QApplication.processEvents()
     return panel
 
@@ -94,12 +97,17 @@ def _render_pdf(widget, path: Path, title: str) -> None:
     painter.end()
 
 
-def _render_png(plot, path: Path) -> None:
-    from pyqtgraph.exporters import ImageExporter
-
-    exporter = ImageExporter(plot.plotItem)
-    exporter.parameters()["width"] = SIZE.width() * 2
-    exporter.export(str(path))
+def _render_png(widget, path: Path, scale: int = 2) -> None:
+    """The widget painted at `scale`x: sharp, with fonts and lines in proportion."""
+    image = QImage(widget.size() * scale, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    # QGraphicsView.render scales the scene into the target (QWidget.render would not)
+    QGraphicsView.render(widget, painter, QRectF(image.rect()), widget.viewport().rect())
+    painter.end()
+    if not image.save(str(path)):
+        raise OSError(f"could not write {path}")
 
 
 def write_csv(run_dirs: Iterable[Path], path: Path) -> int:
@@ -162,6 +170,9 @@ def export_runs(run_dirs: list[Path], out_dir: Path, formats: Iterable[str] = AL
                 else:
                     continue
                 written.append(path)
+        for plot in panel.plots.values():
+            plot.close()
+            plot.deleteLater()
         panel.deleteLater()
     if "csv" in formats:
         path = out_dir / "metrics.csv"

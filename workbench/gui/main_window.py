@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.runs_label)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(left)
-        scroll.setMinimumWidth(330)
+        scroll.setMinimumWidth(left.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.plots = PlotPanel()
@@ -206,6 +206,8 @@ class MainWindow(QMainWindow):
         self.start_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
         self.compare_button.clicked.connect(self.compare_optimizers)
+        self.tensorboard_button.clicked.connect(self.open_tensorboard)
+        self.export_button.clicked.connect(self.export_selected)
         self.smoothing.valueChanged.connect(self._smoothing_changed)
         self.log_scale.toggled.connect(self.plots.set_log_y)
         self.x_axis.currentIndexChanged.connect(lambda: self.plots.set_x_in_epochs(self.x_axis.currentData()))
@@ -248,7 +250,8 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([340, 940])
+            left = self.splitter.widget(0).minimumWidth()
+            self.splitter.setSizes([left, max(400, self.width() - left)])
         saved = self.settings_store.value("config")
         if isinstance(saved, str) and saved:
             # a config from another version that does not validate: keep the defaults

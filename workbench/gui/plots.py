@@ -134,6 +134,8 @@ class PlotPanel(QWidget):
             plot.setTitle("Loss" if metric == "loss" else "Accuracy")
             plot.setLabel("left", metric)
             plot.showGrid(x=True, y=True, alpha=0.25)
+            for axis in ("left", "bottom"):
+                plot.getAxis(axis).enableAutoSIPrefix(False)  # no "accuracy (x0.001)"
             plot.setClipToView(True)
             plot.setDownsampling(auto=True, mode="peak")
             self.legends[metric] = plot.addLegend(offset=(-10, 10) if metric == "loss" else (-10, -10))

@@ -120,6 +120,8 @@ LABELS = {
 def _combo(name: str, tips: dict[str, str]) -> QComboBox:
     """A combo whose item data are the command-line values and item tooltips their meaning."""
     combo = QComboBox(objectName=name)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(16)
     for i, (value, tip) in enumerate(tips.items()):
         combo.addItem(LABELS.get(value, value), value)
         combo.setItemData(i, tip, Qt.ItemDataRole.ToolTipRole)
@@ -160,7 +162,7 @@ class SettingsPanel(QWidget):
         self.steps_per_execution = _spin(
             "stepsPerExecutionSpin", 1, 10_000,
             "Batches per compiled call (fast mode): fewer Python round trips, same results")
-        self.eager = QCheckBox("run the tape loop eagerly (slow, as the article)", objectName="eagerCheck")
+        self.eager = QCheckBox("eager tape loop (slow)", objectName="eagerCheck")
         self.eager.setToolTip("Only for the tape method: runs each step eagerly, about 7x slower.")
         self.dataset = QLineEdit(objectName="datasetEdit")
         self.dataset.setToolTip("'mnist' (shipped with the app) or the path of an .npz file "

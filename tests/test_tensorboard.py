@@ -1,0 +1,77 @@
+"""A real TensorBoard on 127.0.0.1 serving the runs folder."""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+
+from workbench import tensorboard
+
+
+def get_json(url: str):
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return json.loads(response.read())
+
+
+@pytest.fixture
+def server(trained):
+    srv = tensorboard.server_for(trained["tape"].folder.path.parent)
+    yield srv
+    srv.stop()
+
+
+def test_tensorboard_lists_every_method_with_the_same_tags(trained, server):
+    url = server.start(port=0)
+    assert url.startswith("http://127.0.0.1:")
+    runs = get_json(url + "data/runs")
+    tags = get_json(url + "data/plugin/scalars/tags")
+    for method, result in trained.items():
+        run_id = result.summary.run_id
+        assert f"{run_id}/logs/train" in runs and f"{run_id}/logs/validation" in runs, method
+        train_tags = set(tags[f"{run_id}/logs/train"])
+        assert {"epoch_loss", "epoch_accuracy", "batch_loss"} <= train_tags, method
+        assert {"epoch_loss", "epoch_accuracy"} <= set(tags[f"{run_id}/logs/validation"]), method
+    hist = get_json(url + "data/plugin/histograms/tags")
+    assert any("kernel" in tag for tag in hist[f"{trained['tape'].summary.run_id}/logs/train"])
+
+
+def test_a_second_start_reuses_the_server_and_stop_ends_it(trained, server):
+    url = server.start()
+    pid = server.process.pid
+    again = tensorboard.server_for(trained["tape"].folder.path.parent)
+    assert again is server and again.start() == url and server.process.pid == pid
+    process = server.process
+    server.stop()
+    assert process.poll() is not None and not server.running
+
+
+def test_a_taken_port_gives_another(trained, server):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        taken = s.getsockname()[1]
+        url = server.start(port=taken)
+    assert f":{taken}/" not in url
+
+
+def test_the_command_prints_its_url_and_stops_on_ctrl_c(trained):
+    runs_dir = trained["fit"].folder.path.parent
+    proc = subprocess.Popen([sys.executable, "-m", "workbench", "tensorboard", "--logdir", str(runs_dir),
+                             "--port", "0", "--no-browser"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        match = re.fullmatch(r"TensorBoard at (http://127\.0\.0\.1:(\d+)/)\n", line)
+        assert match, line + proc.stderr.read() if proc.poll() is not None else line
+        runs = get_json(match.group(1) + "data/runs")
+        assert f"{trained['fit'].summary.run_id}/logs/train" in runs
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=30) == 0
