@@ -124,6 +124,72 @@ def cmd_train(args: argparse.Namespace) -> int:
     return {"completed": EXIT_OK, "stopped": EXIT_INTERRUPTED}.get(summary.status, EXIT_FAILED)
 
 
+def cmd_explain(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    from . import data as datamod
+
+    try:
+        datamod.prepare(config)
+    except ConfigError as exc:
+        raise UsageError(f"argument {flag_of(exc.field)}: {str(exc).split(': ', 1)[1]}") from None
+    except DatasetError as exc:
+        raise UsageError(f"argument --dataset: {exc}") from None
+    from .diagnostics import explain
+
+    report = explain(config)
+    print(report["explanation"], file=sys.stderr if args.json else sys.stdout)
+    for warning in report["warnings"]:
+        print(f"warning: {warning}", file=sys.stderr if args.json else sys.stdout)
+    if args.json:
+        emit_json(report)
+    return EXIT_OK
+
+
+def cmd_reproduce(args: argparse.Namespace) -> int:
+    for name in ("epochs", "train_limit", "val_limit"):
+        value = getattr(args, name)
+        low = 1 if name == "epochs" else 0
+        if value < low:
+            raise UsageError(f"argument {flag_of(name)}: {value} is out of range; allowed {low} or more")
+    from .callbacks import ConsoleProgress, StopFlag
+    from .diagnostics import reproduce
+
+    stop = StopFlag()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+
+    def progress(cfg: TrainConfig) -> list:
+        print(f"training {cfg.name}", file=sys.stderr)
+        from . import data as datamod
+
+        n = len(datamod.prepare(cfg).x_train)
+        return [ConsoleProgress(cfg.epochs, -(-n // cfg.batch_size))]
+
+    rows = reproduce(runs_dir_of(args), args.epochs, args.train_limit, args.val_limit,
+                     callbacks_for=progress, stop=stop)
+    if args.json:
+        emit_json(rows)
+    else:
+        header = ("method", "loss", "optimizer", "lr", "metric", "reported train", "reported val",
+                  "measured train", "measured val")
+        table = [header] + [
+            (r["method"], r["loss"], r["optimizer"], f"{r['lr']:g}", r["metric"],
+             _cell(r["reported_train_accuracy"]), _cell(r["reported_val_accuracy"]),
+             _cell(r["measured_train_accuracy"]), _cell(r["measured_val_accuracy"]))
+            for r in rows
+        ]
+        widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+        for row in table:
+            print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+    return EXIT_INTERRUPTED if stop.is_set() else EXIT_OK
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.2f}" if isinstance(value, float) else str(value)
+
+
 def _pct(value: float | None) -> str:
     return "" if value is None else f"{100 * value:.2f}%"
 
@@ -239,6 +305,8 @@ def build_parser() -> Parser:
     commands: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
         "train": ("one training run, headless; writes a run folder", cmd_train),
         "runs": ("list the runs in a runs folder", cmd_runs),
+        "explain": ("measure why a configuration trains differently (loss scale, resolved metric)", cmd_explain),
+        "reproduce": ("re-run the article's experiments; print reported vs measured", cmd_reproduce),
         "export": ("write plots and data of chosen runs without opening a window", cmd_export),
         "tensorboard": ("serve a runs folder with TensorBoard on loopback", cmd_tensorboard),
         "gui": ("open the main window", cmd_gui),
@@ -246,8 +314,12 @@ def build_parser() -> Parser:
     for name, (help_text, func) in commands.items():
         p = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
         p.set_defaults(func=func)
-        if name == "train":
+        if name in ("train", "explain"):
             add_train_options(p)
+        elif name == "reproduce":
+            p.add_argument("--epochs", type=int, default=10)
+            p.add_argument("--train-limit", type=int, default=0, help="first N training samples (0 = all)")
+            p.add_argument("--val-limit", type=int, default=0, help="first N validation samples (0 = all)")
         elif name == "export":
             p.add_argument("--runs", nargs="+", required=True, metavar="ID", help="run ids to export")
             p.add_argument("--out", required=True, help="folder to write into")

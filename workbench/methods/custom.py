@@ -33,7 +33,7 @@ class CustomStepModel(keras.Sequential):
         return self.get_metrics_result()
 
     def train_step(self, data):
-        x, y = data
+        x, y, _ = keras.utils.unpack_x_y_sample_weight(data)
         with tf.GradientTape() as tape:
             y_pred = self(x, training=True)
             loss = self.compute_loss(x=x, y=self._loss_target(y), y_pred=y_pred, training=True)
@@ -42,7 +42,7 @@ class CustomStepModel(keras.Sequential):
         return self._update_metrics(loss, x, y, y_pred)
 
     def test_step(self, data):
-        x, y = data
+        x, y, _ = keras.utils.unpack_x_y_sample_weight(data)
         y_pred = self(x, training=False)
         loss = self.compute_loss(x=x, y=self._loss_target(y), y_pred=y_pred, training=False)
         return self._update_metrics(loss, x, y, y_pred)
