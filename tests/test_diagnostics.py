@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from workbench.article import ARTICLE_ROWS
 from workbench.config import TrainConfig
-from workbench.diagnostics import ARTICLE_ROWS, explain, reproduce
+from workbench.diagnostics import explain, reproduce
 
 from helpers import run_cli
 

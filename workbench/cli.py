@@ -170,24 +170,13 @@ def cmd_reproduce(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(rows)
     else:
-        header = ("method", "loss", "optimizer", "lr", "metric", "reported train", "reported val",
-                  "measured train", "measured val")
-        table = [header] + [
-            (r["method"], r["loss"], r["optimizer"], f"{r['lr']:g}", r["metric"],
-             _cell(r["reported_train_accuracy"]), _cell(r["reported_val_accuracy"]),
-             _cell(r["measured_train_accuracy"]), _cell(r["measured_val_accuracy"]))
-            for r in rows
-        ]
-        widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+        from .article import HEADER, cells
+
+        table = [HEADER] + [cells(r) for r in rows]
+        widths = [max(len(row[i]) for row in table) for i in range(len(HEADER))]
         for row in table:
             print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
     return EXIT_INTERRUPTED if stop.is_set() else EXIT_OK
-
-
-def _cell(value) -> str:
-    if value is None:
-        return "—"
-    return f"{value:.2f}" if isinstance(value, float) else str(value)
 
 
 def _pct(value: float | None) -> str:

@@ -16,7 +16,6 @@ the run's seed, takes the run's first real batch, and measures:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,7 @@ import tensorflow as tf
 
 from . import data as datamod
 from . import models, objectives
+from .article import ARTICLE_ROWS, ArticleRow, result_row
 from .config import TrainConfig
 from .methods.base import OPTIMIZER_CLASSES
 from .methods.custom import CustomStepModel
@@ -173,31 +173,6 @@ def _explanation(cfg: TrainConfig, scale: float, effective: float, mine: dict, w
 
 
 # -- the article's table ------------------------------------------------------------------
-@dataclass(frozen=True)
-class ArticleRow:
-    method: str
-    loss: str
-    optimizer: str
-    lr: float
-    metric: str
-    reported_train: float | str | None
-    reported_val: float | str | None
-    note: str = ""
-
-
-ARTICLE_ROWS: tuple[ArticleRow, ...] = (
-    ArticleRow("tape", "sum_mse", "sgd", 0.01, "auto", 96.86, 96.61),
-    ArticleRow("tape", "keras_mse", "sgd", 0.01, "auto", None, 93.0),
-    ArticleRow("fit", "keras_mse", "sgd", 0.01, "auto", 92.0, 93.0),
-    ArticleRow("fit", "keras_mse", "sgd", 0.1, "auto", None, 96.0),
-    ArticleRow("fit", "sum_mse", "sgd", 0.01, "auto", None, 96.0),
-    ArticleRow("custom", "sum_mse", "sgd", 0.01, "auto", 97.05, 96.76),
-    ArticleRow("custom", "sum_mse", "sgd", 0.01, "categorical_on_sparse", 91.79, None,
-               "train accuracy as reported by the wrong metric"),
-    ArticleRow("custom", "sum_mse", "adam", 0.001, "auto", "better than SGD, close to overfitting", None),
-)
-
-
 def reproduce(
     runs_dir: Path,
     epochs: int = 10,
@@ -214,22 +189,7 @@ def reproduce(
     for row in rows:
         if stop is not None and stop.is_set():
             break
-        metric_note = f", metric {row.metric}" if row.metric != "auto" else ""
-        cfg = TrainConfig(method=row.method, loss=row.loss, optimizer=row.optimizer, lr=row.lr,
-                          metric=row.metric, epochs=epochs, train_limit=train_limit, val_limit=val_limit,
-                          name=f"article: {row.method} {row.loss} {row.optimizer} {row.lr:g}{metric_note}")
+        cfg = row.config(epochs, train_limit, val_limit)
         result = train(cfg, runs_dir, callbacks_for(cfg) if callbacks_for else (), stop)
-        final = result.summary.final
-        results.append({
-            "method": row.method, "loss": row.loss, "optimizer": row.optimizer, "lr": row.lr,
-            "metric": row.metric, "note": row.note,
-            "reported_train_accuracy": row.reported_train, "reported_val_accuracy": row.reported_val,
-            "measured_train_accuracy": _pct(final.get("accuracy")),
-            "measured_val_accuracy": _pct(final.get("val_accuracy")),
-            "status": result.status, "run_id": result.summary.run_id,
-        })
+        results.append(result_row(row, result.summary.to_dict()))
     return results
-
-
-def _pct(value: float | None) -> float | None:
-    return None if value is None else round(100 * value, 2)

@@ -34,8 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..article import ARTICLE_ROWS, result_row
 from ..config import USUAL_LR, ConfigError, TrainConfig
 from ..runs import RunFolder, RunSummary, default_runs_dir
+from .diagnosis_panel import DiagnosisPanel
 from .plots import PlotPanel
 from .runs_table import RunsTable
 from .settings_panel import SettingsPanel
@@ -91,6 +93,8 @@ class MainWindow(QMainWindow):
         self.worker: TrainWorker | None = None
         self.queue: deque[TrainConfig] = deque()
         self.queue_done: list[str] = []
+        self.queue_continue_on_any = False  # reproducing the article: a diverged row must not stop the rest
+        self.reproducing = False
         self.live_key: str | None = None
         self.live_info: dict = {}
         self.last_summary: dict | None = None
@@ -99,6 +103,7 @@ class MainWindow(QMainWindow):
         self._loader: TensorFlowLoader | None = None
         self._build()
         self._restore()
+        self._settings_changed()
         if preload_tensorflow:
             QTimer.singleShot(400, self._preload_tensorflow)
 
@@ -179,10 +184,12 @@ class MainWindow(QMainWindow):
             "<b>Compare optimizers</b> to see SGD against Adam.</p>",
             objectName="emptyHint", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.banner = ErrorBanner()
+        self.diagnosis = DiagnosisPanel()
         plots_box = QWidget()
         plots_layout = QVBoxLayout(plots_box)
         plots_layout.setContentsMargins(0, 0, 0, 0)
         plots_layout.addWidget(self.banner)
+        plots_layout.addWidget(self.diagnosis)
         plots_layout.addLayout(view_bar)
         plots_layout.addWidget(self.empty_hint)
         plots_layout.addWidget(self.plots, 1)
@@ -212,6 +219,7 @@ class MainWindow(QMainWindow):
         self.log_scale.toggled.connect(self.plots.set_log_y)
         self.x_axis.currentIndexChanged.connect(lambda: self.plots.set_x_in_epochs(self.x_axis.currentData()))
         self.runs_table.selection_changed.connect(self._show_selected)
+        self.settings.changed.connect(self._settings_changed)
         self._build_menus()
         self._update_runs_label()
         self._update_empty_hint()
@@ -233,6 +241,7 @@ class MainWindow(QMainWindow):
         action(train_menu, "&Start", self.start, ["Ctrl+R"], "startAction")
         action(train_menu, "S&top", self.stop, ["Esc", "Ctrl+."], "stopAction")
         action(train_menu, "&Compare optimizers", self.compare_optimizers, [], "compareAction")
+        action(train_menu, "&Reproduce the article", self.reproduce_article, [], "reproduceAction")
         view_menu = self.menuBar().addMenu("&View")
         action(view_menu, "&TensorBoard", self.open_tensorboard, ["Ctrl+T"], "tensorboardAction")
         help_menu = self.menuBar().addMenu("&Help")
@@ -372,10 +381,16 @@ class MainWindow(QMainWindow):
         if worker is not None:
             worker.deleteLater()
         self.runs_table.reload()
-        if self.queue and (self.last_summary or {}).get("status") == "completed":
+        status = (self.last_summary or {}).get("status")
+        if self.queue and (status == "completed" or (self.queue_continue_on_any and status)):
             self._launch(self.queue.popleft())
             return
         self.queue.clear()
+        self.queue_continue_on_any = False
+        if self.reproducing:
+            self.reproducing = False
+            if self.queue_done:
+                self._show_reproduction(list(self.queue_done))
         self._set_running(False)
         self.progress.setRange(0, 100)
         self.progress.setValue(100 if (self.last_summary or {}).get("status") == "completed" else 0)
@@ -403,6 +418,40 @@ class MainWindow(QMainWindow):
         self.queue = deque(runs[1:])
         self.queue_done = []
         self._launch(runs[0])
+
+    def reproduce_article(self) -> None:
+        """Queues the article's eight runs (with this panel's epochs and sample limits), then shows the table."""
+        if self.training:
+            return
+        try:
+            base = self.settings.config()
+        except ConfigError as exc:
+            self.banner.show_message(f"Setting {exc}")
+            return
+        configs = [row.config(base.epochs, base.train_limit, base.val_limit) for row in ARTICLE_ROWS]
+        self.reproducing = True
+        self.queue = deque(configs[1:])
+        self.queue_done = []
+        self.queue_continue_on_any = True
+        self._launch(configs[0])
+
+    def _show_reproduction(self, run_ids: list[str]) -> None:
+        from ..runs import read_run
+        from .reproduce_dialog import ReproduceDialog
+
+        results = []
+        for row, run_id in zip(ARTICLE_ROWS, run_ids, strict=False):
+            summary = read_run(self.runs_dir / run_id)
+            if summary is not None:
+                results.append(result_row(row, summary.to_dict()))
+        self.reproduce_dialog = ReproduceDialog(results, self)
+        self.reproduce_dialog.show()
+
+    def _settings_changed(self) -> None:
+        try:
+            self.diagnosis.request(self.settings.config())
+        except ConfigError as exc:
+            self.diagnosis.request(exc)
 
     # -- plots and runs ------------------------------------------------------------
     def _smoothing_changed(self, value: int) -> None:
@@ -460,6 +509,7 @@ class MainWindow(QMainWindow):
     def _on_tf_loaded(self, versions: str) -> None:
         self.tf_status = versions
         self.tf_label.setText(versions)
+        self.diagnosis.enable()
 
     def _on_tf_failed(self, message: str) -> None:
         self.tf_label.setText("TensorFlow failed to load")
@@ -479,6 +529,7 @@ class MainWindow(QMainWindow):
             self.worker.wait()
         if self._loader is not None and self._loader.isRunning():
             self._loader.wait()
+        self.diagnosis.wait()
         self.plots.timer.stop()
         from . import tensorboard_control
 

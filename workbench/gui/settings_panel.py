@@ -212,6 +212,7 @@ class SettingsPanel(QWidget):
                   self.steps_per_execution):
             w.valueChanged.connect(self.changed)
         self.eager.toggled.connect(self.changed)
+        self.dataset.editingFinished.connect(self.changed)
         self.method.currentIndexChanged.connect(self._update_eager)
         self.set_config(TrainConfig())
 

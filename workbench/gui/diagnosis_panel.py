@@ -1,0 +1,117 @@
+"""A live diagnosis next to the plots: what the current settings do, measured on a real batch.
+
+It re-measures (diagnostics.explain, in a background thread) shortly after
+the user changes a setting, and says in plain words when the settings fall
+into one of the article's pitfalls.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..config import ConfigError, TrainConfig
+
+
+class _Explainer(QThread):
+    done = Signal(dict)
+    failed = Signal(str)
+
+    def __init__(self, config: TrainConfig, parent=None) -> None:
+        super().__init__(parent)
+        self.config = config
+
+    def run(self) -> None:
+        try:
+            from ..diagnostics import explain
+
+            self.done.emit(explain(self.config))
+        except Exception as exc:  # shown in the panel, never a traceback
+            self.failed.emit(str(exc))
+
+
+def render(report: dict) -> str:
+    """The report as short rich text for students."""
+    cfg = report["config"]
+    scale, eff = report["loss_scale_vs_sum_mse"], report["effective_lr_vs_sum_mse"]
+    lines = [
+        f"<b>Loss</b> {html.escape(cfg['loss'])}: {scale:.3g}× the article's sum-of-squares loss; "
+        f"one {cfg['optimizer'].upper()} step is {eff:.3g}× as large "
+        f"(like lr {report['effective_lr']:.3g} with the article's loss).",
+        f"<b>Metric</b> '{html.escape(cfg['metric'])}' → {html.escape(report['resolved_metric'])} "
+        f"({cfg['method']} feeds {'one-hot' if report['label_format'] == 'onehot' else 'integer'} labels).",
+    ]
+    for warning in report["warnings"]:
+        lines.append(f"<span style='color:#b35900'>⚠ {html.escape(warning)}</span>")
+    if not report["warnings"]:
+        lines.append("<span style='color:#2e7d32'>✓ No pitfall from the article in these settings.</span>")
+    return "<br>".join(lines)
+
+
+class DiagnosisPanel(QWidget):
+    """Shows `explain` for the settings; call `request(config)` when they change."""
+
+    DEBOUNCE_MS = 500
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("diagnosisPanel")
+        self.setAccessibleName("Diagnosis of the settings")
+        self.setToolTip("Measured on the run's first real batch: the loss scale and step size against the "
+                        "article's loss, and the accuracy class Keras picks for these labels")
+        self.text = QLabel("Measuring the settings once TensorFlow has loaded…", objectName="diagnosisText")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(self.text.textFormat().RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.text)
+        self.report: dict | None = None
+        self._pending: TrainConfig | None = None
+        self._worker: _Explainer | None = None
+        self.enabled = False
+        self._timer = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
+        self._timer.timeout.connect(self._run)
+
+    def enable(self) -> None:
+        """Called once TensorFlow is loaded; measuring before would freeze nothing but take long."""
+        self.enabled = True
+        if self._pending is not None:
+            self._timer.start()
+
+    def request(self, config_or_error: TrainConfig | ConfigError) -> None:
+        if isinstance(config_or_error, ConfigError):
+            self._timer.stop()
+            self._pending = None
+            self.text.setText(f"<span style='color:#b00020'>Setting {html.escape(str(config_or_error))}</span>")
+            return
+        self._pending = config_or_error
+        if self.enabled:
+            self._timer.start()
+
+    def _run(self) -> None:
+        if self._pending is None:
+            return
+        if self._worker is not None and self._worker.isRunning():
+            self._timer.start()  # measure the newest settings once the current measurement ends
+            return
+        config, self._pending = self._pending, None
+        self.text.setText("Measuring on a real batch…")
+        self._worker = _Explainer(config, self)
+        self._worker.done.connect(self._show)
+        self._worker.failed.connect(lambda msg: self.text.setText(html.escape(msg)))
+        self._worker.start()
+
+    def _show(self, report: dict) -> None:
+        self.report = report
+        if self._pending is None:
+            self.text.setText(render(report))
+
+    def wait(self) -> None:
+        self._timer.stop()
+        if self._worker is not None:
+            self._worker.wait()
+
+    def busy(self) -> bool:
+        return self._timer.isActive() or (self._worker is not None and self._worker.isRunning())
