@@ -274,10 +274,22 @@ def cmd_tensorboard(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_install_desktop(args: argparse.Namespace) -> int:
+    from . import desktop
+
+    changed = desktop.uninstall() if args.uninstall else desktop.install()
+    for path in changed:
+        print(f"{'removed' if args.uninstall else 'wrote'} {path}", file=sys.stderr)
+    if args.json:
+        emit_json({"files": [str(p) for p in changed], "exec": desktop.exec_line()})
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .gui.app import main as gui_main
 
-    return gui_main(runs_dir=runs_dir_of(args) if args.runs_dir else None)
+    return gui_main(runs_dir=runs_dir_of(args) if args.runs_dir else None, argv=sys.argv[:1],
+                    quit_after=args.quit_after)
 
 
 # -- wiring -------------------------------------------------------------------
@@ -299,6 +311,7 @@ def build_parser() -> Parser:
         "export": ("write plots and data of chosen runs without opening a window", cmd_export),
         "tensorboard": ("serve a runs folder with TensorBoard on loopback", cmd_tensorboard),
         "gui": ("open the main window", cmd_gui),
+        "install-desktop": ("add the app to the desktop menu (Linux); --uninstall removes it", cmd_install_desktop),
     }
     for name, (help_text, func) in commands.items():
         p = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
@@ -315,6 +328,10 @@ def build_parser() -> Parser:
             p.add_argument("--formats", default="png,svg,pdf,csv", help="comma list of png,svg,pdf,csv")
             p.add_argument("--smoothing", type=float, default=0.0, help="0..0.99, as the window's slider")
             p.add_argument("--log-y", action="store_true", help="logarithmic loss axis")
+        elif name == "gui":
+            p.add_argument("--quit-after", type=float, default=None, help=argparse.SUPPRESS)
+        elif name == "install-desktop":
+            p.add_argument("--uninstall", action="store_true", help="remove the menu entry and icon")
         elif name == "tensorboard":
             p.add_argument("--logdir", default=None, help="folder to serve (default: the runs folder)")
             p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0 = a free one)")

@@ -37,6 +37,7 @@ from .. import __version__
 from ..article import ARTICLE_ROWS, result_row
 from ..config import USUAL_LR, ConfigError, TrainConfig
 from ..runs import RunFolder, RunSummary, default_runs_dir
+from .app import app_icon
 from .diagnosis_panel import DiagnosisPanel
 from .plots import PlotPanel
 from .runs_table import RunsTable
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
                  preload_tensorflow: bool = True) -> None:
         super().__init__()
         self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
         self.runs_dir = Path(runs_dir) if runs_dir else default_runs_dir()
         self.settings_store = settings or QSettings("tf-training-workbench", "workbench")
         self.worker: TrainWorker | None = None
@@ -490,12 +492,18 @@ class MainWindow(QMainWindow):
 
         export_selected(self)
 
+    def about_text(self) -> str:
+        import PySide6
+        from PySide6.QtCore import qVersion
+
+        return (f"<h3>{APP_NAME} {__version__}</h3><p>See why a neural network trains the way it does.</p>"
+                f"<p>{self.tf_status}<br>Qt {qVersion()}, PySide6 {PySide6.__version__}, "
+                f"pyqtgraph {__import__('pyqtgraph').__version__}</p>"
+                f"<p>Runs folder: {self.runs_dir}</p>"
+                "<p>MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, CC BY-SA 3.0.</p>")
+
     def show_about(self) -> None:
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3><p>See why a neural network trains the way it does.</p>"
-            f"<p>{self.tf_status}</p><p>MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, "
-            "CC BY-SA 3.0.</p>")
+        QMessageBox.about(self, f"About {APP_NAME}", self.about_text())
 
     def _preload_tensorflow(self) -> None:
         if self._loader is not None:
@@ -517,6 +525,14 @@ class MainWindow(QMainWindow):
 
     def open_runs_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.runs_dir)))
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        """Follows the system's light/dark palette while running."""
+        from PySide6.QtCore import QEvent
+
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.plots.apply_palette()
+        super().changeEvent(event)
 
     # -- closing --------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802

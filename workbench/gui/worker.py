@@ -29,7 +29,10 @@ class TensorFlowLoader(QThread):
 
             from .. import trainer  # noqa: F401  (the rest of the training stack)
 
-            self.loaded.emit(f"TensorFlow {tf.__version__}, Keras {keras.__version__}")
+            gpus = tf.config.list_physical_devices("GPU")
+            device = ", ".join(tf.config.experimental.get_device_details(g).get("device_name", g.name)
+                               for g in gpus) or "CPU"
+            self.loaded.emit(f"TensorFlow {tf.__version__}, Keras {keras.__version__} · {device}")
         except Exception as exc:  # shown to the user, never a traceback on a terminal
             self.failed.emit(f"TensorFlow could not be loaded: {type(exc).__name__}: {exc}")
 

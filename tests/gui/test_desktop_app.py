@@ -1,0 +1,37 @@
+"""Keyboard, icon and About: the window as a desktop app."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from gui_helpers import small_settings, wait_idle
+
+
+def test_keyboard_shortcuts_start_and_stop(qtbot, window):
+    shortcuts = {a.objectName(): [s.toString() for s in a.shortcuts()] for a in window.findChildren(type(window.menuBar().actions()[0]))}
+    assert shortcuts["startAction"] == ["Ctrl+R"] and "Esc" in shortcuts["stopAction"]
+    assert shortcuts["exportAction"] == ["Ctrl+E"] and shortcuts["tensorboardAction"] == ["Ctrl+T"]
+    assert shortcuts["quitAction"] == [QKeySequence("Ctrl+Q").toString()]
+    small_settings(window, epochs=50, train=20000, val=200)
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.training
+    qtbot.waitUntil(lambda: window.live_key is not None, timeout=60_000)
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    wait_idle(qtbot, window, timeout=60_000)
+    assert window.last_summary["status"] == "stopped"
+
+
+def test_every_control_has_a_tooltip_and_accessible_name(window):
+    for name in ("methodCombo", "optimizerCombo", "lossCombo", "metricCombo", "modelCombo", "learningRateSpin",
+                 "batchSizeSpin", "epochsSpin", "seedSpin", "trainLimitSpin", "startButton", "stopButton",
+                 "compareButton", "tensorboardButton", "exportButton", "smoothingSlider", "logScaleCheck",
+                 "runsTable"):
+        widget = window.findChild(QWidget, name)
+        assert widget.toolTip(), name
+        assert widget.accessibleName(), name
+
+
+def test_icon_and_about(window):
+    assert not window.windowIcon().isNull()
+    text = window.about_text()
+    assert "Qt 6." in text and "PySide6" in text and "CC BY-SA 3.0" in text and "LeCun" in text
