@@ -37,4 +37,10 @@ def main(runs_dir: Path | None = None, argv: list[str] | None = None, quit_after
     if quit_after is not None:
         QTimer.singleShot(int(quit_after * 1000), window.close)
         QTimer.singleShot(0, lambda: print("workbench: window shown", file=sys.stderr, flush=True))
-    return app.exec()
+    code = app.exec()
+    # Delete the window while the QApplication still exists: leaving both to the end of this
+    # function destroys them in any order, and a QApplication gone first crashes Qt.
+    import shiboken6
+
+    shiboken6.delete(window)
+    return code

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 from PySide6.QtWidgets import QApplication, QGraphicsView
 
 from ..runs import RunFolder, read_run
+from .plots import LINE_STYLES
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 ALL_FORMATS = (*IMAGE_FORMATS, "csv")
@@ -43,7 +44,8 @@ def build_panel(run_dirs: Iterable[Path], smoothing: float = 0.0, log_y: bool = 
         for axis in ("left", "bottom"):
             plot.getAxis(axis).setPen(pg.mkPen("k"))
             plot.getAxis(axis).setTextPen(pg.mkPen("k"))
-        plot.setTitle(plot.plotItem.titleLabel.text, color="k", size="14pt")
+        title = "Loss" if plot is panel.loss_plot else "Accuracy"
+        plot.setTitle(f"{title}<br><span style='font-size:9pt'>{LINE_STYLES}</span>", color="k", size="14pt")
     for legend in panel.legends.values():
         legend.setLabelTextColor(QColor("black"))
         legend.setBrush(pg.mkBrush(255, 255, 255, 220))

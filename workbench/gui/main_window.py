@@ -37,9 +37,10 @@ from .. import __version__
 from ..article import ARTICLE_ROWS, result_row
 from ..config import USUAL_LR, ConfigError, TrainConfig
 from ..runs import RunFolder, RunSummary, default_runs_dir
+from . import gc_guard
 from .app import app_icon
 from .diagnosis_panel import DiagnosisPanel
-from .plots import PlotPanel
+from .plots import LINE_STYLES, PlotPanel
 from .runs_table import RunsTable
 from .settings_panel import SettingsPanel
 from .worker import TensorFlowLoader, TrainWorker
@@ -88,6 +89,8 @@ class MainWindow(QMainWindow):
     def __init__(self, runs_dir: Path | None = None, settings: QSettings | None = None,
                  preload_tensorflow: bool = True) -> None:
         super().__init__()
+        gc_guard.acquire()  # cycles are collected in this thread only (see gc_guard)
+        self._gc_released = False
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.runs_dir = Path(runs_dir) if runs_dir else default_runs_dir()
@@ -180,6 +183,8 @@ class MainWindow(QMainWindow):
         view_bar.addWidget(self.smoothing_label)
         view_bar.addWidget(self.log_scale)
         view_bar.addWidget(self.x_axis)
+        styles = QLabel(LINE_STYLES, objectName="lineStylesLabel")
+        styles.setToolTip("How to read the curves: one colour per run")
         self.empty_hint = QLabel(
             "<h3>No runs yet</h3><p>The article's settings are filled in: MLP 256-128-10, SGD lr 0.01, "
             "sum-of-squares loss, batch 32.<br>Press <b>Start</b> (Ctrl+R) to train, or "
@@ -193,6 +198,7 @@ class MainWindow(QMainWindow):
         plots_layout.addWidget(self.banner)
         plots_layout.addWidget(self.diagnosis)
         plots_layout.addLayout(view_bar)
+        plots_layout.addWidget(styles, 0, Qt.AlignmentFlag.AlignHCenter)
         plots_layout.addWidget(self.empty_hint)
         plots_layout.addWidget(self.plots, 1)
 
@@ -200,8 +206,8 @@ class MainWindow(QMainWindow):
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.addWidget(plots_box)
         self.right.addWidget(self.runs_table)
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 1)
+        self.right.setStretchFactor(0, 5)
+        self.right.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(self.right)
@@ -551,3 +557,6 @@ class MainWindow(QMainWindow):
 
         tensorboard_control.shutdown()
         super().closeEvent(event)
+        if not self._gc_released:
+            self._gc_released = True
+            gc_guard.release()

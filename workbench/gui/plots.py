@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 REDRAW_MS = 33  # ≤ 30 Hz
+LINE_STYLES = "solid: training per epoch · dashed: validation · thin: training per batch"
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
 
@@ -171,8 +172,8 @@ class PlotPanel(QWidget):
         curves = RunCurves(name, self.color_for(key), steps_per_epoch, live)
         for metric, plot in self.plots.items():
             for kind in RunCurves.KINDS:
-                label = None if kind == "batch" else f"{name} · {'train' if kind == 'epoch' else 'val'}"
-                item = pg.PlotDataItem(name=label, **_style(kind, curves.color, live))
+                # one legend entry per run (its training curve); line styles are explained once, elsewhere
+                item = pg.PlotDataItem(name=name if kind == "epoch" else None, **_style(kind, curves.color, live))
                 if kind == "batch":
                     item.setZValue(-1)
                     shadow = pg.PlotDataItem(pen=pg.mkPen(QColor(curves.color).lighter(160), width=1))
@@ -204,10 +205,9 @@ class PlotPanel(QWidget):
             return
         curves.name = name
         for (kind, metric), item in curves.items.items():
-            if kind != "batch":
-                label = f"{name} · {'train' if kind == 'epoch' else 'val'}"
+            if kind == "epoch":
                 self.legends[metric].removeItem(item)
-                self.legends[metric].addItem(item, label)
+                self.legends[metric].addItem(item, name)
 
     def load_run(self, key: str, name: str, history: list[dict], batches: dict, steps_per_epoch: int) -> RunCurves:
         """Draws a finished run from its recorded history and batches."""

@@ -1,0 +1,46 @@
+"""Opens the real window for README screenshots (run under ../shared/tools/gui-screenshot).
+
+RUNS=dir [START=1 EPOCHS=n LIMIT=n] [SELECT=substr,substr] [DARK=1] python docs/screenshots.py
+"""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from workbench.gui import MainWindow  # noqa: E402
+from workbench.gui.app import app_icon  # noqa: E402
+
+app = QApplication(sys.argv)
+app.setWindowIcon(app_icon())
+if os.environ.get("DARK"):
+    app.setStyle("Fusion")
+    pal = QPalette()
+    for role, color in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#e6e6e6"),
+                        (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#2b2b2b"),
+                        (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.Button, "#3a3a3a"),
+                        (QPalette.ColorRole.ButtonText, "#e6e6e6"), (QPalette.ColorRole.Highlight, "#2f6db5"),
+                        (QPalette.ColorRole.HighlightedText, "#ffffff"), (QPalette.ColorRole.ToolTipBase, "#3a3a3a"),
+                        (QPalette.ColorRole.ToolTipText, "#e6e6e6"), (QPalette.ColorRole.PlaceholderText, "#9a9a9a")):
+        pal.setColor(role, QColor(color))
+    app.setPalette(pal)
+settings = QSettings(str(Path(os.environ.get("TMPDIR", "/tmp")) / "screenshot-settings.ini"), QSettings.Format.IniFormat)
+settings.clear()
+window = MainWindow(runs_dir=Path(os.environ["RUNS"]), settings=settings)
+window.show()
+if os.environ.get("START"):
+    s = window.settings
+    s.epochs.setValue(int(os.environ.get("EPOCHS", "5")))
+    s.train_limit.setValue(int(os.environ.get("LIMIT", "0")))
+    QTimer.singleShot(1500, window.start)
+if os.environ.get("SELECT"):
+    wanted = os.environ["SELECT"].split(",")
+    ids = [r.run_id for r in window.runs_table.runs_model.runs if any(w in r.name for w in wanted)]
+    window.runs_table.select_runs(ids)
+    window.smoothing.setValue(int(os.environ.get("SMOOTH", "60")))
+app.exec()
