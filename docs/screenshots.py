@@ -1,6 +1,6 @@
 """Opens the real window for README screenshots (run under ../shared/tools/gui-screenshot).
 
-RUNS=dir [START=1 EPOCHS=n LIMIT=n] [SELECT=substr,substr] [DARK=1] python docs/screenshots.py
+RUNS=dir [START=1 EPOCHS=n LIMIT=n] [SELECT=name,name] [DARK=1] python docs/screenshots.py
 """
 
 import os
@@ -40,7 +40,7 @@ if os.environ.get("START"):
     QTimer.singleShot(1500, window.start)
 if os.environ.get("SELECT"):
     wanted = os.environ["SELECT"].split(",")
-    ids = [r.run_id for r in window.runs_table.runs_model.runs if any(w in r.name for w in wanted)]
+    ids = [r.run_id for r in window.runs_table.runs_model.runs if r.name in wanted]
     window.runs_table.select_runs(ids)
     window.smoothing.setValue(int(os.environ.get("SMOOTH", "60")))
 app.exec()

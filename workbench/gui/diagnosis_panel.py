@@ -32,8 +32,9 @@ class _Explainer(QThread):
             self.failed.emit(str(exc))
 
 
-def render(report: dict) -> str:
-    """The report as short rich text for students."""
+def render(report: dict, dark: bool = False) -> str:
+    """The report as short rich text for students (colours readable on light and dark palettes)."""
+    warn, ok = ("#ffb74d", "#81c784") if dark else ("#b35900", "#2e7d32")
     cfg = report["config"]
     scale, eff = report["loss_scale_vs_sum_mse"], report["effective_lr_vs_sum_mse"]
     lines = [
@@ -44,9 +45,9 @@ def render(report: dict) -> str:
         f"({cfg['method']} feeds {'one-hot' if report['label_format'] == 'onehot' else 'integer'} labels).",
     ]
     for warning in report["warnings"]:
-        lines.append(f"<span style='color:#b35900'>⚠ {html.escape(warning)}</span>")
+        lines.append(f"<span style='color:{warn}'>⚠ {html.escape(warning)}</span>")
     if not report["warnings"]:
-        lines.append("<span style='color:#2e7d32'>✓ No pitfall from the article in these settings.</span>")
+        lines.append(f"<span style='color:{ok}'>✓ No pitfall from the article in these settings.</span>")
     return "<br>".join(lines)
 
 
@@ -106,7 +107,7 @@ class DiagnosisPanel(QWidget):
     def _show(self, report: dict) -> None:
         self.report = report
         if self._pending is None:
-            self.text.setText(render(report))
+            self.text.setText(render(report, dark=self.palette().color(self.backgroundRole()).lightness() < 128))
 
     def wait(self) -> None:
         self._timer.stop()

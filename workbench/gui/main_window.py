@@ -269,6 +269,12 @@ class MainWindow(QMainWindow):
         else:
             left = self.splitter.widget(0).minimumWidth()
             self.splitter.setSizes([left, max(400, self.width() - left)])
+        right = self.settings_store.value("rightSplitter")
+        if isinstance(right, QByteArray) and not right.isEmpty():
+            self.right.restoreState(right)
+        else:  # plots get about 70%, the runs table about 30% (room for several rows)
+            height = max(400, self.height() - 60)
+            self.right.setSizes([int(height * 0.7), int(height * 0.3)])
         saved = self.settings_store.value("config")
         if isinstance(saved, str) and saved:
             # a config from another version that does not validate: keep the defaults
@@ -278,6 +284,7 @@ class MainWindow(QMainWindow):
     def _save(self) -> None:
         self.settings_store.setValue("geometry", self.saveGeometry())
         self.settings_store.setValue("splitter", self.splitter.saveState())
+        self.settings_store.setValue("rightSplitter", self.right.saveState())
         with contextlib.suppress(ConfigError):
             self.settings_store.setValue("config", self.settings.config().to_json())
         self.settings_store.sync()

@@ -139,6 +139,8 @@ class RunsTable(QTableView):
         self.selectionModel().blockSignals(False)
         self.select_runs(keep)
         self.resizeColumnsToContents()
+        if self.columnWidth(0) > 240:  # long names are elided; the full name is in the legend
+            self.setColumnWidth(0, 240)
 
     def selected_runs(self) -> list[RunSummary]:
         rows = sorted({self.proxy.mapToSource(i).row() for i in self.selectionModel().selectedRows()})
