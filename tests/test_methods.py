@@ -90,13 +90,18 @@ def test_divergence_ends_the_run_at_once(tmp_path, method):
     assert read_run(result.folder.path).status == "diverged"
 
 
-def test_fast_mode_gives_the_same_weights(tmp_path):
-    base = dict(method="tape", epochs=1, train_limit=1000, val_limit=100)
+@pytest.mark.parametrize("method", METHODS)
+def test_fast_mode_gives_the_same_weights(tmp_path, method):
+    # 1000 samples = 32 batches per epoch: chunks of 7 do not divide an epoch
+    base = dict(method=method, epochs=2, train_limit=1000, val_limit=100)
     one = trainer.train(TrainConfig(**base), tmp_path)
     seven = trainer.train(TrainConfig(**base, steps_per_execution=7), tmp_path)
     a, b = weights_of(one.folder.path), weights_of(seven.folder.path)
     assert np.linalg.norm(a - b) / np.linalg.norm(a) <= 1e-5
     assert one.summary.final["val_accuracy"] == pytest.approx(seven.summary.final["val_accuracy"], abs=1e-3)
+    steps = seven.folder.batches()["step"]
+    assert steps == [7, 14, 21, 28, 32, 39, 46, 53, 60, 64]  # points arrive in chunks, clamped to epochs
+    assert [r["epoch"] for r in seven.folder.history()] == [1, 2]  # every epoch whole
 
 
 def test_eager_tape_matches_compiled_tape(tmp_path):

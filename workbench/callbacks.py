@@ -22,6 +22,12 @@ from .stop import StopFlag
 __all__ = ["StopFlag", "StopOnFlag", "DivergenceGuard", "RunRecorder", "ConsoleProgress"]
 
 
+def global_step(epoch: int, batch: int, steps_per_epoch: int) -> int:
+    """1-based training step of `batch` in `epoch`. In fast mode Keras reports a chunk's nominal
+    last index, which can pass the epoch's end (step 35 of a 32-batch epoch): clamp it."""
+    return epoch * steps_per_epoch + min(batch + 1, steps_per_epoch)
+
+
 class StopOnFlag(keras.callbacks.Callback):
     """Turns a StopFlag into `model.stop_training`, checked between batches."""
 
@@ -90,9 +96,9 @@ class RunRecorder(keras.callbacks.Callback):
 
     def on_train_batch_end(self, batch, logs=None):
         logs = logs or {}
-        self.batches_done = batch + 1
+        self.batches_done = min(batch + 1, self.steps_per_epoch)
         # In fast mode Keras reports once per N batches; batch is the last one's index.
-        self.step = self.epoch * self.steps_per_epoch + batch + 1
+        self.step = global_step(self.epoch, batch, self.steps_per_epoch)
         self.pending.append(
             {"step": self.step, "epoch": self.epoch + 1, "loss": logs.get("loss"),
              "accuracy": logs.get("accuracy")}
@@ -197,7 +203,7 @@ class RunTensorBoard(keras.callbacks.TensorBoard):
             self._should_write_train_graph = False
             with contextlib.suppress(Exception):  # the graph is a nicety; never let it break a run
                 self._write_keras_model_train_graph()
-        step = self._epoch * self.steps_per_epoch + batch + 1
+        step = global_step(self._epoch, batch, self.steps_per_epoch)
         if logs and step - self._last_written >= self.batch_every:
             self._last_written = step
             with self._train_writer.as_default():

@@ -1,11 +1,16 @@
 """The one tf.data pipeline every method trains from.
 
 Each epoch's order is a pure function of (seed, epoch): a stateless shuffle of
-the sample indices. The whole run is one dataset that is iterated once, epoch
-after epoch, by every method (fit gets `steps_per_epoch`, so it keeps one
-iterator). That is what makes "same seed, same batches" hold: `fit` iterates a
-dataset more often than a hand loop does, so a reshuffling dataset would give
-it other orders than the tape loop.
+the sample indices. That is what makes "same seed, same batches" hold: `fit`
+iterates a dataset more often than a hand loop does, so a reshuffling dataset
+would give it other orders than the tape loop.
+
+- The tape loop iterates one dataset holding every epoch, once.
+- `fit` re-iterates a one-epoch dataset each epoch; which epoch it yields is read
+  from a variable that `EpochSetter` sets in `on_epoch_begin`, before Keras opens
+  the epoch's iterator. (One iterator across epochs with `steps_per_epoch` would
+  do too, but with `steps_per_execution=N` Keras's last chunk of an epoch then
+  runs on into the next epoch's batches.)
 """
 
 from __future__ import annotations
@@ -61,6 +66,31 @@ def train_dataset(
         return tf.data.Dataset.from_tensor_slices(order).batch(batch_size)
 
     ds = tf.data.Dataset.range(first_epoch, epochs).flat_map(epoch_batches)
+    ds = ds.map(
+        lambda idx: prep(tf.gather(x, idx), tf.gather(y, idx)),
+        num_parallel_calls=tf.data.AUTOTUNE,
+        deterministic=True,
+    )
+    return ds.prefetch(tf.data.AUTOTUNE)
+
+
+def epoch_dataset(
+    data: ImageData, batch_size: int, seed: int, epoch: tf.Variable, onehot: bool
+) -> tf.data.Dataset:
+    """One epoch's batches, in the order of the epoch that `epoch` holds when iteration starts."""
+    n = len(data.x_train)
+    x = tf.constant(data.x_train)
+    y = tf.constant(data.y_train)
+    prep = _prepare(data, onehot)
+    seed_t = tf.constant(seed, tf.int64)
+
+    def batches(_):
+        order = tf.random.experimental.stateless_shuffle(
+            tf.range(n, dtype=tf.int32), seed=tf.stack([seed_t, epoch.read_value()])
+        )
+        return tf.data.Dataset.from_tensor_slices(order).batch(batch_size)
+
+    ds = tf.data.Dataset.range(1).flat_map(batches)
     ds = ds.map(
         lambda idx: prep(tf.gather(x, idx), tf.gather(y, idx)),
         num_parallel_calls=tf.data.AUTOTUNE,

@@ -12,6 +12,8 @@ import time
 
 import keras
 
+from ..callbacks import global_step
+
 
 class QtBridge(keras.callbacks.Callback):
     """Turns Keras callback calls into the worker's Qt signals."""
@@ -38,8 +40,8 @@ class QtBridge(keras.callbacks.Callback):
 
     def on_train_batch_end(self, batch, logs=None):
         logs = logs or {}
-        self._batch = batch + 1
-        self.steps.append(self.epoch * self.steps_per_epoch + batch + 1)
+        self._batch = min(batch + 1, self.steps_per_epoch)
+        self.steps.append(global_step(self.epoch, batch, self.steps_per_epoch))
         self.loss.append(logs.get("loss", float("nan")))
         self.accuracy.append(logs.get("accuracy", float("nan")))
         now = time.perf_counter()

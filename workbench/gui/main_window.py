@@ -392,6 +392,8 @@ class MainWindow(QMainWindow):
         self.status_metrics.setText("Training did not run: " + message.split("\n")[0])
 
     def _on_thread_finished(self) -> None:
+        if self.live_key is not None:
+            self.plots.end_live(self.live_key)
         worker, self.worker = self.worker, None
         if worker is not None:
             worker.deleteLater()

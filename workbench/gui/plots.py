@@ -9,6 +9,7 @@ downsampling keep a million-point curve cheap to draw.
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -17,6 +18,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 REDRAW_MS = 33  # ≤ 30 Hz
+FRAME_BUDGET = 0.05  # while training, drawing may take at most this share of the time
 LINE_STYLES = "solid: training per epoch · dashed: validation · thin: training per batch"
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
@@ -42,6 +44,7 @@ class Series:
         self.x = np.empty(capacity)
         self.y = np.empty(capacity)
         self.n = 0
+        self.version = 0  # bumped on every append: a drawn item is stale when versions differ
         self._smooth = np.empty(capacity)
         self._smooth_n = 0
         self._smooth_weight = 0.0
@@ -58,6 +61,7 @@ class Series:
         self.x[self.n : self.n + k] = xs
         self.y[self.n : self.n + k] = np.asarray(ys, dtype=float)
         self.n += k
+        self.version += 1
 
     def data(self) -> tuple[np.ndarray, np.ndarray]:
         return self.x[: self.n], self.y[: self.n]
@@ -86,6 +90,7 @@ class RunCurves:
         self.series = {(k, m): Series() for k in self.KINDS for m in ("loss", "accuracy")}
         self.items: dict[tuple[str, str], pg.PlotDataItem] = {}
         self.shadows: dict[str, pg.PlotDataItem] = {}
+        self.drawn: dict[tuple[str, str], int] = {}  # series version each item shows
         self.dirty = True
 
     def add_batches(self, steps, loss, accuracy) -> None:
@@ -117,14 +122,25 @@ def _style(kind: str, color: str, live: bool) -> dict:
             "symbolBrush": c, "symbolPen": None}
 
 
+class TimedPlotWidget(pg.PlotWidget):
+    """A PlotWidget that remembers how long its last paint took (for the frame budget)."""
+
+    last_paint = 0.0
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        t = time.perf_counter()
+        super().paintEvent(event)
+        self.last_paint = time.perf_counter() - t
+
+
 class PlotPanel(QWidget):
     """The loss and accuracy plots with their legends, x-axis mode, smoothing and log scale."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         pg.setConfigOptions(antialias=False)
-        self.loss_plot = pg.PlotWidget()
-        self.accuracy_plot = pg.PlotWidget()
+        self.loss_plot = TimedPlotWidget()
+        self.accuracy_plot = TimedPlotWidget()
         self.loss_plot.setObjectName("lossPlot")
         self.accuracy_plot.setObjectName("accuracyPlot")
         self.loss_plot.setAccessibleName("Loss plot")
@@ -134,7 +150,7 @@ class PlotPanel(QWidget):
         for metric, plot in self.plots.items():
             plot.setTitle("Loss" if metric == "loss" else "Accuracy")
             plot.setLabel("left", metric)
-            plot.showGrid(x=True, y=True, alpha=0.25)
+            plot.showGrid(x=False, y=False)
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).enableAutoSIPrefix(False)  # no "accuracy (x0.001)"
             plot.setClipToView(True)
@@ -149,6 +165,7 @@ class PlotPanel(QWidget):
         self.log_y = False
         self.x_in_epochs = True
         self.redraws = 0
+        self._next_frame = 0.0
         self._next_color = 0
         self._apply_axes()
         self.apply_palette()
@@ -187,17 +204,26 @@ class PlotPanel(QWidget):
                 plot.addItem(item)
                 curves.items[kind, metric] = item
         self.runs[key] = curves
+        self._next_frame = 0.0  # show a newly added run at once
         return curves
 
     def remove_run(self, key: str) -> None:
         curves = self.runs.pop(key, None)
         if curves is None:
             return
+        self._next_frame = 0.0
         for (_, metric), item in curves.items.items():
             self.plots[metric].removeItem(item)
             self.legends[metric].removeItem(item)
         for metric, shadow in curves.shadows.items():
             self.plots[metric].removeItem(shadow)
+
+    def end_live(self, key: str) -> None:
+        """The run has finished: draw its last points now, and full speed again."""
+        curves = self.runs.get(key)
+        if curves is not None:
+            curves.live = False
+            self.redraw(force=True)
 
     def rename_run(self, key: str, name: str) -> None:
         curves = self.runs.get(key)
@@ -239,10 +265,6 @@ class PlotPanel(QWidget):
         for plot in self.plots.values():
             plot.setLabel("bottom", "epoch" if self.x_in_epochs else "training step (batch)")
 
-    def _mark_all_dirty(self) -> None:
-        for curves in self.runs.values():
-            curves.dirty = True
-
     def apply_palette(self) -> None:
         """Follows the application palette (light or dark)."""
         pal = QApplication.palette()
@@ -259,8 +281,24 @@ class PlotPanel(QWidget):
             legend.setBrush(pg.mkBrush(QColor(bg.red(), bg.green(), bg.blue(), 200)))
 
     # -- drawing ---------------------------------------------------------------
-    def redraw(self) -> None:
-        """Called by the timer: setData on the curves whose buffers changed."""
+    def _mark_all_dirty(self) -> None:
+        for curves in self.runs.values():
+            curves.dirty = True
+            curves.drawn.clear()
+        self._next_frame = 0.0
+
+    def redraw(self, force: bool = False) -> None:
+        """Called by the timer: setData on the series that changed, within the frame budget.
+
+        While a run is live, frames are spaced so that drawing (setData plus the
+        paint it causes, measured) takes at most FRAME_BUDGET of the time: the
+        paint holds the GIL, and every millisecond of it is taken from training.
+        """
+        now = time.perf_counter()
+        if not force and now < self._next_frame:
+            return
+        if not any(c.dirty for c in self.runs.values()):
+            return
         drew = False
         for curves in self.runs.values():
             if not curves.dirty:
@@ -269,6 +307,9 @@ class PlotPanel(QWidget):
             drew = True
             for (kind, metric), item in curves.items.items():
                 series = curves.series[kind, metric]
+                if curves.drawn.get((kind, metric)) == series.version:
+                    continue  # epoch curves change once an epoch, not every frame
+                curves.drawn[kind, metric] = series.version
                 x, y = series.data()
                 if kind == "batch":
                     if self.x_in_epochs:
@@ -285,6 +326,10 @@ class PlotPanel(QWidget):
                 item.setData(x, y)
         if drew:
             self.redraws += 1
+            cost = time.perf_counter() - now + self.loss_plot.last_paint + self.accuracy_plot.last_paint
+            live = any(c.live for c in self.runs.values())
+            gap = cost / FRAME_BUDGET if live else 0.0
+            self._next_frame = now + max(REDRAW_MS / 1000, gap)
 
 
 def _floats(values) -> list[float]:

@@ -18,6 +18,17 @@ OPTIMIZER_CLASSES = {
 }
 
 
+class EpochSetter(keras.callbacks.Callback):
+    """Tells fit's per-epoch dataset which epoch's order to yield."""
+
+    def __init__(self, epoch: tf.Variable) -> None:
+        super().__init__()
+        self.epoch = epoch
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.epoch.assign(epoch)
+
+
 @dataclass
 class Setup:
     """Everything a method needs to train one run."""
@@ -59,14 +70,14 @@ class Setup:
 
     def fit_kwargs(self) -> dict:
         """Arguments of `model.fit` shared by the fit and custom methods."""
+        c = self.config
+        epoch = tf.Variable(self.first_epoch, dtype=tf.int64, trainable=False)
         return dict(
-            x=self.train_data(),
-            epochs=self.config.epochs,
+            x=pipeline.epoch_dataset(self.data, c.batch_size, c.seed, epoch, self.labels == "onehot"),
+            epochs=c.epochs,
             initial_epoch=self.first_epoch,
-            # One iterator across epochs: the pipeline already holds every epoch in order.
-            steps_per_epoch=self.steps_per_epoch,
             validation_data=self.val_data(),
-            callbacks=self.callbacks,
+            callbacks=[EpochSetter(epoch), *self.callbacks],
             shuffle=False,  # the pipeline's order is the run's order
             verbose=0,
         )

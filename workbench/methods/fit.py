@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import keras
 
 from .base import Setup
@@ -10,5 +12,8 @@ from .base import Setup
 def run(setup: Setup) -> keras.Model:
     model = setup.build_model()
     model.compile(**setup.compile_kwargs())
-    model.fit(**setup.fit_kwargs())
+    with warnings.catch_warnings():
+        # Keras learns an epoch's length by running out of data once; that is expected here
+        warnings.filterwarnings("ignore", message="Your input ran out of data")
+        model.fit(**setup.fit_kwargs())
     return model
