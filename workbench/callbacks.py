@@ -75,11 +75,13 @@ class RunRecorder(keras.callbacks.Callback):
 
     FLUSH_SECONDS = 5.0
 
-    def __init__(self, folder: RunFolder, steps_per_epoch: int, first_epoch: int = 0) -> None:
+    def __init__(self, folder: RunFolder, steps_per_epoch: int, first_epoch: int = 0,
+                 checkpoints: bool = True) -> None:
         super().__init__()
         self.folder = folder
         self.steps_per_epoch = steps_per_epoch
         self.first_epoch = first_epoch
+        self.checkpoints = checkpoints
         self.step = first_epoch * steps_per_epoch
         self.epoch = first_epoch
         self.pending: list[dict] = []
@@ -122,7 +124,11 @@ class RunRecorder(keras.callbacks.Callback):
         self.last_logs = logs
         row = {k: logs.get(k) for k in ("loss", "accuracy", "val_loss", "val_accuracy")}
         row.update(epoch=epoch + 1, lr=current_lr(self.model), seconds=round(seconds, 4))
-        self.folder.append_history(row)
+        self.folder.append_history(row)  # first the record, then the checkpoint: a resume trims to it
+        if self.checkpoints:
+            from . import checkpoint
+
+            checkpoint.save(self.folder.path, self.model, self.model.optimizer, epoch + 1)
         self.folder.write_status("running", epochs_completed=epoch + 1)
 
     def on_train_end(self, logs=None):

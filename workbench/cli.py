@@ -102,15 +102,49 @@ def cmd_train(args: argparse.Namespace) -> int:
     except DatasetError as exc:
         raise UsageError(f"argument --dataset: {exc}") from None
     from . import trainer
-    from .callbacks import ConsoleProgress, StopFlag
+    from .callbacks import ConsoleProgress
+
+    stop = _stop_on_signals()
+    steps = -(-len(data.x_train) // config.batch_size)
+    progress = ConsoleProgress(config.epochs, steps)
+    return _train_and_report(args, lambda: trainer.train(config, runs_dir_of(args), [progress], stop))
+
+
+def _stop_on_signals():
+    from .stop import StopFlag
 
     stop = StopFlag()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    steps = -(-len(data.x_train) // config.batch_size)
+    return stop
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    from .runs import read_run
+
+    run_dir = runs_dir_of(args) / args.run
+    if read_run(run_dir) is None:
+        raise UsageError(f"argument RUN: no run {args.run!r} in {runs_dir_of(args)}")
+    from . import trainer
+    from .callbacks import ConsoleProgress
+
+    config = TrainConfig.from_dict(json.loads((run_dir / "config.json").read_text()))
+    from . import data as datamod
+
+    steps = -(-len(datamod.prepare(config).x_train) // config.batch_size)
+    stop = _stop_on_signals()
     progress = ConsoleProgress(config.epochs, steps)
+    return _train_and_report(args, lambda: trainer.resume(run_dir, [progress], stop))
+
+
+def _train_and_report(args: argparse.Namespace, run) -> int:
+    """Runs train/resume, prints the outcome (JSON with --json) and maps it to the exit code."""
+    from . import trainer
+
     try:
-        result = trainer.train(config, runs_dir_of(args), [progress], stop)
+        result = run()
+    except trainer.CannotResume as exc:
+        raise Failure(str(exc)) from exc
     except OSError as exc:
         raise Failure(str(exc)) from exc
     except trainer.TrainingFailed as exc:
@@ -306,6 +340,7 @@ def build_parser() -> Parser:
     commands: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
         "train": ("one training run, headless; writes a run folder", cmd_train),
         "runs": ("list the runs in a runs folder", cmd_runs),
+        "resume": ("continue a stopped or interrupted run from its last finished epoch", cmd_resume),
         "explain": ("measure why a configuration trains differently (loss scale, resolved metric)", cmd_explain),
         "reproduce": ("re-run the article's experiments; print reported vs measured", cmd_reproduce),
         "export": ("write plots and data of chosen runs without opening a window", cmd_export),
@@ -318,6 +353,8 @@ def build_parser() -> Parser:
         p.set_defaults(func=func)
         if name in ("train", "explain"):
             add_train_options(p)
+        elif name == "resume":
+            p.add_argument("run", metavar="RUN", help="the run id (a folder of the runs folder)")
         elif name == "reproduce":
             p.add_argument("--epochs", type=int, default=10)
             p.add_argument("--train-limit", type=int, default=0, help="first N training samples (0 = all)")

@@ -125,6 +125,17 @@ class RunFolder:
             f.flush()
             os.fsync(f.fileno())
 
+    def truncate_to(self, epochs_done: int) -> None:
+        """Drops rows past `epochs_done` finished epochs (and torn lines), before a resume."""
+        for name, fields in (("history.csv", HISTORY_FIELDS), ("batches.csv", BATCH_FIELDS)):
+            rows = [r for r in _read_csv(self.path / name)
+                    if r.get("epoch") is not None and r["epoch"] <= epochs_done]
+            tmp = self.path / f".{name}.tmp"
+            with open(tmp, "w", encoding="utf-8", newline="") as f:
+                f.write(",".join(fields) + "\n")
+            os.replace(tmp, self.path / name)
+            self._append(name, fields, [{k: _int_or(v) for k, v in r.items()} for r in rows])
+
     # -- reading -------------------------------------------------------------
     def config(self) -> dict[str, Any]:
         return read_json(self.path / "config.json") or {}
@@ -156,6 +167,13 @@ class RunFolder:
         """Columns of batches.csv: step, epoch, loss, accuracy."""
         rows = _read_csv(self.path / "batches.csv")
         return {k: [r.get(k) for r in rows] for k in BATCH_FIELDS}
+
+
+def _int_or(value: Any) -> Any:
+    """Whole numbers back as ints (step, epoch) when rewriting a CSV."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
 
 
 def _fmt(value: Any) -> str:

@@ -17,8 +17,11 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import keras  # noqa: E402
 
+from . import (
+    checkpoint,  # noqa: E402
+    methods,  # noqa: E402
+)
 from . import data as datamod  # noqa: E402
-from . import methods  # noqa: E402
 from .callbacks import DivergenceGuard, RunRecorder, RunTensorBoard, StopOnFlag  # noqa: E402
 from .config import TrainConfig  # noqa: E402
 from .runs import RunFolder, RunSummary, read_run  # noqa: E402
@@ -39,6 +42,10 @@ class RunResult:
         return self.summary.status
 
 
+class CannotResume(ValueError):
+    """The run has no checkpoint to continue from, or nothing left to train."""
+
+
 def train(
     config: TrainConfig,
     runs_dir: Path,
@@ -54,13 +61,45 @@ def train(
     """
     data = datamod.prepare(config)
     folder = RunFolder.create(Path(runs_dir), config.to_dict())
+    return _run(config, data, folder, callbacks, stop, on_start, first_epoch=0)
+
+
+def resume(
+    run_dir: Path,
+    callbacks: Sequence[keras.callbacks.Callback] = (),
+    stop: StopFlag | None = None,
+    on_start: Callable[[RunFolder], None] | None = None,
+) -> RunResult:
+    """Continues a stopped or interrupted run from its last checkpoint, in its own folder.
+
+    Rows recorded after the checkpoint (a partial epoch) are dropped; the run
+    then sees the same batches with the same weights and optimizer state as
+    an uninterrupted run, and ends with the same weights.
+    """
+    folder = RunFolder(Path(run_dir))
+    config = TrainConfig.from_dict(folder.config())
+    done = checkpoint.epochs_done(folder.path)
+    if done is None:
+        raise CannotResume(f"run {folder.run_id} has no checkpoint: it stopped before its first epoch ended")
+    if done >= config.epochs:
+        raise CannotResume(f"run {folder.run_id} has finished all {config.epochs} epochs")
+    data = datamod.prepare(config)
+    folder.truncate_to(done)
+    previous = float(folder.status().get("seconds") or 0.0)
+    folder.write_status("running", error=None, resumed_from_epoch=done, epochs_completed=done)
+    return _run(config, data, folder, callbacks, stop, on_start, first_epoch=done,
+                restore_from=checkpoint.find(folder.path), seconds_before=previous)
+
+
+def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_from=None,
+         seconds_before: float = 0.0) -> RunResult:
     if on_start is not None:
         on_start(folder)
     stop = stop or StopFlag()
     keras.utils.set_random_seed(config.seed)
-    setup = methods.Setup(config, data)
+    setup = methods.Setup(config, data, first_epoch=first_epoch, restore_from=restore_from)
     guard = DivergenceGuard()
-    recorder = RunRecorder(folder, setup.steps_per_epoch)
+    recorder = RunRecorder(folder, setup.steps_per_epoch, first_epoch)
     tensorboard = RunTensorBoard(str(folder.path / "logs"), setup.steps_per_epoch)
     setup.callbacks = [guard, recorder, tensorboard, StopOnFlag(stop), *callbacks]
     started = time.perf_counter()
@@ -69,10 +108,10 @@ def train(
     except Exception as exc:
         recorder.flush()
         message = f"{type(exc).__name__}: {exc}".strip()
-        folder.write_status("failed", error=message, seconds=time.perf_counter() - started,
-                            ended=time.time())
+        folder.write_status("failed", error=message, ended=time.time(),
+                            seconds=seconds_before + time.perf_counter() - started)
         raise TrainingFailed(message) from exc
-    seconds = time.perf_counter() - started
+    seconds = seconds_before + time.perf_counter() - started
     if guard.diverged_step is not None:
         status = "diverged"
         error = (f"the loss became NaN or infinite at step {guard.diverged_step}; "

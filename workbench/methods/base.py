@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import keras
 import tensorflow as tf
@@ -37,6 +38,14 @@ class Setup:
     data: ImageData
     callbacks: list[keras.callbacks.Callback] = field(default_factory=list)
     first_epoch: int = 0
+    restore_from: Path | None = None  # a checkpoint folder to continue from (resume)
+
+    def restore(self, model: keras.Model, optimizer) -> None:
+        """Continues from the checkpoint, if resuming: weights and optimizer state."""
+        if self.restore_from is not None:
+            from .. import checkpoint
+
+            checkpoint.restore(self.restore_from, model, optimizer)
 
     @property
     def steps_per_epoch(self) -> int:

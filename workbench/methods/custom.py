@@ -54,6 +54,7 @@ def run(setup: Setup) -> keras.Model:
     model = setup.build_model(CustomStepModel)
     model.onehot_labels = setup.loss_labels == "onehot"
     model.compile(**setup.compile_kwargs())
+    setup.restore(model, model.optimizer)
     with warnings.catch_warnings():
         # Keras learns an epoch's length by running out of data once; that is expected here
         warnings.filterwarnings("ignore", message="Your input ran out of data")

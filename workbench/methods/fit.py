@@ -12,6 +12,7 @@ from .base import Setup
 def run(setup: Setup) -> keras.Model:
     model = setup.build_model()
     model.compile(**setup.compile_kwargs())
+    setup.restore(model, model.optimizer)
     with warnings.catch_warnings():
         # Keras learns an epoch's length by running out of data once; that is expected here
         warnings.filterwarnings("ignore", message="Your input ran out of data")

@@ -24,6 +24,7 @@ def run(setup: Setup) -> keras.Model:
     optimizer = setup.optimizer()
     optimizer.build(model.trainable_variables)
     model.optimizer = optimizer  # callbacks read the learning rate from here
+    setup.restore(model, optimizer)
 
     classes = setup.data.num_classes
     onehot = setup.loss_labels == "onehot"

@@ -1,0 +1,115 @@
+"""Runs survive the process: signals, SIGKILL, resume to the same weights."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+from workbench import trainer
+from workbench.callbacks import StopFlag
+from workbench.config import TrainConfig
+from workbench.runs import RunFolder, read_run
+
+from helpers import run_cli, weights_of
+
+
+def start_cli(runs_dir, *args):
+    env = {**os.environ, "WORKBENCH_RUNS_DIR": str(runs_dir)}
+    return subprocess.Popen([sys.executable, "-m", "workbench", "train", *args, "--json"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_for_epochs(runs_dir, n, proc, timeout=300):
+    """Until n epochs are recorded and checkpointed."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        assert proc.poll() is None, proc.stderr.read()
+        for history in runs_dir.glob("*/history.csv"):
+            if len(history.read_text().splitlines()) > n and (history.parent / "checkpoint" / "state.json").exists():
+                return history.parent
+        time.sleep(0.05)
+    raise TimeoutError
+
+
+def relative(a, b):
+    return np.linalg.norm(a - b) / np.linalg.norm(a)
+
+
+def test_sigterm_stops_the_run_and_keeps_it(tmp_path):
+    proc = start_cli(tmp_path, "--epochs", "50", "--train-limit", "5000", "--val-limit", "200")
+    run_dir = wait_for_epochs(tmp_path, 1, proc)
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    summary = json.loads(out.strip().splitlines()[-1])
+    assert summary["status"] == "stopped" and summary["epochs_completed"] >= 1
+    assert (run_dir / "model.keras").is_file()
+
+
+def test_a_killed_run_is_interrupted_and_resumes_to_the_same_weights(tmp_path):
+    base = dict(method="fit", optimizer="adam", lr=0.001, epochs=5, train_limit=6000, val_limit=200)
+    args = ["--method", "fit", "--optimizer", "adam", "--lr", "0.001", "--epochs", "5",
+            "--train-limit", "6000", "--val-limit", "200"]
+    proc = start_cli(tmp_path / "killed", *args)
+    run_dir = wait_for_epochs(tmp_path / "killed", 1, proc)
+    proc.kill()
+    proc.wait()
+    summary = read_run(run_dir)
+    assert summary.status == "interrupted"
+    assert 1 <= summary.epochs_completed < 5
+    listing = json.loads(run_cli("runs", "--json", env_runs=tmp_path / "killed").stdout.strip().splitlines()[-1])
+    assert listing[0]["status"] == "interrupted"
+    resumed = run_cli("resume", run_dir.name, "--json", env_runs=tmp_path / "killed")
+    assert resumed.returncode == 0, resumed.stderr
+    done = json.loads(resumed.stdout.strip().splitlines()[-1])
+    assert done["status"] == "completed" and done["epochs_completed"] == 5
+    history = [r["epoch"] for r in RunFolder(run_dir).history()]
+    assert history == [1, 2, 3, 4, 5]
+    straight = trainer.train(TrainConfig(**base), tmp_path / "straight")
+    assert relative(weights_of(straight.folder.path), weights_of(run_dir)) <= 1e-5
+
+
+class StopAfter:
+    def __new__(cls, flag, batches):
+        import keras
+
+        class _Stop(keras.callbacks.Callback):
+            seen = 0
+
+            def on_train_batch_end(self, batch, logs=None):
+                _Stop.seen += 1
+                if _Stop.seen >= batches:
+                    flag.set()
+
+        return _Stop()
+
+
+@pytest.mark.parametrize("method, optimizer, lr", [("tape", "adam", 0.001), ("fit", "sgd", 0.01), ("custom", "rmsprop", 0.001)])
+def test_stop_then_resume_ends_like_an_uninterrupted_run(tmp_path, method, optimizer, lr):
+    cfg = TrainConfig(method=method, optimizer=optimizer, lr=lr, epochs=3, train_limit=1000, val_limit=100)
+    flag = StopFlag()
+    stopped = trainer.train(cfg, tmp_path / "a", [StopAfter(flag, 45)], flag)  # 32 batches/epoch: mid-epoch 2
+    assert stopped.status == "stopped" and stopped.summary.epochs_completed == 1
+    resumed = trainer.resume(stopped.folder.path)
+    assert resumed.status == "completed" and resumed.summary.epochs_completed == 3
+    steps = resumed.folder.batches()["step"]
+    assert steps == list(range(1, 97))  # the partial epoch's rows were replaced, none doubled
+    straight = trainer.train(cfg, tmp_path / "b")
+    assert relative(weights_of(straight.folder.path), weights_of(resumed.folder.path)) <= 1e-5
+
+
+def test_resume_without_a_checkpoint_says_why(tmp_path):
+    flag = StopFlag()
+    flag.set()
+    stopped = trainer.train(TrainConfig(epochs=2, train_limit=320, val_limit=100), tmp_path, [], flag)
+    with pytest.raises(trainer.CannotResume, match="before its first epoch ended"):
+        trainer.resume(stopped.folder.path)
+    p = run_cli("resume", stopped.summary.run_id, "--runs-dir", str(tmp_path))
+    assert p.returncode == 1 and "before its first epoch ended" in p.stderr and "Traceback" not in p.stderr
