@@ -125,6 +125,12 @@ class RunFolder:
             f.flush()
             os.fsync(f.fileno())
 
+    def rename(self, name: str) -> None:
+        """Sets the run's display name (config.json, replaced atomically)."""
+        config = self.config()
+        config["name"] = name
+        write_json_atomic(self.path / "config.json", config)
+
     def truncate_to(self, epochs_done: int) -> None:
         """Drops rows past `epochs_done` finished epochs (and torn lines), before a resume."""
         for name, fields in (("history.csv", HISTORY_FIELDS), ("batches.csv", BATCH_FIELDS)):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -227,6 +228,8 @@ class MainWindow(QMainWindow):
         self.log_scale.toggled.connect(self.plots.set_log_y)
         self.x_axis.currentIndexChanged.connect(lambda: self.plots.set_x_in_epochs(self.x_axis.currentData()))
         self.runs_table.selection_changed.connect(self._show_selected)
+        self.runs_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.runs_table.customContextMenuRequested.connect(self._runs_menu)
         self.settings.changed.connect(self._settings_changed)
         self._build_menus()
         self._update_runs_label()
@@ -250,6 +253,7 @@ class MainWindow(QMainWindow):
         action(train_menu, "S&top", self.stop, ["Esc", "Ctrl+."], "stopAction")
         action(train_menu, "&Compare optimizers", self.compare_optimizers, [], "compareAction")
         action(train_menu, "&Reproduce the article", self.reproduce_article, [], "reproduceAction")
+        action(train_menu, "Res&ume selected run", self._resume_selected, [], "resumeAction")
         view_menu = self.menuBar().addMenu("&View")
         action(view_menu, "&TensorBoard", self.open_tensorboard, ["Ctrl+T"], "tensorboardAction")
         help_menu = self.menuBar().addMenu("&Help")
@@ -306,10 +310,10 @@ class MainWindow(QMainWindow):
         self.queue.clear()
         self._launch(config)
 
-    def _launch(self, config: TrainConfig) -> None:
+    def _launch(self, config: TrainConfig, resume_dir: Path | None = None) -> None:
         self.banner.hide()
         self.last_summary = None
-        worker = TrainWorker(config, self.runs_dir, self)
+        worker = TrainWorker(config, self.runs_dir, self, resume_dir=resume_dir)
         worker.loading.connect(self._on_loading)
         worker.run_started.connect(self._on_run_started)
         worker.batches.connect(self._on_batches)
@@ -347,7 +351,12 @@ class MainWindow(QMainWindow):
         self.live_info = info
         self.live_key = info["run_id"]
         self._run_t0 = time.perf_counter()
-        self.plots.add_run(self.live_key, info["name"], info["steps_per_epoch"], live=True)
+        if info.get("resumed"):  # what the run recorded before (trimmed to its checkpoint), then live
+            folder = RunFolder(Path(info["run_dir"]))
+            self.plots.load_run(self.live_key, info["name"], folder.history(), folder.batches(),
+                                info["steps_per_epoch"], live=True)
+        else:
+            self.plots.add_run(self.live_key, info["name"], info["steps_per_epoch"], live=True)
         self.runs_table.reload()
         self._update_empty_hint()
         self.status_metrics.setText("Compiling the training step…")
@@ -382,6 +391,8 @@ class MainWindow(QMainWindow):
         final = summary.get("final") or {}
         val = final.get("val_accuracy")
         text = f"Run {status}" + (f": validation accuracy {100 * val:.2f}%" if val is not None else "")
+        if status == "stopped" and summary.get("epochs_completed"):
+            text += " · right-click it in the table to resume"
         self.status_metrics.setText(text)
         if status in ("diverged", "failed"):
             self.banner.show_message(f"The run {status}: {summary.get('error') or ''}".strip())
@@ -469,6 +480,86 @@ class MainWindow(QMainWindow):
             self.diagnosis.request(self.settings.config())
         except ConfigError as exc:
             self.diagnosis.request(exc)
+
+    # -- the runs table's actions ---------------------------------------------------
+    def _runs_menu(self, pos) -> None:
+        runs = self.runs_table.selected_runs()
+        if not runs:
+            return
+        menu = QMenu(self)
+        single = runs[0] if len(runs) == 1 else None
+        act = menu.addAction("Resume", lambda: self.resume_run(single))
+        act.setEnabled(bool(single) and single.status in ("stopped", "interrupted", "failed") and not self.training)
+        act = menu.addAction("Run again with these settings", lambda: self.run_again(single))
+        act.setEnabled(bool(single) and not self.training)
+        menu.addAction("Rename…", lambda: self.rename_run(single)).setEnabled(bool(single))
+        menu.addAction("Open folder", lambda: self.open_run_folder(runs[0]))
+        menu.addSeparator()
+        menu.addAction(f"Delete {len(runs)} run{'s' if len(runs) > 1 else ''}…", lambda: self.delete_runs(runs))
+        menu.exec(self.runs_table.viewport().mapToGlobal(pos))
+
+    def resume_run(self, run: RunSummary) -> None:
+        """Continues a stopped or interrupted run from its last finished epoch."""
+        if self.training:
+            return
+        try:
+            config = TrainConfig.from_dict(RunFolder(Path(run.run_dir)).config())
+        except (ConfigError, TypeError) as exc:
+            self.banner.show_message(f"Cannot resume {run.run_id}: {exc}")
+            return
+        self.queue.clear()
+        self.plots.remove_run(run.run_id)
+        self._launch(config, resume_dir=Path(run.run_dir))
+
+    def _resume_selected(self) -> None:
+        runs = self.runs_table.selected_runs()
+        if len(runs) != 1:
+            self.banner.show_message("Select one stopped or interrupted run in the table to resume it.")
+            return
+        self.resume_run(runs[0])
+
+    def run_again(self, run: RunSummary) -> None:
+        """Fills the settings with the run's and starts: the same run again."""
+        try:
+            config = TrainConfig.from_dict(RunFolder(Path(run.run_dir)).config())
+        except (ConfigError, TypeError) as exc:
+            self.banner.show_message(f"The settings of {run.run_id} cannot be used: {exc}")
+            return
+        self.settings.set_config(config)
+        self.start()
+
+    def rename_run(self, run: RunSummary, name: str | None = None) -> None:
+        if name is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            name, ok = QInputDialog.getText(self, "Rename run", "Name:", text=run.name)
+            if not ok:
+                return
+        RunFolder(Path(run.run_dir)).rename(name.strip())
+        self.plots.rename_run(run.run_id, name.strip() or run.run_id)
+        self.runs_table.reload()
+
+    def delete_runs(self, runs: list[RunSummary], confirm: bool = True) -> None:
+        """Deletes run folders after asking; a running run is never deleted."""
+        runs = [r for r in runs if r.run_id != self.live_key]
+        if not runs:
+            return
+        if confirm:
+            answer = QMessageBox.question(
+                self, "Delete runs", f"Delete {len(runs)} run folder(s) with their models and logs?\n"
+                + "\n".join(r.name or r.run_id for r in runs[:10]))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        import shutil
+
+        for run in runs:
+            self.plots.remove_run(run.run_id)
+            shutil.rmtree(run.run_dir, ignore_errors=True)
+        self.runs_table.reload()
+        self._update_empty_hint()
+
+    def open_run_folder(self, run: RunSummary) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(run.run_dir))
 
     # -- plots and runs ------------------------------------------------------------
     def _smoothing_changed(self, value: int) -> None:

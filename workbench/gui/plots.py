@@ -235,9 +235,10 @@ class PlotPanel(QWidget):
                 self.legends[metric].removeItem(item)
                 self.legends[metric].addItem(item, name)
 
-    def load_run(self, key: str, name: str, history: list[dict], batches: dict, steps_per_epoch: int) -> RunCurves:
-        """Draws a finished run from its recorded history and batches."""
-        curves = self.add_run(key, name, steps_per_epoch)
+    def load_run(self, key: str, name: str, history: list[dict], batches: dict, steps_per_epoch: int,
+                 live: bool = False) -> RunCurves:
+        """Draws a run from its recorded history and batches (live: a resumed run goes on from there)."""
+        curves = self.add_run(key, name, steps_per_epoch, live)
         steps = [s for s in batches.get("step", []) if s is not None]
         if steps:
             n = len(steps)

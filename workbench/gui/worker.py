@@ -47,10 +47,11 @@ class TrainWorker(QThread):
     run_finished = Signal(dict)  # RunSummary as a dict
     failed = Signal(str)
 
-    def __init__(self, config: TrainConfig, runs_dir: Path, parent=None) -> None:
+    def __init__(self, config: TrainConfig, runs_dir: Path, parent=None, resume_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.config = config
         self.runs_dir = Path(runs_dir)
+        self.resume_dir = resume_dir  # continue this run from its checkpoint instead of starting one
         self.stop_flag = StopFlag()
 
     def request_stop(self) -> None:
@@ -72,12 +73,18 @@ class TrainWorker(QThread):
                 self.run_started.emit({
                     "run_id": folder.run_id, "run_dir": str(folder.path), "name": self.config.label,
                     "steps_per_epoch": steps, "epochs": self.config.epochs,
+                    "resumed": self.resume_dir is not None,
                 })
 
-            result = trainer.train(self.config, self.runs_dir, [bridge], self.stop_flag, on_start=started)
+            if self.resume_dir is not None:
+                result = trainer.resume(self.resume_dir, [bridge], self.stop_flag, on_start=started)
+            else:
+                result = trainer.train(self.config, self.runs_dir, [bridge], self.stop_flag, on_start=started)
             self.run_finished.emit(result.summary.to_dict())
         except ConfigError as exc:
             self.failed.emit(f"Setting {exc}")
+        except ValueError as exc:  # trainer.CannotResume and other refusals carry their reason
+            self.failed.emit(str(exc))
         except DatasetError as exc:
             self.failed.emit(str(exc))
         except OSError as exc:
