@@ -15,4 +15,19 @@ def small_settings(window, *, epochs=2, train=2000, val=500, **combos):
 
 
 def wait_idle(qtbot, window, timeout=180_000):
-    qtbot.waitUntil(lambda: not window.training and window.worker is None, timeout=timeout)
+    wait_for(qtbot, window, lambda: not window.training and window.worker is None, timeout)
+
+
+def wait_for(qtbot, window, condition, timeout=120_000):
+    """waitUntil that, on timeout, says what the window showed (banner, status, thread)."""
+    try:
+        qtbot.waitUntil(lambda: bool(condition()), timeout=timeout)
+    except Exception as exc:
+        raise AssertionError(
+            f"timed out; banner={window.banner.text()!r} status={window.status_metrics.text()!r} "
+            f"training={window.training} live_key={window.live_key}"
+        ) from exc
+
+
+def first_epoch_drawn(window):
+    return lambda: window.live_key is not None and window.plots.runs[window.live_key].series["epoch", "loss"].n >= 1

@@ -4,14 +4,13 @@ from pathlib import Path
 
 from workbench.runs import RunFolder
 
-from gui_helpers import small_settings, wait_idle
+from gui_helpers import first_epoch_drawn, small_settings, wait_for, wait_idle
 
 
 def test_stop_then_resume_from_the_window(qtbot, window):
     small_settings(window, epochs=3, train=6000, val=200, method="custom")
     window.start_button.click()
-    qtbot.waitUntil(lambda: window.live_key is not None and window.plots.runs[window.live_key].series["epoch", "loss"].n >= 1,
-                    timeout=120_000)
+    wait_for(qtbot, window, first_epoch_drawn(window))
     window.stop_button.click()
     wait_idle(qtbot, window)
     stopped = window.last_summary
