@@ -8,7 +8,7 @@ from gui_helpers import first_epoch_drawn, small_settings, wait_for, wait_idle
 
 
 def test_stop_then_resume_from_the_window(qtbot, window):
-    small_settings(window, epochs=3, train=6000, val=200, method="custom")
+    small_settings(window, epochs=20, train=6000, val=200, method="custom")  # far longer than the wait
     window.start_button.click()
     wait_for(qtbot, window, first_epoch_drawn(window))
     window.stop_button.click()
@@ -19,10 +19,10 @@ def test_stop_then_resume_from_the_window(qtbot, window):
     window.resume_run(run)
     wait_idle(qtbot, window)
     assert window.last_summary["status"] == "completed" and window.last_summary["run_id"] == run.run_id
-    assert window.last_summary["epochs_completed"] == 3
+    assert window.last_summary["epochs_completed"] == 20
     curves = window.plots.runs[run.run_id]
-    assert curves.series["epoch", "loss"].n == 3  # recorded epochs, then the resumed ones
-    assert curves.series["batch", "loss"].data()[0].tolist() == list(range(1, 3 * 188 + 1))
+    assert curves.series["epoch", "loss"].n == 20  # recorded epochs, then the resumed ones
+    assert curves.series["batch", "loss"].data()[0].tolist() == list(range(1, 20 * 188 + 1))
 
 
 def test_run_again_rename_and_delete(qtbot, window):
