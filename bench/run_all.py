@@ -93,15 +93,15 @@ from workbench.gui.plots import PlotPanel
 out = {}
 for n in (10_000, 100_000, 1_000_000):
     panel = PlotPanel(); panel.timer.stop(); panel.resize(1000, 700); panel.show(); app.processEvents()
-    curves = panel.add_run("r", "run", steps_per_epoch=1875)
+    curves = panel.add_run("r", "run", steps_per_epoch=1875, live=True)
     rng = np.random.default_rng(0)
     curves.add_batches(np.arange(1, n + 1), np.abs(rng.normal(0.3, 0.1, n)), rng.uniform(0.8, 1, n))
     times = []
     for i in range(12):
         curves.add_batches([n + i + 1], [0.3], [0.9])  # a new point arrives, as in training
         t = time.perf_counter()
-        panel.redraw()
-        panel.loss_plot.repaint(); panel.accuracy_plot.repaint()
+        panel.redraw(force=True)   # setData on what changed
+        app.processEvents()        # ...and the paint it causes
         times.append((time.perf_counter() - t) * 1000)
     out[n] = statistics.median(times[2:])
     panel.close(); panel.deleteLater(); app.processEvents()
@@ -198,7 +198,8 @@ def main() -> None:
     # 4. redraw
     redraw = last_json([py, "-c", REDRAW])
     for n, ms in redraw.items():
-        rows.append((f"redraw of both plots with a {int(n):,}-point batch curve", f"{ms:.1f} ms", "", "≤ 16 ms at 1M"))
+        rows.append((f"redraw (setData + paint) with a {int(n):,}-point batch curve", f"{ms:.1f} ms", "",
+                     "≤ 16 ms at 1M"))
 
     # 5. start-up: python main.py until the window has been shown
     starts = []

@@ -53,6 +53,7 @@ def test_junk_in_the_runs_folder_never_breaks_the_list(tmp_path):
     foreign.mkdir()
     (foreign / "config.json").write_text(json.dumps({"method": 5, "lr": "fast", "epochs": "many"}))
     (foreign / "history.csv").write_text("epoch,loss\nx,y\n")
+    (foreign / "batches.csv").write_text('step,epoch\n1,"2\x00\n"unterminated\n')
     runs = {r.run_id: r for r in list_runs(tmp_path)}
     assert set(runs) == {good.run_id, "half", "foreign"}
     assert runs["half"].status == "unknown" and runs["foreign"].method is None
@@ -64,3 +65,38 @@ def test_status_is_replaced_atomically(tmp_path):
     folder.write_status("completed", error=None)
     assert not [p for p in folder.path.iterdir() if p.name.endswith(".tmp")]
     assert json.loads((folder.path / "status.json").read_text())["status"] == "completed"
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=12,
+)
+file_text = st.one_of(
+    st.text(max_size=200),
+    json_values.map(json.dumps),
+    st.dictionaries(st.sampled_from(["method", "lr", "epochs", "name", "status", "pid", "host", "seconds",
+                                     "batch_size", "train_limit", "dataset"]), json_values).map(json.dumps),
+    st.lists(st.lists(st.text(alphabet="0123456789.,-eanif", max_size=8), max_size=8), max_size=6)
+    .map(lambda rows: "epoch,loss,accuracy,val_loss,val_accuracy,lr,seconds\n" + "\n".join(",".join(r) for r in rows)),
+)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(config=file_text, status=file_text, history=file_text, batches=file_text)
+def test_readers_never_raise_on_whatever_a_folder_holds(tmp_path, config, status, history, batches):
+    run = tmp_path / "run"
+    run.mkdir(exist_ok=True)
+    for name, text in (("config.json", config), ("status.json", status), ("history.csv", history),
+                       ("batches.csv", batches)):
+        (run / name).write_text(text)
+    summary = read_run(run)
+    assert summary is not None and summary.run_id == "run"
+    assert isinstance(summary.status, str) and isinstance(summary.epochs_completed, int)
+    folder = RunFolder(run)
+    folder.batches()
+    folder.steps_per_epoch()
+    assert [r.run_id for r in list_runs(tmp_path)] == ["run"]

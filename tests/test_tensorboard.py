@@ -37,6 +37,9 @@ def test_tensorboard_lists_every_method_with_the_same_tags(trained, server):
         train_tags = set(tags[f"{run_id}/logs/train"])
         assert {"epoch_loss", "epoch_accuracy", "batch_loss"} <= train_tags, method
         assert {"epoch_loss", "epoch_accuracy"} <= set(tags[f"{run_id}/logs/validation"]), method
+    text_tags = get_json(url + "data/plugin/text/tags")
+    for result in trained.values():  # each run's name and settings, to tell runs apart
+        assert "run/settings" in text_tags[f"{result.summary.run_id}/logs/train"]
     hist = get_json(url + "data/plugin/histograms/tags")
     assert any("kernel" in tag for tag in hist[f"{trained['tape'].summary.run_id}/logs/train"])
 

@@ -76,12 +76,15 @@ class RunRecorder(keras.callbacks.Callback):
     FLUSH_SECONDS = 5.0
 
     def __init__(self, folder: RunFolder, steps_per_epoch: int, first_epoch: int = 0,
-                 checkpoints: bool = True) -> None:
+                 checkpoints: bool = True, monitor: str = "val_loss", best: float | None = None) -> None:
         super().__init__()
         self.folder = folder
         self.steps_per_epoch = steps_per_epoch
         self.first_epoch = first_epoch
         self.checkpoints = checkpoints
+        self.monitor = monitor
+        self.best = best  # best monitored value so far (from the history, when resuming)
+        self.best_epoch: int | None = None
         self.step = first_epoch * steps_per_epoch
         self.epoch = first_epoch
         self.pending: list[dict] = []
@@ -129,7 +132,16 @@ class RunRecorder(keras.callbacks.Callback):
             from . import checkpoint
 
             checkpoint.save(self.folder.path, self.model, self.model.optimizer, epoch + 1)
+            value = logs.get(self.monitor)
+            if value is not None and math.isfinite(value) and self._improves(value):
+                self.best, self.best_epoch = value, epoch + 1
+                checkpoint.keep_as_best(self.folder.path)
         self.folder.write_status("running", epochs_completed=epoch + 1)
+
+    def _improves(self, value: float) -> bool:
+        if self.best is None:
+            return True
+        return value > self.best if self.monitor.endswith("accuracy") else value < self.best
 
     def on_train_end(self, logs=None):
         self.flush()
@@ -190,13 +202,21 @@ class RunTensorBoard(keras.callbacks.TensorBoard):
     step counted in batches, the same way for all three methods.
     """
 
-    def __init__(self, log_dir: str, steps_per_epoch: int, batch_every: int = 50) -> None:
+    def __init__(self, log_dir: str, steps_per_epoch: int, batch_every: int = 50,
+                 run_text: str = "") -> None:
         super().__init__(log_dir=log_dir, histogram_freq=1, write_graph=True, update_freq="epoch",
                          profile_batch=0)
+        self.run_text = run_text  # the run's name and settings, shown in TensorBoard's Text tab
         self.steps_per_epoch = steps_per_epoch
         self.batch_every = batch_every
         self._epoch = 0
         self._last_written = 0
+
+    def on_train_begin(self, logs=None):
+        super().on_train_begin(logs)
+        if self.run_text:
+            with self._train_writer.as_default():
+                self.summary.text("run/settings", self.run_text, step=0)
 
     def on_epoch_begin(self, epoch, logs=None):
         self._epoch = epoch

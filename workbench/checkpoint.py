@@ -32,10 +32,27 @@ def save(run_dir: Path, model: keras.Model, optimizer, epochs_done: int) -> None
         f.flush()
         os.fsync(f.fileno())
     shutil.rmtree(old, ignore_errors=True)
+    if (final / BEST_WEIGHTS).exists():  # the best epoch's weights stay with the newest checkpoint
+        shutil.copyfile(final / BEST_WEIGHTS, tmp / BEST_WEIGHTS)
     if final.exists():
         os.replace(final, old)
     os.replace(tmp, final)
     shutil.rmtree(old, ignore_errors=True)
+
+
+BEST_WEIGHTS = "best.weights.h5"
+
+
+def keep_as_best(run_dir: Path) -> None:
+    """The checkpoint just written is the best epoch so far: keep its weights (copy, then rename)."""
+    tmp = Path(run_dir) / f".{BEST_WEIGHTS}.tmp"
+    shutil.copyfile(Path(run_dir) / NAME / "model.weights.h5", tmp)
+    os.replace(tmp, Path(run_dir) / NAME / BEST_WEIGHTS)
+
+
+def best_weights(run_dir: Path) -> Path | None:
+    path = Path(run_dir) / NAME / BEST_WEIGHTS
+    return path if path.is_file() else None
 
 
 def find(run_dir: Path) -> Path | None:

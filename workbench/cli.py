@@ -17,7 +17,17 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
-from .config import METHODS, METRICS, MODELS, OPTIMIZERS, STRATEGIES, ConfigError, TrainConfig
+from .config import (
+    METHODS,
+    METRICS,
+    MODELS,
+    MONITORS,
+    OPTIMIZERS,
+    SCHEDULES,
+    STRATEGIES,
+    ConfigError,
+    TrainConfig,
+)
 from .data import DatasetError
 from .runs import default_runs_dir, list_runs
 
@@ -62,6 +72,18 @@ def add_train_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strategy", choices=list(STRATEGIES), default="default")
     p.add_argument("--cpu-replicas", type=int, default=0)
     p.add_argument("--no-jit", action="store_true", help="do not compile steps with XLA")
+    g = p.add_argument_group("training options")
+    g.add_argument("--momentum", type=float, default=0.0, help="SGD/RMSprop momentum (0..0.999)")
+    g.add_argument("--nesterov", action="store_true", help="Nesterov momentum (SGD)")
+    g.add_argument("--weight-decay", type=float, default=0.0, help="weight decay (decoupled in adamw)")
+    g.add_argument("--schedule", choices=list(SCHEDULES), default="constant", help="learning-rate schedule")
+    g.add_argument("--decay-rate", type=float, default=0.5, help="step/exponential: factor per step/epoch")
+    g.add_argument("--decay-epochs", type=int, default=3, help="step: epochs between decays")
+    g.add_argument("--warmup-epochs", type=int, default=0, help="cosine: linear warm-up epochs")
+    g.add_argument("--early-stop-patience", type=int, default=0, help="epochs without improvement (0 = off)")
+    g.add_argument("--early-stop-min-delta", type=float, default=0.0, help="smallest change that counts")
+    g.add_argument("--monitor", choices=list(MONITORS), default="val_loss", help="early stopping and best.keras")
+    g.add_argument("--restore-best", action="store_true", help="early stopping keeps the best epoch's weights")
     p.add_argument("--name", default="", help="a label shown in tables and legends")
 
 
@@ -73,7 +95,11 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
             train_limit=args.train_limit, val_limit=args.val_limit, dataset=args.dataset,
             model=args.model, eager=args.eager, steps_per_execution=args.steps_per_execution,
             strategy=args.strategy, cpu_replicas=args.cpu_replicas, name=args.name,
-            jit_compile=not args.no_jit,
+            jit_compile=not args.no_jit, momentum=args.momentum, nesterov=args.nesterov,
+            weight_decay=args.weight_decay, schedule=args.schedule, decay_rate=args.decay_rate,
+            decay_epochs=args.decay_epochs, warmup_epochs=args.warmup_epochs,
+            early_stop_patience=args.early_stop_patience, early_stop_min_delta=args.early_stop_min_delta,
+            monitor=args.monitor, restore_best=args.restore_best,
         )
     except ConfigError as exc:
         raise UsageError(f"argument {flag_of(exc.field)}: {str(exc).split(': ', 1)[1]}") from None
@@ -153,6 +179,8 @@ def _train_and_report(args: argparse.Namespace, run) -> int:
     print(f"{summary.status}: run {summary.run_id} in {summary.run_dir}", file=sys.stderr)
     if summary.error:
         print(summary.error, file=sys.stderr)
+    if summary.reason:
+        print(summary.reason, file=sys.stderr)
     if args.json:
         emit_json(summary.to_dict())
     return {"completed": EXIT_OK, "stopped": EXIT_INTERRUPTED}.get(summary.status, EXIT_FAILED)

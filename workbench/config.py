@@ -19,9 +19,17 @@ METHODS: dict[str, str] = {
     "fit": "model.compile + model.fit",
     "custom": "fit with overridden train_step / test_step",
 }
-OPTIMIZERS: dict[str, str] = {"sgd": "SGD", "adam": "Adam", "rmsprop": "RMSprop"}
+OPTIMIZERS: dict[str, str] = {"sgd": "SGD", "adam": "Adam", "adamw": "AdamW", "rmsprop": "RMSprop"}
 #: The learning rate each optimizer is usually run with (the article's values).
-USUAL_LR: dict[str, float] = {"sgd": 0.01, "adam": 0.001, "rmsprop": 0.001}
+USUAL_LR: dict[str, float] = {"sgd": 0.01, "adam": 0.001, "adamw": 0.001, "rmsprop": 0.001}
+SCHEDULES: dict[str, str] = {
+    "constant": "the same learning rate throughout",
+    "step": "multiplied by decay_rate every decay_epochs epochs",
+    "exponential": "multiplied by decay_rate per epoch, smoothly, every step",
+    "cosine": "cosine decay to 0 over the run, after an optional linear warm-up",
+}
+MONITORS: dict[str, str] = {"val_loss": "validation loss (lower is better)",
+                            "val_accuracy": "validation accuracy (higher is better)"}
 LOSSES: dict[str, str] = {
     "sum_mse": "sum over the outputs of the squared error, averaged over the batch (the article's loss)",
     "keras_mse": 'Keras\'s "mse": also averages over the 10 outputs, so 10x smaller than sum_mse',
@@ -78,6 +86,18 @@ class TrainConfig:
     strategy: str = "default"
     cpu_replicas: int = 0
     name: str = ""
+    # -- training options (all optional; old run folders without them load with these defaults)
+    momentum: float = 0.0          # SGD and RMSprop
+    nesterov: bool = False         # SGD with momentum
+    weight_decay: float = 0.0      # decoupled in AdamW; an L2-like decay in the others
+    schedule: str = "constant"
+    decay_rate: float = 0.5        # step and exponential schedules
+    decay_epochs: int = 3          # step schedule
+    warmup_epochs: int = 0         # cosine schedule
+    early_stop_patience: int = 0   # 0 = off
+    early_stop_min_delta: float = 0.0
+    monitor: str = "val_loss"      # for early stopping and best.keras
+    restore_best: bool = False     # early stopping: keep the best epoch's weights
     #: XLA for every method alike (Keras's fit default is "auto"); compare like with like.
     jit_compile: bool = True
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
@@ -153,7 +173,27 @@ def validate(cfg: TrainConfig) -> None:
         raise ConfigError("dataset", f"{cfg.dataset!r} is neither 'mnist' nor a path ending in .npz")
     if not isinstance(cfg.name, str) or len(cfg.name) > 200:
         raise ConfigError("name", "a text of at most 200 characters")
-    for flag in ("eager", "jit_compile"):
+    _choice("schedule", cfg.schedule, SCHEDULES)
+    _choice("monitor", cfg.monitor, MONITORS)
+    for name, low, high in (("momentum", 0.0, 0.999), ("weight_decay", 0.0, 1.0), ("decay_rate", 0.01, 1.0),
+                            ("early_stop_min_delta", 0.0, 1e6)):
+        value = getattr(cfg, name)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            raise ConfigError(name, f"{value!r} is not a number")
+        if not low <= value <= high:
+            raise ConfigError(name, f"{value} is out of range; allowed {low:g} to {high:g}")
+    _int("decay_epochs", cfg.decay_epochs, 1, MAX_EPOCHS)
+    _int("warmup_epochs", cfg.warmup_epochs, 0, MAX_EPOCHS)
+    _int("early_stop_patience", cfg.early_stop_patience, 0, MAX_EPOCHS)
+    if cfg.warmup_epochs and cfg.schedule != "cosine":
+        raise ConfigError("warmup_epochs", "warm-up goes with --schedule cosine")
+    if cfg.warmup_epochs >= cfg.epochs and cfg.warmup_epochs:
+        raise ConfigError("warmup_epochs", f"{cfg.warmup_epochs} leaves no epoch to decay; allowed 0 to {cfg.epochs - 1}")
+    if cfg.nesterov and not (cfg.optimizer == "sgd" and cfg.momentum > 0):
+        raise ConfigError("nesterov", "Nesterov goes with --optimizer sgd and a --momentum above 0")
+    if cfg.momentum and cfg.optimizer not in ("sgd", "rmsprop"):
+        raise ConfigError("momentum", f"{cfg.optimizer} has no momentum setting; use sgd or rmsprop")
+    for flag in ("eager", "jit_compile", "nesterov", "restore_best"):
         if not isinstance(getattr(cfg, flag), bool):
             raise ConfigError(flag, "must be true or false")
     if not isinstance(cfg.extra, dict):

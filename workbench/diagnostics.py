@@ -27,7 +27,7 @@ from . import data as datamod
 from . import models, objectives
 from .article import ARTICLE_ROWS, ArticleRow, result_row
 from .config import TrainConfig
-from .methods.base import OPTIMIZER_CLASSES
+from .methods.base import make_optimizer
 from .methods.custom import CustomStepModel
 
 METRIC_DESCRIPTIONS = {
@@ -64,7 +64,7 @@ def _step_size(cfg: TrainConfig, loss: str, x, y, data) -> float:
     loss_fn = objectives.loss_object(loss, labels)
     target = tf.one_hot(y, data.num_classes) if labels == "onehot" else y
     before = [w.numpy().copy() for w in model.trainable_variables]
-    optimizer = OPTIMIZER_CLASSES[cfg.optimizer](learning_rate=cfg.lr)
+    optimizer = make_optimizer(cfg.replace(schedule="constant", warmup_epochs=0), steps_per_epoch=1)
     with tf.GradientTape() as tape:
         value = loss_fn(target, model(x, training=True))
     optimizer.apply(tape.gradient(value, model.trainable_variables), model.trainable_variables)
@@ -88,7 +88,7 @@ def resolved_metric(cfg: TrainConfig, method: str, x, y, data) -> dict[str, Any]
         loss_labels = "onehot" if objectives.loss_needs_onehot(cfg.loss) else labels
         if method == "custom":
             model.onehot_labels = loss_labels == "onehot"
-        model.compile(optimizer=OPTIMIZER_CLASSES[cfg.optimizer](learning_rate=cfg.lr),
+        model.compile(optimizer=make_optimizer(cfg.replace(schedule="constant", warmup_epochs=0), 1),
                       loss=objectives.compile_loss(cfg.loss, loss_labels),
                       metrics=[objectives.compile_metric(cfg.metric)], jit_compile=False)
         logs = model.test_on_batch(x, fed, return_dict=True)  # builds the metrics on real data

@@ -202,8 +202,11 @@ def _read_csv(path: Path) -> list[dict[str, float | None]]:
     if not text.endswith("\n"):
         lines = lines[:-1]
     rows = []
-    for row in csv.DictReader(lines):
-        rows.append({k: _num(v) for k, v in row.items() if k})
+    try:
+        for row in csv.DictReader(line.replace("\0", "") for line in lines):
+            rows.append({k: _num(v) for k, v in row.items() if isinstance(k, str) and k})
+    except csv.Error:  # a foreign or damaged file: keep what could be read
+        pass
     return rows
 
 
@@ -242,6 +245,7 @@ class RunSummary:
     best_val_loss: float | None = None
     started: float | None = None
     error: str | None = None
+    reason: str | None = None  # why a completed run ended early (early stopping)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -287,6 +291,7 @@ def read_run(path: Path) -> RunSummary | None:
         best_val_loss=min(val_loss) if val_loss else None,
         started=_num(st.get("started")),
         error=_str(st.get("error")),
+        reason=_str(st.get("reason")),
     )
 
 

@@ -99,9 +99,18 @@ def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_f
     keras.utils.set_random_seed(config.seed)
     setup = methods.Setup(config, data, first_epoch=first_epoch, restore_from=restore_from)
     guard = DivergenceGuard()
-    recorder = RunRecorder(folder, setup.steps_per_epoch, first_epoch)
-    tensorboard = RunTensorBoard(str(folder.path / "logs"), setup.steps_per_epoch)
-    setup.callbacks = [guard, recorder, tensorboard, StopOnFlag(stop), *callbacks]
+    recorded = [r.get(config.monitor) for r in folder.history() if r.get(config.monitor) is not None]
+    best_so_far = (max(recorded) if config.monitor.endswith("accuracy") else min(recorded)) if recorded else None
+    recorder = RunRecorder(folder, setup.steps_per_epoch, first_epoch, monitor=config.monitor, best=best_so_far)
+    tensorboard = RunTensorBoard(str(folder.path / "logs"), setup.steps_per_epoch, run_text=run_markdown(config))
+    early = None
+    if config.early_stop_patience:
+        early = keras.callbacks.EarlyStopping(
+            monitor=config.monitor, patience=config.early_stop_patience,
+            min_delta=config.early_stop_min_delta, restore_best_weights=config.restore_best,
+            mode="max" if config.monitor.endswith("accuracy") else "min")
+    # the recorder sees each epoch before early stopping may restore the best weights
+    setup.callbacks = [guard, recorder, tensorboard, StopOnFlag(stop), *([early] if early else []), *callbacks]
     started = time.perf_counter()
     try:
         model = methods.get(config.method)(setup)
@@ -120,13 +129,37 @@ def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_f
         status, error = "stopped", None
     else:
         status, error = "completed", None
+    reason = None
+    if status == "completed" and early is not None and early.stopped_epoch > 0:
+        reason = (f"early-stopped at epoch {early.stopped_epoch + 1}: no {config.monitor} improvement "
+                  f"for {config.early_stop_patience} epochs")
     if status != "diverged":
         save_model(model, folder.path / "model.keras")
+        save_best(model, folder.path)
     folder.write_status(status, error=error, seconds=seconds, ended=time.time(),
-                        diverged_step=guard.diverged_step)
+                        diverged_step=guard.diverged_step, reason=reason)
     summary = read_run(folder.path)
     assert summary is not None
     return RunResult(folder, summary)
+
+
+def run_markdown(config: TrainConfig) -> str:
+    """The run's name and settings as a Markdown table (TensorBoard's Text tab)."""
+    rows = "\n".join(f"| {k} | {v} |" for k, v in config.to_dict().items())
+    return f"**{config.label}**\n\n| setting | value |\n|---|---|\n{rows}"
+
+
+def save_best(model: keras.Model, run_dir: Path) -> None:
+    """best.keras: the model with the weights of its best epoch (by the monitored value)."""
+    best = checkpoint.best_weights(run_dir)
+    if best is None:
+        return
+    final = model.get_weights()
+    model.load_weights(best)
+    try:
+        save_model(model, run_dir / "best.keras")
+    finally:
+        model.set_weights(final)
 
 
 def save_model(model: keras.Model, path: Path) -> None:

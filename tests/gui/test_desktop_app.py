@@ -35,3 +35,23 @@ def test_icon_and_about(window):
     assert not window.windowIcon().isNull()
     text = window.about_text()
     assert "Qt 6." in text and "PySide6" in text and "CC BY-SA 3.0" in text and "LeCun" in text
+
+
+def test_the_runs_folder_is_shown_changeable_and_remembered(make_window, trained, tmp_path):
+    first = make_window()
+    assert str(first.runs_dir) in first.runs_label.text()
+    other = trained["tape"].folder.path.parent
+    first.set_runs_dir(other)
+    assert str(other) in first.runs_label.text()
+    assert {"small tape", "small fit"} <= {r.name for r in first.runs_table.runs_model.runs}
+    first.close()
+    from PySide6.QtCore import QSettings
+
+    from workbench.gui import MainWindow
+
+    again = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
+                       preload_tensorflow=False)
+    try:
+        assert again.runs_dir == other  # chosen last time
+    finally:
+        again.close()

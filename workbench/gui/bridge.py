@@ -12,7 +12,7 @@ import time
 
 import keras
 
-from ..callbacks import global_step
+from ..callbacks import current_lr, global_step
 
 
 class QtBridge(keras.callbacks.Callback):
@@ -64,7 +64,7 @@ class QtBridge(keras.callbacks.Callback):
 
     def on_epoch_end(self, epoch, logs=None):
         self.flush()
-        self.signals.epoch_done.emit({"epoch": epoch + 1, "batches": self._batch, **{
+        self.signals.epoch_done.emit({"epoch": epoch + 1, "batches": self._batch, "lr": current_lr(self.model), **{
             k: float(v) for k, v in (logs or {}).items() if isinstance(v, int | float)}})
 
     def on_train_end(self, logs=None):

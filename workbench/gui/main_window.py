@@ -94,8 +94,10 @@ class MainWindow(QMainWindow):
         self._gc_released = False
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
-        self.runs_dir = Path(runs_dir) if runs_dir else default_runs_dir()
         self.settings_store = settings or QSettings("tf-training-workbench", "workbench")
+        chosen = self.settings_store.value("runsDir")
+        # an explicit folder (command line, tests) wins; else the one chosen last time; else the default
+        self.runs_dir = Path(runs_dir) if runs_dir else Path(chosen) if chosen else default_runs_dir()
         self.worker: TrainWorker | None = None
         self.queue: deque[TrainConfig] = deque()
         self.queue_done: list[str] = []
@@ -246,6 +248,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         action(file_menu, "&Export…", self.export_selected, ["Ctrl+E"], "exportAction")
         action(file_menu, "&Reload runs", self.runs_table.reload, ["F5"], "reloadAction")
+        action(file_menu, "Change runs &folder…", self.choose_runs_dir, [], "runsDirAction")
         file_menu.addSeparator()
         action(file_menu, "&Quit", self.close, ["Ctrl+Q"], "quitAction")
         train_menu = self.menuBar().addMenu("&Train")
@@ -354,9 +357,10 @@ class MainWindow(QMainWindow):
         if info.get("resumed"):  # what the run recorded before (trimmed to its checkpoint), then live
             folder = RunFolder(Path(info["run_dir"]))
             self.plots.load_run(self.live_key, info["name"], folder.history(), folder.batches(),
-                                info["steps_per_epoch"], live=True)
+                                info["steps_per_epoch"], live=True, epochs=info["epochs"])
         else:
-            self.plots.add_run(self.live_key, info["name"], info["steps_per_epoch"], live=True)
+            self.plots.add_run(self.live_key, info["name"], info["steps_per_epoch"], live=True,
+                               epochs=info["epochs"])
         self.runs_table.reload()
         self._update_empty_hint()
         self.status_metrics.setText("Compiling the training step…")
@@ -628,6 +632,26 @@ class MainWindow(QMainWindow):
     def _on_tf_failed(self, message: str) -> None:
         self.tf_label.setText("TensorFlow failed to load")
         self.banner.show_message(message)
+
+    def choose_runs_dir(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        chosen = QFileDialog.getExistingDirectory(self, "Runs folder", str(self.runs_dir))
+        if chosen:
+            self.set_runs_dir(Path(chosen))
+
+    def set_runs_dir(self, path: Path) -> None:
+        """Switches to another runs folder (remembered for next time); not during a run."""
+        if self.training:
+            self.banner.show_message("Stop the run before changing the runs folder.")
+            return
+        self.runs_dir = Path(path)
+        self.settings_store.setValue("runsDir", str(self.runs_dir))
+        for key in list(self.plots.runs):
+            self.plots.remove_run(key)
+        self.runs_table.set_runs_dir(self.runs_dir)
+        self._update_runs_label()
+        self._update_empty_hint()
 
     def open_runs_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.runs_dir)))

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 REDRAW_MS = 33  # ≤ 30 Hz
-FRAME_BUDGET = 0.05  # while training, drawing may take at most this share of the time
+FRAME_BUDGET = 0.03  # while training, drawing may take at most this share of the time (measured)
 LINE_STYLES = "solid: training per epoch · dashed: validation · thin: training per batch"
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
@@ -82,12 +82,15 @@ class RunCurves:
 
     KINDS = ("batch", "epoch", "val")
 
-    def __init__(self, name: str, color: str, steps_per_epoch: int, live: bool = False) -> None:
+    def __init__(self, name: str, color: str, steps_per_epoch: int, live: bool = False,
+                 epochs: int | None = None) -> None:
         self.name = name
+        self.epochs = epochs  # planned epochs of a live run: the x axis is fixed to them
         self.color = color
         self.steps_per_epoch = max(1, steps_per_epoch)
         self.live = live
         self.series = {(k, m): Series() for k in self.KINDS for m in ("loss", "accuracy")}
+        self.series["epoch", "lr"] = Series()
         self.items: dict[tuple[str, str], pg.PlotDataItem] = {}
         self.shadows: dict[str, pg.PlotDataItem] = {}
         self.drawn: dict[tuple[str, str], int] = {}  # series version each item shows
@@ -104,6 +107,8 @@ class RunCurves:
                 self.series["epoch", metric].extend([epoch], [logs[metric]])
             if logs.get(f"val_{metric}") is not None:
                 self.series["val", metric].extend([epoch], [logs[f"val_{metric}"]])
+        if logs.get("lr") is not None:
+            self.series["epoch", "lr"].extend([epoch], [logs["lr"]])
         self.dirty = True
 
     def point_count(self) -> int:
@@ -141,8 +146,15 @@ class PlotPanel(QWidget):
         pg.setConfigOptions(antialias=False)
         self.loss_plot = TimedPlotWidget()
         self.accuracy_plot = TimedPlotWidget()
+        self.lr_plot = TimedPlotWidget()
         self.loss_plot.setObjectName("lossPlot")
         self.accuracy_plot.setObjectName("accuracyPlot")
+        self.lr_plot.setObjectName("lrPlot")
+        self.lr_plot.setAccessibleName("Learning-rate plot")
+        self.lr_plot.setMaximumHeight(130)
+        self.lr_plot.setLabel("left", "lr")
+        for axis in ("left", "bottom"):
+            self.lr_plot.getAxis(axis).enableAutoSIPrefix(False)
         self.loss_plot.setAccessibleName("Loss plot")
         self.accuracy_plot.setAccessibleName("Accuracy plot")
         self.plots = {"loss": self.loss_plot, "accuracy": self.accuracy_plot}
@@ -160,6 +172,7 @@ class PlotPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.loss_plot, 1)
         layout.addWidget(self.accuracy_plot, 1)
+        layout.addWidget(self.lr_plot)
         self.runs: dict[str, RunCurves] = {}
         self.smoothing = 0.0
         self.log_y = False
@@ -184,9 +197,10 @@ class PlotPanel(QWidget):
         self._next_color += 1
         return PALETTE[self._next_color % len(PALETTE)]
 
-    def add_run(self, key: str, name: str, steps_per_epoch: int, live: bool = False) -> RunCurves:
+    def add_run(self, key: str, name: str, steps_per_epoch: int, live: bool = False,
+                epochs: int | None = None) -> RunCurves:
         self.remove_run(key)
-        curves = RunCurves(name, self.color_for(key), steps_per_epoch, live)
+        curves = RunCurves(name, self.color_for(key), steps_per_epoch, live, epochs)
         for metric, plot in self.plots.items():
             for kind in RunCurves.KINDS:
                 # one legend entry per run (its training curve); line styles are explained once, elsewhere
@@ -203,8 +217,12 @@ class PlotPanel(QWidget):
                     item.setZValue(10)
                 plot.addItem(item)
                 curves.items[kind, metric] = item
+        lr_item = pg.PlotDataItem(**_style("epoch", curves.color, live))
+        self.lr_plot.addItem(lr_item)
+        curves.items["epoch", "lr"] = lr_item
         self.runs[key] = curves
         self._next_frame = 0.0  # show a newly added run at once
+        self._apply_x_range()
         return curves
 
     def remove_run(self, key: str) -> None:
@@ -213,6 +231,9 @@ class PlotPanel(QWidget):
             return
         self._next_frame = 0.0
         for (_, metric), item in curves.items.items():
+            if metric == "lr":
+                self.lr_plot.removeItem(item)
+                continue
             self.plots[metric].removeItem(item)
             self.legends[metric].removeItem(item)
         for metric, shadow in curves.shadows.items():
@@ -223,7 +244,19 @@ class PlotPanel(QWidget):
         curves = self.runs.get(key)
         if curves is not None:
             curves.live = False
+            self._apply_x_range()
             self.redraw(force=True)
+
+    def _apply_x_range(self) -> None:
+        """While a run is live, x spans its planned epochs: the axis stays put instead of being
+        recomputed (and repainted) with every frame. Otherwise x follows the data."""
+        planned = [c for c in self.runs.values() if c.live and c.epochs]
+        for plot in (*self.plots.values(), self.lr_plot):
+            if planned:
+                extent = max(c.epochs * (1 if self.x_in_epochs else c.steps_per_epoch) for c in planned)
+                plot.setXRange(0, extent, padding=0.02)
+            else:
+                plot.enableAutoRange(x=True)
 
     def rename_run(self, key: str, name: str) -> None:
         curves = self.runs.get(key)
@@ -231,14 +264,14 @@ class PlotPanel(QWidget):
             return
         curves.name = name
         for (kind, metric), item in curves.items.items():
-            if kind == "epoch":
+            if kind == "epoch" and metric in self.legends:
                 self.legends[metric].removeItem(item)
                 self.legends[metric].addItem(item, name)
 
     def load_run(self, key: str, name: str, history: list[dict], batches: dict, steps_per_epoch: int,
-                 live: bool = False) -> RunCurves:
+                 live: bool = False, epochs: int | None = None) -> RunCurves:
         """Draws a run from its recorded history and batches (live: a resumed run goes on from there)."""
-        curves = self.add_run(key, name, steps_per_epoch, live)
+        curves = self.add_run(key, name, steps_per_epoch, live, epochs)
         steps = [s for s in batches.get("step", []) if s is not None]
         if steps:
             n = len(steps)
@@ -260,6 +293,7 @@ class PlotPanel(QWidget):
     def set_x_in_epochs(self, on: bool) -> None:
         self.x_in_epochs = on
         self._apply_axes()
+        self._apply_x_range()
         self._mark_all_dirty()
 
     def _apply_axes(self) -> None:
@@ -270,7 +304,7 @@ class PlotPanel(QWidget):
         """Follows the application palette (light or dark)."""
         pal = QApplication.palette()
         bg, fg = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
-        for plot in self.plots.values():
+        for plot in (*self.plots.values(), self.lr_plot):
             plot.setBackground(bg)
             for axis in ("left", "bottom"):
                 ax = plot.getAxis(axis)
@@ -327,7 +361,8 @@ class PlotPanel(QWidget):
                 item.setData(x, y)
         if drew:
             self.redraws += 1
-            cost = time.perf_counter() - now + self.loss_plot.last_paint + self.accuracy_plot.last_paint
+            cost = (time.perf_counter() - now + self.loss_plot.last_paint + self.accuracy_plot.last_paint
+                    + self.lr_plot.last_paint)
             live = any(c.live for c in self.runs.values())
             gap = cost / FRAME_BUDGET if live else 0.0
             self._next_frame = now + max(REDRAW_MS / 1000, gap)

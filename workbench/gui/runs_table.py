@@ -40,7 +40,7 @@ COLUMNS: list[tuple[str, Any]] = [
     ("Loss", lambda r: r.loss or ""),
     ("Metric", lambda r: r.metric or ""),
     ("Epochs", lambda r: f"{r.epochs_completed}/{r.epochs}" if r.epochs else str(r.epochs_completed)),
-    ("Status", lambda r: r.status),
+    ("Status", lambda r: "early-stopped" if r.reason and r.reason.startswith("early-stopped") else r.status),
     ("Val acc", lambda r: _pct(r.final.get("val_accuracy"))),
     ("Best val acc", lambda r: _pct(r.best_val_accuracy)),
     ("Val loss", lambda r: _num(r.final.get("val_loss"))),
@@ -96,7 +96,7 @@ class RunsModel(QAbstractTableModel):
             value = run.final.get(key[1]) if isinstance(key, tuple) else getattr(run, key)
             return -1e300 if value is None else value
         if role == Qt.ItemDataRole.ToolTipRole:
-            return run.error or run.run_dir
+            return run.error or run.reason or run.run_dir
         if role == Qt.ItemDataRole.ForegroundRole and col == 7 and run.status in STATUS_COLORS:
             return QColor(STATUS_COLORS[run.status])
         return None
@@ -130,6 +130,11 @@ class RunsTable(QTableView):
         self.selectionModel().selectionChanged.connect(self._emit_selection)
         self.reload()
         self.sortByColumn(13, Qt.SortOrder.DescendingOrder)
+
+    def set_runs_dir(self, runs_dir: Path) -> None:
+        self.runs_model.runs_dir = Path(runs_dir)
+        self.select_runs([])
+        self.reload()
 
     def reload(self) -> None:
         """Rereads the runs folder, keeping the selection."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
 
@@ -52,6 +53,7 @@ OPTIMIZER_TIPS = {
     "sgd": "Plain stochastic gradient descent (the article's, lr 0.01): step = lr x gradient, "
     "so a 10x smaller loss is a 10x smaller step.",
     "adam": "Adam (usually lr 0.001): adapts the step per weight, so the loss scale matters far less.",
+    "adamw": "AdamW (usually lr 0.001): Adam with weight decay applied directly to the weights.",
     "rmsprop": "RMSprop (usually lr 0.001): divides by a running RMS of the gradient.",
 }
 METHOD_TIPS = {
@@ -106,6 +108,17 @@ class LearningRateSpin(QDoubleSpinBox):
         return QDoubleSpinBox.StepEnabledFlag.StepUpEnabled | QDoubleSpinBox.StepEnabledFlag.StepDownEnabled
 
 
+SCHEDULE_TIPS = {
+    "constant": "The same learning rate throughout (the article's setup).",
+    "step": "Multiply the learning rate by the decay rate every N epochs.",
+    "exponential": "Multiply the learning rate by the decay rate per epoch, smoothly at every step.",
+    "cosine": "Decay along a half cosine to 0 over the run, after an optional linear warm-up.",
+}
+MONITOR_TIPS = {
+    "val_loss": "Validation loss: lower is better. Early stopping and best.keras follow it.",
+    "val_accuracy": "Validation accuracy: higher is better. Early stopping and best.keras follow it.",
+}
+
 LABELS = {
     "tape": "tape · GradientTape loop", "fit": "fit · compile + fit", "custom": "custom · own train_step",
     "sgd": "SGD", "adam": "Adam", "rmsprop": "RMSprop",
@@ -113,7 +126,9 @@ LABELS = {
     "crossentropy": "crossentropy",
     "auto": "auto · \"accuracy\"", "sparse": "sparse", "categorical": "categorical",
     "categorical_on_sparse": "categorical_on_sparse ⚠",
-    "mlp": "mlp · 256-128-10", "cnn": "cnn · small convnet",
+    "mlp": "mlp · 256-128-10", "cnn": "cnn · small convnet", "adamw": "AdamW",
+    "constant": "constant", "step": "step decay", "exponential": "exponential", "cosine": "cosine (+ warm-up)",
+    "val_loss": "val_loss", "val_accuracy": "val_accuracy",
 }
 
 
@@ -173,6 +188,7 @@ class SettingsPanel(QWidget):
         browse.setAccessibleName("Choose dataset file")
         browse.setFixedWidth(32)
         browse.clicked.connect(self._browse)
+        self._build_options()
         self.name = QLineEdit(objectName="nameEdit")
         self.name.setPlaceholderText("optional label for tables and legends")
         self.name.setToolTip("A label shown in the runs table and the plot legends")
@@ -205,6 +221,8 @@ class SettingsPanel(QWidget):
         form.addRow("Fast mode", self.steps_per_execution)
         form.addRow("", self.eager)
         form.addRow("&Name", self.name)
+        form.addRow(self.options_toggle)
+        form.addRow(self.options)
 
         for w in (self.method, self.optimizer, self.loss, self.metric, self.model):
             w.currentIndexChanged.connect(self.changed)
@@ -212,9 +230,92 @@ class SettingsPanel(QWidget):
                   self.steps_per_execution):
             w.valueChanged.connect(self.changed)
         self.eager.toggled.connect(self.changed)
+        for w in (self.momentum, self.weight_decay, self.decay_rate, self.decay_epochs, self.warmup,
+                  self.patience, self.min_delta):
+            w.valueChanged.connect(self.changed)
+            w.valueChanged.connect(self._update_options)
+        for w in (self.schedule, self.monitor):
+            w.currentIndexChanged.connect(self.changed)
+            w.currentIndexChanged.connect(self._update_options)
+        for w in (self.nesterov, self.restore_best):
+            w.toggled.connect(self.changed)
+        self.optimizer.currentIndexChanged.connect(self._update_options)
         self.dataset.editingFinished.connect(self.changed)
         self.method.currentIndexChanged.connect(self._update_eager)
         self.set_config(TrainConfig())
+
+    def _build_options(self) -> None:
+        """Schedules, early stopping and optimizer hyperparameters, in a section that folds away."""
+        def dspin(name, low, high, step, decimals, tip):
+            spin = QDoubleSpinBox(objectName=name)
+            spin.setRange(low, high)
+            spin.setSingleStep(step)
+            spin.setDecimals(decimals)
+            spin.setToolTip(tip)
+            spin.setAccessibleName(tip.split(":")[0])
+            return spin
+
+        self.momentum = dspin("momentumSpin", 0.0, 0.999, 0.05, 3, "Momentum: SGD and RMSprop only")
+        self.nesterov = QCheckBox("Nesterov", objectName="nesterovCheck")
+        self.nesterov.setToolTip("Nesterov momentum (SGD with momentum above 0)")
+        self.nesterov.setAccessibleName("Nesterov momentum")
+        self.weight_decay = dspin("weightDecaySpin", 0.0, 1.0, 0.001, 4,
+                                  "Weight decay: decoupled in AdamW, an L2-like decay in the others")
+        self.schedule = _combo("scheduleCombo", SCHEDULE_TIPS)
+        self.schedule.setAccessibleName("Learning-rate schedule")
+        self.decay_rate = dspin("decayRateSpin", 0.01, 1.0, 0.05, 3, "Decay rate: step and exponential schedules")
+        self.decay_epochs = _spin("decayEpochsSpin", 1, MAX_EPOCHS, "Decay every N epochs: step schedule")
+        self.warmup = _spin("warmupEpochsSpin", 0, MAX_EPOCHS, "Warm-up epochs: cosine schedule, linear from 0")
+        self.patience = _spin("earlyStopPatienceSpin", 0, MAX_EPOCHS,
+                              "Early stopping patience: epochs without improvement before stopping (0 = off)")
+        self.patience.setSpecialValueText("off")
+        self.min_delta = dspin("minDeltaSpin", 0.0, 1e6, 0.001, 4, "Min delta: the smallest change that counts")
+        self.monitor = _combo("monitorCombo", MONITOR_TIPS)
+        self.monitor.setAccessibleName("Monitored value")
+        self.restore_best = QCheckBox("keep the best weights", objectName="restoreBestCheck")
+        self.restore_best.setToolTip("When early stopping ends the run, go back to the best epoch's weights")
+        self.restore_best.setAccessibleName("Keep the best weights")
+        self.options = QWidget(objectName="trainingOptions")
+        form = QFormLayout(self.options)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("Momentum", self.momentum)
+        form.addRow("", self.nesterov)
+        form.addRow("Weight decay", self.weight_decay)
+        form.addRow("Schedule", self.schedule)
+        form.addRow("Decay rate", self.decay_rate)
+        form.addRow("Decay every", self.decay_epochs)
+        form.addRow("Warm-up", self.warmup)
+        form.addRow("Early stop", self.patience)
+        form.addRow("Min delta", self.min_delta)
+        form.addRow("Monitor", self.monitor)
+        form.addRow("", self.restore_best)
+        self.options_toggle = QToolButton(objectName="trainingOptionsToggle", checkable=True)
+        self.options_toggle.setText("Training options")
+        self.options_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.options_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.options_toggle.setToolTip("Show or hide the learning-rate schedule, early stopping and "
+                                       "optimizer hyperparameters")
+        self.options_toggle.setAccessibleName("Training options")
+        self.options_toggle.toggled.connect(self._show_options)
+        self.options.setVisible(False)
+
+    def _show_options(self, shown: bool) -> None:
+        self.options.setVisible(shown)
+        self.options_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
+    def _update_options(self) -> None:
+        """Greys out what does not apply to the chosen optimizer, schedule and early stopping."""
+        opt, schedule = self.optimizer.currentData(), self.schedule.currentData()
+        self.momentum.setEnabled(opt in ("sgd", "rmsprop"))
+        self.nesterov.setEnabled(opt == "sgd" and self.momentum.value() > 0)
+        if not self.nesterov.isEnabled():
+            self.nesterov.setChecked(False)
+        self.decay_rate.setEnabled(schedule in ("step", "exponential"))
+        self.decay_epochs.setEnabled(schedule == "step")
+        self.warmup.setEnabled(schedule == "cosine")
+        early = self.patience.value() > 0
+        self.min_delta.setEnabled(early)
+        self.restore_best.setEnabled(early)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Choose a dataset", "", "NumPy archives (*.npz)")
@@ -254,6 +355,18 @@ class SettingsPanel(QWidget):
         self.name.setText(cfg.name)
         self._update_eager()
         self.eager.setChecked(cfg.eager)
+        self.momentum.setValue(cfg.momentum)
+        self.weight_decay.setValue(cfg.weight_decay)
+        self._select(self.schedule, cfg.schedule)
+        self.decay_rate.setValue(cfg.decay_rate)
+        self.decay_epochs.setValue(cfg.decay_epochs)
+        self.warmup.setValue(cfg.warmup_epochs)
+        self.patience.setValue(cfg.early_stop_patience)
+        self.min_delta.setValue(cfg.early_stop_min_delta)
+        self._select(self.monitor, cfg.monitor)
+        self._update_options()
+        self.nesterov.setChecked(cfg.nesterov)
+        self.restore_best.setChecked(cfg.restore_best)
         self._update_tooltips()
 
     def config(self) -> TrainConfig:
@@ -267,4 +380,11 @@ class SettingsPanel(QWidget):
             seed=self.seed.value(), train_limit=self.train_limit.value(), val_limit=self.val_limit.value(),
             dataset=self.dataset.text().strip() or "mnist", eager=self.eager.isChecked(),
             steps_per_execution=self.steps_per_execution.value(), name=self.name.text().strip(),
+            momentum=self.momentum.value() if self.momentum.isEnabled() else 0.0,
+            nesterov=self.nesterov.isChecked(), weight_decay=self.weight_decay.value(),
+            schedule=self.schedule.currentData(), decay_rate=self.decay_rate.value(),
+            decay_epochs=self.decay_epochs.value(),
+            warmup_epochs=self.warmup.value() if self.warmup.isEnabled() else 0,
+            early_stop_patience=self.patience.value(), early_stop_min_delta=self.min_delta.value(),
+            monitor=self.monitor.currentData(), restore_best=self.restore_best.isChecked(),
         )

@@ -8,15 +8,23 @@ from pathlib import Path
 import keras
 import tensorflow as tf
 
-from .. import models, objectives, pipeline
+from .. import models, objectives, pipeline, schedules
 from ..config import TrainConfig
 from ..data import ImageData
 
-OPTIMIZER_CLASSES = {
-    "sgd": keras.optimizers.SGD,
-    "adam": keras.optimizers.Adam,
-    "rmsprop": keras.optimizers.RMSprop,
-}
+
+def make_optimizer(config: TrainConfig, steps_per_epoch: int) -> keras.optimizers.Optimizer:
+    """The configured optimizer with its learning rate or schedule and its hyperparameters."""
+    lr = schedules.learning_rate(config, steps_per_epoch)
+    extra = {"weight_decay": config.weight_decay} if config.weight_decay else {}
+    if config.optimizer == "sgd":
+        return keras.optimizers.SGD(learning_rate=lr, momentum=config.momentum, nesterov=config.nesterov, **extra)
+    if config.optimizer == "rmsprop":
+        return keras.optimizers.RMSprop(learning_rate=lr, momentum=config.momentum, **extra)
+    if config.optimizer == "adamw":
+        return keras.optimizers.AdamW(learning_rate=lr, weight_decay=config.weight_decay)
+    return keras.optimizers.Adam(learning_rate=lr, **extra)
+
 
 
 class EpochSetter(keras.callbacks.Callback):
@@ -75,7 +83,7 @@ class Setup:
         return models.build(c.model, self.data.input_shape, self.data.num_classes, c.seed, cls)
 
     def optimizer(self) -> keras.optimizers.Optimizer:
-        return OPTIMIZER_CLASSES[self.config.optimizer](learning_rate=self.config.lr)
+        return make_optimizer(self.config, self.steps_per_epoch)
 
     def fit_kwargs(self) -> dict:
         """Arguments of `model.fit` shared by the fit and custom methods."""
