@@ -30,6 +30,8 @@ def test_runs_trained_elsewhere_appear_and_overlay(trained, make_window):
         assert texts == ["small tape", "small fit"]  # one entry per run, named
     colors = {c.color for c in window.plots.runs.values()}
     assert len(colors) == 2  # one colour per run
+    window.plots.redraw(force=True)
+    assert not window.plots.lr_plot.isVisible()  # constant learning rates: no lr plot taking room
     table.select_runs(ids[:1])
     assert set(window.plots.runs) == set(ids[:1])
     assert legend_texts(window) == ["small tape"]

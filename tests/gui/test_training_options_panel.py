@@ -44,3 +44,4 @@ def test_a_cosine_run_with_early_stopping_draws_its_learning_rate(qtbot, window)
     assert len(lrs) == 5 and lrs[0] == max(lrs) and lrs[-1] < lrs[1]  # warm-up peak, then decay
     x, y = curves.items["epoch", "lr"].getData()
     assert len(x) == 5
+    assert window.plots.lr_plot.isVisible()  # shown because this run's learning rate changes

@@ -151,7 +151,8 @@ class PlotPanel(QWidget):
         self.accuracy_plot.setObjectName("accuracyPlot")
         self.lr_plot.setObjectName("lrPlot")
         self.lr_plot.setAccessibleName("Learning-rate plot")
-        self.lr_plot.setMaximumHeight(130)
+        self.lr_plot.setMaximumHeight(100)
+        self.lr_plot.setVisible(False)  # shown only when some run's learning rate changes
         self.lr_plot.setLabel("left", "lr")
         for axis in ("left", "bottom"):
             self.lr_plot.getAxis(axis).enableAutoSIPrefix(False)
@@ -246,6 +247,16 @@ class PlotPanel(QWidget):
             curves.live = False
             self._apply_x_range()
             self.redraw(force=True)
+
+    def _show_lr_plot_if_scheduled(self) -> None:
+        varying = False
+        for curves in self.runs.values():
+            lr = curves.series["epoch", "lr"].data()[1]
+            if len(lr) > 1 and np.nanmax(lr) > np.nanmin(lr) * (1 + 1e-6):
+                varying = True
+                break
+        if varying != self.lr_plot.isVisible():
+            self.lr_plot.setVisible(varying)
 
     def _apply_x_range(self) -> None:
         """While a run is live, x spans its planned epochs: the axis stays put instead of being
@@ -361,6 +372,7 @@ class PlotPanel(QWidget):
                 item.setData(x, y)
         if drew:
             self.redraws += 1
+            self._show_lr_plot_if_scheduled()
             cost = (time.perf_counter() - now + self.loss_plot.last_paint + self.accuracy_plot.last_paint
                     + self.lr_plot.last_paint)
             live = any(c.live for c in self.runs.values())
