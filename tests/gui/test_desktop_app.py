@@ -55,3 +55,20 @@ def test_the_runs_folder_is_shown_changeable_and_remembered(make_window, trained
         assert again.runs_dir == other  # chosen last time
     finally:
         again.close()
+
+
+def test_tab_moves_through_the_settings_in_layout_order(qtbot, window):
+    s = window.settings
+
+    def owner(widget):  # a spin box gives focus to its line edit: name the settings widget
+        while widget is not None and widget not in s.tab_chain:
+            widget = widget.parentWidget()
+        return widget
+
+    s.method.setFocus()
+    qtbot.waitUntil(lambda: s.method.hasFocus(), timeout=2000)
+    visited = []
+    for _ in range(5):
+        qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        visited.append(owner(window.focusWidget()))
+    assert visited == [s.optimizer, s.lr, s.loss, s.metric, s.model]

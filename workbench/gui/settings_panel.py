@@ -242,6 +242,14 @@ class SettingsPanel(QWidget):
         self.optimizer.currentIndexChanged.connect(self._update_options)
         self.dataset.editingFinished.connect(self.changed)
         self.method.currentIndexChanged.connect(self._update_eager)
+        chain = [self.method, self.optimizer, self.lr, self.loss, self.metric, self.model, self.batch,
+                 self.epochs, self.seed, self.train_limit, self.val_limit, self.dataset, browse,
+                 self.steps_per_execution, self.eager, self.name, self.options_toggle, self.momentum,
+                 self.nesterov, self.weight_decay, self.schedule, self.decay_rate, self.decay_epochs,
+                 self.warmup, self.patience, self.min_delta, self.monitor, self.restore_best]
+        for first, second in zip(chain, chain[1:], strict=False):  # Tab follows the layout, top to bottom
+            QWidget.setTabOrder(first, second)
+        self.tab_chain = chain
         self.set_config(TrainConfig())
 
     def _build_options(self) -> None:
