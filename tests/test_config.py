@@ -65,6 +65,11 @@ def test_from_dict_either_builds_or_names_a_field(data):
         pytest.fail("wrong types must give ConfigError")
 
 
+def test_a_malformed_extra_names_the_field():
+    with pytest.raises(ConfigError, match="extra"):
+        TrainConfig.from_dict({"extra": 1})
+
+
 def test_unknown_keys_from_newer_versions_are_kept():
     c = TrainConfig.from_dict({"method": "tape", "future_option": "x"})
     assert c.method == "tape" and c.extra == {"future_option": "x"}

@@ -124,8 +124,11 @@ class TrainConfig:
             raise ConfigError("config", "expected a JSON object")
         known = {f.name for f in dataclasses.fields(cls)} - {"extra"}
         kwargs = {k: v for k, v in data.items() if k in known}
-        extra = {k: v for k, v in data.items() if k not in known}
-        extra.update(data.get("extra") or {})
+        extra = {k: v for k, v in data.items() if k not in known and k != "extra"}
+        saved_extra = data.get("extra")
+        if saved_extra is not None and not isinstance(saved_extra, dict):
+            raise ConfigError("extra", "must be a JSON object")
+        extra.update(saved_extra or {})
         return cls(**kwargs, extra=extra)
 
     @property
