@@ -140,7 +140,7 @@ class TrainConfig:
 
 
 def _choice(name: str, value: Any, allowed: dict[str, str]) -> None:
-    if value not in allowed:
+    if not isinstance(value, str) or value not in allowed:
         raise ConfigError(name, f"{value!r} is not one of {', '.join(allowed)}")
 
 
