@@ -49,10 +49,9 @@ def _prepare(data: ImageData, onehot: bool):
     return prep
 
 
-def train_dataset(
-    data: ImageData, batch_size: int, seed: int, epochs: int, onehot: bool, first_epoch: int = 0
-) -> tf.data.Dataset:
-    """Batches of epochs first_epoch..epochs-1, in the seeded order, labels int or one-hot."""
+def _batches(data: ImageData, batch_size: int, seed: int, onehot: bool,
+             epochs: tf.data.Dataset) -> tf.data.Dataset:
+    """Each epoch number that `epochs` yields becomes that epoch's batches, gathered and prepared."""
     n = len(data.x_train)
     x = tf.constant(data.x_train)
     y = tf.constant(data.y_train)
@@ -65,38 +64,27 @@ def train_dataset(
         )
         return tf.data.Dataset.from_tensor_slices(order).batch(batch_size)
 
-    ds = tf.data.Dataset.range(first_epoch, epochs).flat_map(epoch_batches)
-    ds = ds.map(
+    ds = epochs.flat_map(epoch_batches).map(
         lambda idx: prep(tf.gather(x, idx), tf.gather(y, idx)),
         num_parallel_calls=tf.data.AUTOTUNE,
         deterministic=True,
     )
     return ds.prefetch(tf.data.AUTOTUNE)
+
+
+def train_dataset(
+    data: ImageData, batch_size: int, seed: int, epochs: int, onehot: bool, first_epoch: int = 0
+) -> tf.data.Dataset:
+    """Batches of epochs first_epoch..epochs-1, in the seeded order, labels int or one-hot."""
+    return _batches(data, batch_size, seed, onehot, tf.data.Dataset.range(first_epoch, epochs))
 
 
 def epoch_dataset(
     data: ImageData, batch_size: int, seed: int, epoch: tf.Variable, onehot: bool
 ) -> tf.data.Dataset:
     """One epoch's batches, in the order of the epoch that `epoch` holds when iteration starts."""
-    n = len(data.x_train)
-    x = tf.constant(data.x_train)
-    y = tf.constant(data.y_train)
-    prep = _prepare(data, onehot)
-    seed_t = tf.constant(seed, tf.int64)
-
-    def batches(_):
-        order = tf.random.experimental.stateless_shuffle(
-            tf.range(n, dtype=tf.int32), seed=tf.stack([seed_t, epoch.read_value()])
-        )
-        return tf.data.Dataset.from_tensor_slices(order).batch(batch_size)
-
-    ds = tf.data.Dataset.range(1).flat_map(batches)
-    ds = ds.map(
-        lambda idx: prep(tf.gather(x, idx), tf.gather(y, idx)),
-        num_parallel_calls=tf.data.AUTOTUNE,
-        deterministic=True,
-    )
-    return ds.prefetch(tf.data.AUTOTUNE)
+    current = tf.data.Dataset.range(1).map(lambda _: epoch.read_value())
+    return _batches(data, batch_size, seed, onehot, current)
 
 
 def val_dataset(data: ImageData, onehot: bool) -> tf.data.Dataset:

@@ -301,14 +301,20 @@ class MainWindow(QMainWindow):
     def training(self) -> bool:
         return self.worker is not None and self.worker.isRunning()
 
-    def start(self) -> None:
-        """Starts a run with the current settings (a message names any bad setting)."""
+    def _settings_or_message(self) -> TrainConfig | None:
+        """The panel's settings, or None after showing which setting is wrong (and during a run)."""
         if self.training:
-            return
+            return None
         try:
-            config = self.settings.config()
+            return self.settings.config()
         except ConfigError as exc:
             self.banner.show_message(f"Setting {exc}")
+            return None
+
+    def start(self) -> None:
+        """Starts a run with the current settings (a message names any bad setting)."""
+        config = self._settings_or_message()
+        if config is None:
             return
         self.queue.clear()
         self._launch(config)
@@ -435,12 +441,8 @@ class MainWindow(QMainWindow):
 
     def compare_optimizers(self) -> None:
         """Runs the current settings with SGD and with Adam, one after the other, then shows both."""
-        if self.training:
-            return
-        try:
-            base = self.settings.config()
-        except ConfigError as exc:
-            self.banner.show_message(f"Setting {exc}")
+        base = self._settings_or_message()
+        if base is None:
             return
         runs = []
         for opt in ("sgd", "adam"):
@@ -453,12 +455,8 @@ class MainWindow(QMainWindow):
 
     def reproduce_article(self) -> None:
         """Queues the article's eight runs (with this panel's epochs and sample limits), then shows the table."""
-        if self.training:
-            return
-        try:
-            base = self.settings.config()
-        except ConfigError as exc:
-            self.banner.show_message(f"Setting {exc}")
+        base = self._settings_or_message()
+        if base is None:
             return
         configs = [row.config(base.epochs, base.train_limit, base.val_limit) for row in ARTICLE_ROWS]
         self.reproducing = True
