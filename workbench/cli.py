@@ -277,6 +277,36 @@ def _qt_app():
     return QApplication.instance() or QApplication(["workbench"])
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .runs import read_run
+
+    run_dir = runs_dir_of(args) / args.run
+    if read_run(run_dir) is None:
+        raise UsageError(f"argument --run: no run {args.run!r} in {runs_dir_of(args)}")
+    from .evaluation import NoModel, evaluate
+
+    try:
+        result = evaluate(run_dir)
+    except NoModel as exc:
+        raise Failure(str(exc)) from None
+    out = sys.stderr if args.json else sys.stdout
+    k = len(result["confusion_matrix"])
+    print(f"run {result['run_id']}: accuracy {100 * result['accuracy']:.2f}% on {result['samples']} "
+          "validation samples", file=out)
+    print("confusion matrix (rows: true class, columns: predicted)", file=out)
+    print("      " + " ".join(f"{c:>5}" for c in range(k)), file=out)
+    for c, row in enumerate(result["confusion_matrix"]):
+        print(f"{c:>5} " + " ".join(f"{v:>5}" for v in row), file=out)
+    print("class  precision  recall  support", file=out)
+    for m in result["per_class"]:
+        p = "" if m["precision"] is None else f"{100 * m['precision']:.2f}%"
+        r = "" if m["recall"] is None else f"{100 * m['recall']:.2f}%"
+        print(f"{m['class']:>5}  {p:>9}  {r:>6}  {m['support']:>7}", file=out)
+    if args.json:
+        emit_json(result)
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .runs import read_run
 
@@ -372,6 +402,7 @@ def build_parser() -> Parser:
         "explain": ("measure why a configuration trains differently (loss scale, resolved metric)", cmd_explain),
         "reproduce": ("re-run the article's experiments; print reported vs measured", cmd_reproduce),
         "export": ("write plots and data of chosen runs without opening a window", cmd_export),
+        "evaluate": ("confusion matrix and per-class metrics of a run's model on its validation data", cmd_evaluate),
         "tensorboard": ("serve a runs folder with TensorBoard on loopback", cmd_tensorboard),
         "gui": ("open the main window", cmd_gui),
         "install-desktop": ("add the app to the desktop menu (Linux); --uninstall removes it", cmd_install_desktop),
@@ -381,6 +412,8 @@ def build_parser() -> Parser:
         p.set_defaults(func=func)
         if name in ("train", "explain"):
             add_train_options(p)
+        elif name == "evaluate":
+            p.add_argument("--run", required=True, metavar="ID", help="the run id")
         elif name == "resume":
             p.add_argument("run", metavar="RUN", help="the run id (a folder of the runs folder)")
         elif name == "reproduce":
