@@ -190,7 +190,7 @@ class SettingsPanel(QWidget):
         browse.clicked.connect(self._browse)
         self._build_options()
         self.name = QLineEdit(objectName="nameEdit")
-        self.name.setPlaceholderText("optional label for tables and legends")
+        self.name.setPlaceholderText("shown in tables, legends")
         self.name.setToolTip("A label shown in the runs table and the plot legends")
         self.name.setAccessibleName("Run name")
 
