@@ -27,7 +27,8 @@ sys.path.insert(0, str(HERE))
 
 from bench_methods import plain_keras, workbench  # noqa: E402
 
-OFFSCREEN = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TF_CPP_MIN_LOG_LEVEL": "2"}
+OFFSCREEN = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TF_CPP_MIN_LOG_LEVEL": "2",
+             "XDG_CONFIG_HOME": tempfile.mkdtemp(prefix="bench-config-")}  # not the user's settings
 
 WINDOW_RUN = r'''
 import json, sys, time
