@@ -97,6 +97,21 @@ def _compute(folder: RunFolder, model_path: Path) -> dict[str, Any]:
     }
 
 
+def model_summary(run_dir: Path) -> str:
+    """Layers, output shapes and parameter counts of the run's model, with the memory the weights take."""
+    import keras
+
+    from . import objectives  # noqa: F401  (registers the custom losses and metrics)
+    from .methods import custom  # noqa: F401  (registers the custom train_step model)
+
+    model = keras.models.load_model(Path(run_dir) / "model.keras", compile=False)
+    lines: list[str] = []
+    model.summary(print_fn=lambda line, *_, **__: lines.append(line), line_length=90)
+    params = model.count_params()
+    lines.append(f"{params:,} parameters, {params * 4 / 2**20:.2f} MiB as float32")
+    return "\n".join(lines)
+
+
 def _softmax(logits: np.ndarray) -> np.ndarray:
     z = logits - logits.max(axis=1, keepdims=True)
     e = np.exp(z)

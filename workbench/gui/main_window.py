@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
         action(train_menu, "Res&ume selected run", self._resume_selected, [], "resumeAction")
         view_menu = self.menuBar().addMenu("&View")
         action(view_menu, "&TensorBoard", self.open_tensorboard, ["Ctrl+T"], "tensorboardAction")
+        action(view_menu, "&Inspect selected run…", self._inspect_selected, ["Ctrl+I"], "inspectAction")
         help_menu = self.menuBar().addMenu("&Help")
         action(help_menu, "&About", self.show_about, [], "aboutAction")
 
@@ -494,6 +495,8 @@ class MainWindow(QMainWindow):
         act.setEnabled(bool(single) and single.status in ("stopped", "interrupted", "failed") and not self.training)
         act = menu.addAction("Run again with these settings", lambda: self.run_again(single))
         act.setEnabled(bool(single) and not self.training)
+        act = menu.addAction("Inspect… (confusion matrix, mistakes)", lambda: self.inspect_run(single))
+        act.setEnabled(bool(single) and Path(single.run_dir, "model.keras").is_file())
         menu.addAction("Rename…", lambda: self.rename_run(single)).setEnabled(bool(single))
         menu.addAction("Open folder", lambda: self.open_run_folder(runs[0]))
         menu.addSeparator()
@@ -512,6 +515,19 @@ class MainWindow(QMainWindow):
         self.queue.clear()
         self.plots.remove_run(run.run_id)
         self._launch(config, resume_dir=Path(run.run_dir))
+
+    def inspect_run(self, run: RunSummary):
+        """Opens the run's confusion matrix, per-class metrics, mistakes and model summary."""
+        from .inspect_dialog import open_inspect
+
+        return open_inspect(self, run)
+
+    def _inspect_selected(self) -> None:
+        runs = self.runs_table.selected_runs()
+        if len(runs) != 1 or not Path(runs[0].run_dir, "model.keras").is_file():
+            self.banner.show_message("Select one run with a saved model in the table to look inside it.")
+            return
+        self.inspect_run(runs[0])
 
     def _resume_selected(self) -> None:
         runs = self.runs_table.selected_runs()
