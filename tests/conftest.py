@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import numpy as np
 import pytest
@@ -10,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # QSettings (window geometry, last settings) of every window and `workbench gui` started by the tests,
 # subprocesses included, go to a throwaway folder, never into the user's own configuration
-os.environ["XDG_CONFIG_HOME"] = __import__("tempfile").mkdtemp(prefix="workbench-test-config-")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="workbench-test-config-")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from hypothesis import settings as hypothesis_settings

@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+import keras
 import numpy as np
 
 SMALL = dict(train_limit=2000, val_limit=500, epochs=2, batch_size=32)
@@ -34,3 +35,16 @@ def weights_of(run_dir: Path) -> np.ndarray:
 def write_npz(path: Path, **arrays) -> Path:
     np.savez(path, **arrays)
     return path
+
+
+class StopAfter(keras.callbacks.Callback):
+    """Sets a StopFlag after `batches` training batches, as a user pressing Stop would."""
+
+    def __init__(self, flag, batches: int) -> None:
+        super().__init__()
+        self.flag, self.batches, self.seen = flag, batches, 0
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.seen += 1
+        if self.seen >= self.batches:
+            self.flag.set()

@@ -1,3 +1,4 @@
+import dataclasses
 import json
 
 import pytest
@@ -55,7 +56,7 @@ def test_config_round_trips_through_json(method, optimizer, loss, metric, lr, ep
     assert TrainConfig.from_dict(json.loads(c.to_json())) == c
 
 
-FIELDS = [f.name for f in __import__("dataclasses").fields(TrainConfig)] + ["not_a_field"]
+FIELDS = [f.name for f in dataclasses.fields(TrainConfig)] + ["not_a_field"]
 ANY_JSON = st.one_of(st.integers(), st.text(max_size=5), st.none(), st.floats(), st.booleans(),
                      st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2))
 

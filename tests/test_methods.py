@@ -11,7 +11,7 @@ from workbench.callbacks import StopFlag
 from workbench.config import TrainConfig
 from workbench.runs import RunFolder, read_run
 
-from helpers import SMALL, weights_of
+from helpers import SMALL, StopAfter, weights_of
 
 METHODS = ("tape", "fit", "custom")
 
@@ -56,15 +56,6 @@ def test_same_seed_same_initial_weights_and_order():
     assert not np.array_equal(pipeline.epoch_order(100, 0, 0), pipeline.epoch_order(100, 0, 1))
 
 
-class StopAfter(keras.callbacks.Callback):
-    def __init__(self, flag: StopFlag, batches: int) -> None:
-        super().__init__()
-        self.flag, self.batches, self.seen = flag, batches, 0
-
-    def on_train_batch_end(self, batch, logs=None):
-        self.seen += 1
-        if self.seen >= self.batches:
-            self.flag.set()
 
 
 @pytest.mark.parametrize("method", METHODS)

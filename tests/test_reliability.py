@@ -17,7 +17,7 @@ from workbench.callbacks import StopFlag
 from workbench.config import TrainConfig
 from workbench.runs import RunFolder, read_run
 
-from helpers import run_cli, weights_of
+from helpers import StopAfter, run_cli, weights_of
 
 
 def start_cli(runs_dir, *args):
@@ -63,6 +63,7 @@ def test_a_killed_run_is_interrupted_and_resumes_to_the_same_weights(tmp_path):
     proc.wait()
     summary = read_run(run_dir)
     assert summary.status == "interrupted"
+    # killed after at least one checkpointed epoch and before the last: some, not all, epochs are kept
     assert 1 <= summary.epochs_completed < 5
     listing = json.loads(run_cli("runs", "--json", env_runs=tmp_path / "killed").stdout.strip().splitlines()[-1])
     assert listing[0]["status"] == "interrupted"
@@ -76,19 +77,6 @@ def test_a_killed_run_is_interrupted_and_resumes_to_the_same_weights(tmp_path):
     assert relative(weights_of(straight.folder.path), weights_of(run_dir)) <= 1e-5
 
 
-class StopAfter:
-    def __new__(cls, flag, batches):
-        import keras
-
-        class _Stop(keras.callbacks.Callback):
-            seen = 0
-
-            def on_train_batch_end(self, batch, logs=None):
-                _Stop.seen += 1
-                if _Stop.seen >= batches:
-                    flag.set()
-
-        return _Stop()
 
 
 @pytest.mark.parametrize("method, optimizer, lr", [("tape", "adam", 0.001), ("fit", "sgd", 0.01), ("custom", "rmsprop", 0.001)])

@@ -89,8 +89,6 @@ class RunRecorder(keras.callbacks.Callback):
         self.epoch = first_epoch
         self.pending: list[dict] = []
         self.batches_done = 0
-        self.epoch_seconds: list[float] = []
-        self.last_logs: dict[str, float] = {}
         self._epoch_start = 0.0
         self._last_flush = 0.0
 
@@ -123,8 +121,6 @@ class RunRecorder(keras.callbacks.Callback):
         self.flush()
         if self.batches_done < self.steps_per_epoch:
             return  # stopped mid-epoch: fit still calls on_epoch_end, but the epoch did not finish
-        self.epoch_seconds.append(seconds)
-        self.last_logs = logs
         row = {k: logs.get(k) for k in ("loss", "accuracy", "val_loss", "val_accuracy")}
         row.update(epoch=epoch + 1, lr=current_lr(self.model), seconds=round(seconds, 4))
         self.folder.append_history(row)  # first the record, then the checkpoint: a resume trims to it

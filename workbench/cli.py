@@ -131,7 +131,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     from .callbacks import ConsoleProgress
 
     stop = _stop_on_signals()
-    steps = -(-len(data.x_train) // config.batch_size)
+    steps = datamod.steps_per_epoch(len(data.x_train), config.batch_size)
     progress = ConsoleProgress(config.epochs, steps)
     return _train_and_report(args, lambda: trainer.train(config, runs_dir_of(args), [progress], stop))
 
@@ -157,7 +157,7 @@ def cmd_resume(args: argparse.Namespace) -> int:
     config = TrainConfig.from_dict(json.loads((run_dir / "config.json").read_text()))
     from . import data as datamod
 
-    steps = -(-len(datamod.prepare(config).x_train) // config.batch_size)
+    steps = datamod.steps_per_epoch(len(datamod.prepare(config).x_train), config.batch_size)
     stop = _stop_on_signals()
     progress = ConsoleProgress(config.epochs, steps)
     return _train_and_report(args, lambda: trainer.resume(run_dir, [progress], stop))
@@ -225,7 +225,7 @@ def cmd_reproduce(args: argparse.Namespace) -> int:
         from . import data as datamod
 
         n = len(datamod.prepare(cfg).x_train)
-        return [ConsoleProgress(cfg.epochs, -(-n // cfg.batch_size))]
+        return [ConsoleProgress(cfg.epochs, datamod.steps_per_epoch(n, cfg.batch_size))]
 
     rows = reproduce(runs_dir_of(args), args.epochs, args.train_limit, args.val_limit,
                      callbacks_for=progress, stop=stop)

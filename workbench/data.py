@@ -147,6 +147,11 @@ def check(arrays: dict[str, np.ndarray], source: str = "arrays") -> ImageData:
     )
 
 
+def steps_per_epoch(n: int, batch_size: int) -> int:
+    """Batches in an epoch of n samples (the last one may be partial)."""
+    return max(1, -(-n // max(1, batch_size)))
+
+
 def prepare(config: TrainConfig) -> ImageData:
     """The run's data: loaded, checked, limited; the batch must fit (ConfigError/DatasetError)."""
     data = load(config.dataset).limited(config.train_limit, config.val_limit)

@@ -15,18 +15,12 @@ would give it other orders than the tape loop.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import tensorflow as tf
 
-from .data import ImageData
+from .data import ImageData, steps_per_epoch  # noqa: F401  (steps_per_epoch: re-exported)
 
 VAL_BATCH = 500
-
-
-def steps_per_epoch(n: int, batch_size: int) -> int:
-    return math.ceil(n / batch_size)
 
 
 def epoch_order(n: int, seed: int, epoch: int) -> np.ndarray:

@@ -167,7 +167,9 @@ class RunFolder:
                     n = len(load(str(dataset)).x_train)
                 except Exception:  # a moved or broken dataset: draw with one batch per epoch
                     n = batch
-        return max(1, -(-n // max(1, batch)))
+        from .data import steps_per_epoch
+
+        return steps_per_epoch(n, batch)
 
     def batches(self) -> dict[str, list[float | None]]:
         """Columns of batches.csv: step, epoch, loss, accuracy."""
@@ -246,6 +248,15 @@ class RunSummary:
     started: float | None = None
     error: str | None = None
     reason: str | None = None  # why a completed run ended early (early stopping)
+
+    @property
+    def label(self) -> str:
+        """The name shown in tables and legends: the given name, else the main settings."""
+        if self.name:
+            return self.name
+        if self.lr is not None:
+            return f"{self.method} {self.optimizer} lr={self.lr:g}"
+        return self.run_id
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

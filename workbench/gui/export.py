@@ -25,12 +25,6 @@ ALL_FORMATS = (*IMAGE_FORMATS, "csv")
 SIZE = QSize(1000, 600)
 
 
-def _label(run) -> str:
-    if run.name:
-        return run.name
-    if run.lr is not None:
-        return f"{run.method} {run.optimizer} lr={run.lr:g}"
-    return run.run_id
 
 
 def build_panel(run_dirs: Iterable[Path], smoothing: float = 0.0, log_y: bool = False):
@@ -54,7 +48,7 @@ def build_panel(run_dirs: Iterable[Path], smoothing: float = 0.0, log_y: bool = 
         if run is None:
             continue
         folder = RunFolder(Path(run_dir))
-        panel.load_run(run.run_id, _label(run), folder.history(), folder.batches(),
+        panel.load_run(run.run_id, run.label, folder.history(), folder.batches(),
                        folder.steps_per_epoch())
     panel.set_smoothing(smoothing)
     panel.set_log_y(log_y)
@@ -123,7 +117,7 @@ def write_csv(run_dirs: Iterable[Path], path: Path) -> int:
             if run is None:
                 continue
             folder = RunFolder(Path(run_dir))
-            name = _label(run)
+            name = run.label
             batches = folder.batches()
             for i, step in enumerate(batches["step"]):
                 if step is None:

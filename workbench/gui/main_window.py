@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import sys
 import time
 from collections import deque
 from pathlib import Path
@@ -353,7 +354,7 @@ class MainWindow(QMainWindow):
         self.settings.setEnabled(not running)
 
     def _on_loading(self, text: str) -> None:
-        if "tensorflow" not in {m.split(".")[0] for m in __import__("sys").modules}:
+        if "tensorflow" not in sys.modules:
             self.tf_label.setText("Loading TensorFlow… (a few seconds, once)")
         self.status_metrics.setText(text)
 
@@ -595,8 +596,7 @@ class MainWindow(QMainWindow):
                 continue
             folder = RunFolder(Path(run.run_dir))
             steps = folder.steps_per_epoch()
-            label = run.name or (f"{run.method} {run.optimizer} lr={run.lr:g}" if run.lr else run.run_id)
-            self.plots.load_run(run_id, label, folder.history(), folder.batches(), steps)
+            self.plots.load_run(run_id, run.label, folder.history(), folder.batches(), steps)
         self._update_empty_hint()
 
     def _update_empty_hint(self) -> None:
@@ -617,12 +617,13 @@ class MainWindow(QMainWindow):
         export_selected(self)
 
     def about_text(self) -> str:
+        import pyqtgraph
         import PySide6
         from PySide6.QtCore import qVersion
 
         return (f"<h3>{APP_NAME} {__version__}</h3><p>See why a neural network trains the way it does.</p>"
                 f"<p>{self.tf_status}<br>Qt {qVersion()}, PySide6 {PySide6.__version__}, "
-                f"pyqtgraph {__import__('pyqtgraph').__version__}</p>"
+                f"pyqtgraph {pyqtgraph.__version__}</p>"
                 f"<p>Runs folder: {self.runs_dir}</p>"
                 "<p>MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, CC BY-SA 3.0.</p>")
 
@@ -666,9 +667,6 @@ class MainWindow(QMainWindow):
         self.runs_table.set_runs_dir(self.runs_dir)
         self._update_runs_label()
         self._update_empty_hint()
-
-    def open_runs_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.runs_dir)))
 
     def changeEvent(self, event) -> None:  # noqa: N802
         """Follows the system's light/dark palette while running."""

@@ -33,7 +33,7 @@ def _duration(s: float | None) -> str:
 
 
 COLUMNS: list[tuple[str, Any]] = [
-    ("Name", lambda r: r.name or (f"{r.method} {r.optimizer} lr={r.lr:g}" if r.lr is not None else r.run_id)),
+    ("Name", lambda r: r.label),
     ("Method", lambda r: r.method or ""),
     ("Optimizer", lambda r: r.optimizer or ""),
     ("LR", lambda r: "" if r.lr is None else f"{r.lr:g}"),

@@ -62,7 +62,7 @@ class TrainWorker(QThread):
             from .. import data as datamod
 
             data = datamod.prepare(self.config)
-            steps = -(-len(data.x_train) // self.config.batch_size)
+            steps = datamod.steps_per_epoch(len(data.x_train), self.config.batch_size)
             self.loading.emit("Loading TensorFlow…")
             from .. import trainer
             from .bridge import QtBridge

@@ -8,6 +8,7 @@ from pathlib import Path
 import keras
 import tensorflow as tf
 
+from .. import data as datamod
 from .. import models, objectives, pipeline, schedules
 from ..config import TrainConfig
 from ..data import ImageData
@@ -57,7 +58,7 @@ class Setup:
 
     @property
     def steps_per_epoch(self) -> int:
-        return pipeline.steps_per_epoch(len(self.data.x_train), self.config.batch_size)
+        return datamod.steps_per_epoch(len(self.data.x_train), self.config.batch_size)
 
     @property
     def labels(self) -> str:
