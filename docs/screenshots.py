@@ -1,6 +1,7 @@
 """Opens the real window for README screenshots (run under ../shared/tools/gui-screenshot).
 
-RUNS=dir [START=1 EPOCHS=n LIMIT=n] [SELECT=name,name] [DARK=1] python docs/screenshots.py
+RUNS=dir [START=1 EPOCHS=n LIMIT=n] [SELECT=name,name] [DARK=1] [INSIDE=tab [CELL=r,c] [DRAW=digit]]
+    python docs/screenshots.py
 """
 
 import os
@@ -43,4 +44,22 @@ if os.environ.get("SELECT"):
     ids = [r.run_id for r in window.runs_table.runs_model.runs if r.name in wanted]
     window.runs_table.select_runs(ids)
     window.smoothing.setValue(int(os.environ.get("SMOOTH", "60")))
+if os.environ.get("INSIDE"):  # the "Inside the run" tab, on its tab number INSIDE
+    window.view_tabs.setCurrentWidget(window.inside)
+    window.inside.tabs.setCurrentIndex(int(os.environ["INSIDE"]))
+
+    def later() -> None:
+        if not window.inside.results or (os.environ.get("DRAW") and not window.inside.pad.canvas.isEnabled()):
+            QTimer.singleShot(300, later)
+            return
+        if os.environ.get("CELL"):
+            window.inside.show_cell(0, *map(int, os.environ["CELL"].split(",")))
+        if os.environ.get("DRAW"):
+            sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+            from helpers import digit_strokes
+
+            for stroke in digit_strokes(os.environ["DRAW"]):
+                window.inside.pad.canvas.add_stroke(stroke)
+
+    QTimer.singleShot(500, later)
 app.exec()

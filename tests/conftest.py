@@ -52,3 +52,14 @@ def tiny_npz(tmp_path):
     x_train, y_train = make(600)
     x_test, y_test = make(200)
     return write_npz(tmp_path / "tiny.npz", x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test)
+
+
+@pytest.fixture(scope="session")
+def digit_model_run(tmp_path_factory):
+    """A model trained for one epoch the usual way (Adam, cross-entropy): good enough to read digits."""
+    from workbench import trainer
+    from workbench.config import TrainConfig
+
+    config = TrainConfig(method="fit", optimizer="adam", lr=0.001, loss="crossentropy", epochs=1,
+                         train_limit=6000, val_limit=1000, name="adam digits")
+    return trainer.train(config, tmp_path_factory.mktemp("digit-runs"))

@@ -48,3 +48,18 @@ class StopAfter(keras.callbacks.Callback):
         self.seen += 1
         if self.seen >= self.batches:
             self.flag.set()
+
+
+def digit_strokes(digit: str, size: float = 280) -> list[list[tuple[float, float]]]:
+    """Mouse strokes of a hand-drawn '1', '0' or '7' on a size x size canvas (y downwards)."""
+    import math
+
+    c = size / 2
+    if digit == "1":
+        return [[(c + 0.03 * size * t, 0.15 * size + 0.7 * size * t) for t in np.linspace(0, 1, 25)]]
+    if digit == "0":
+        return [[(c + 0.22 * size * math.sin(a), c - 0.33 * size * math.cos(a))
+                 for a in np.linspace(0, 2 * math.pi, 60)]]
+    if digit == "7":
+        return [[(0.28 * size, 0.2 * size), (0.72 * size, 0.2 * size), (0.42 * size, 0.85 * size)]]
+    raise ValueError(digit)

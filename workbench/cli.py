@@ -283,12 +283,17 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     run_dir = runs_dir_of(args) / args.run
     if read_run(run_dir) is None:
         raise UsageError(f"argument --run: no run {args.run!r} in {runs_dir_of(args)}")
-    from .evaluation import NoModel, evaluate
+    from .evaluation import NoModel, evaluate, matrix_csv
 
     try:
         result = evaluate(run_dir)
     except NoModel as exc:
         raise Failure(str(exc)) from None
+    if args.csv:
+        try:
+            Path(args.csv).write_text(matrix_csv(result))
+        except OSError as exc:
+            raise Failure(f"cannot write {args.csv}: {exc.strerror or exc}") from None
     out = sys.stderr if args.json else sys.stdout
     k = len(result["confusion_matrix"])
     print(f"run {result['run_id']}: accuracy {100 * result['accuracy']:.2f}% on {result['samples']} "
@@ -302,8 +307,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         p = "" if m["precision"] is None else f"{100 * m['precision']:.2f}%"
         r = "" if m["recall"] is None else f"{100 * m['recall']:.2f}%"
         print(f"{m['class']:>5}  {p:>9}  {r:>6}  {m['support']:>7}", file=out)
-    if args.json:
-        emit_json(result)
+    if result["outputs"] == "scores":
+        print("top-3 values are the model's raw scores: it was trained with a squared error against the "
+              "one-hot label, so its outputs are not logits", file=out)
+    if args.json:  # the per-image predictions stay in the run's evaluation.json
+        emit_json({k: v for k, v in result.items() if k != "predictions"})
     return EXIT_OK
 
 
@@ -414,6 +422,7 @@ def build_parser() -> Parser:
             add_train_options(p)
         elif name == "evaluate":
             p.add_argument("--run", required=True, metavar="ID", help="the run id")
+            p.add_argument("--csv", metavar="PATH", help="also write the confusion matrix as CSV")
         elif name == "resume":
             p.add_argument("run", metavar="RUN", help="the run id (a folder of the runs folder)")
         elif name == "reproduce":

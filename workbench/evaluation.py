@@ -7,6 +7,7 @@ recomputed only when the model file changes.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from .runs import RunFolder, write_json_atomic
 
 CACHE = "evaluation.json"
 MISTAKES = 16
+VERSION = 2  # bump when the cached content changes: older caches are recomputed
 
 
 class NoModel(ValueError):
@@ -40,12 +42,13 @@ def evaluate(run_dir: Path, use_cache: bool = True) -> dict[str, Any]:
     if use_cache and cache.is_file():
         try:
             cached = json.loads(cache.read_text())
-            if cached.get("model") == stamp:
+            if cached.get("model") == stamp and cached.get("version") == VERSION:
                 return cached
         except ValueError:
             pass
     result = _compute(folder, model_path)
     result["model"] = stamp
+    result["version"] = VERSION
     write_json_atomic(cache, result)
     return result
 
@@ -61,8 +64,9 @@ def _compute(folder: RunFolder, model_path: Path) -> dict[str, Any]:
     data = datamod.prepare(config)
     model = keras.models.load_model(model_path, compile=False)
     x = data.x_test.astype(np.float32) / data.scale
-    logits = model.predict(x, batch_size=1000, verbose=0)
-    probs = _softmax(logits)
+    outputs = model.predict(x, batch_size=1000, verbose=0)
+    kind = output_kind(config.loss)
+    probs = _softmax(outputs) if kind == "probabilities" else outputs
     pred = probs.argmax(axis=1)
     true = data.y_test.astype(int)
     k = data.num_classes
@@ -94,7 +98,54 @@ def _compute(folder: RunFolder, model_path: Path) -> dict[str, Any]:
         "confusion_matrix": matrix.tolist(),
         "per_class": per_class,
         "most_confident_mistakes": mistakes,
+        "outputs": kind,
+        "predictions": pred.astype(int).tolist(),
+        "labels_digest": labels_digest(true),
     }
+
+
+def output_kind(loss: str) -> str:
+    """What the model's outputs mean: softmax `probabilities` of logits, or raw `scores`.
+
+    A model trained with cross-entropy outputs logits, whose softmax is a
+    probability. A model trained with a squared error against the one-hot label
+    outputs scores that approach 0 and 1 directly; their softmax would squash a
+    confident 0.9 to about 25%, so the raw score is shown instead.
+    """
+    return "probabilities" if loss == "crossentropy" else "scores"
+
+
+def labels_digest(labels: np.ndarray) -> str:
+    """A fingerprint of the validation labels: two evaluations compare image by image only if equal."""
+    return hashlib.sha1(np.ascontiguousarray(labels).astype(np.int64).tobytes()).hexdigest()
+
+
+def compare(a: dict[str, Any], b: dict[str, Any], labels: np.ndarray) -> dict[str, list[int]]:
+    """Validation indices one run gets right and the other wrong, and those both get wrong."""
+    if not a["labels_digest"] == b["labels_digest"] == labels_digest(labels):
+        raise ValueError("the two runs were evaluated on different validation images "
+                         "(another dataset or --val-limit); they cannot be compared image by image")
+    true = np.asarray(labels)
+    right_a = np.asarray(a["predictions"]) == true
+    right_b = np.asarray(b["predictions"]) == true
+    return {"only_a_right": np.flatnonzero(right_a & ~right_b).tolist(),
+            "only_b_right": np.flatnonzero(right_b & ~right_a).tolist(),
+            "both_wrong": np.flatnonzero(~right_a & ~right_b).tolist()}
+
+
+def cell_indices(result: dict[str, Any], labels: np.ndarray, true: int, predicted: int) -> list[int]:
+    """Validation indices with this true label that the model predicted as `predicted`."""
+    pred = np.asarray(result["predictions"])
+    return np.flatnonzero((np.asarray(labels) == true) & (pred == predicted)).tolist()
+
+
+def matrix_csv(result: dict[str, Any]) -> str:
+    """The confusion matrix as CSV: one row per true class, one column per predicted class."""
+    matrix = result["confusion_matrix"]
+    k = len(matrix)
+    lines = ["true\\predicted," + ",".join(str(c) for c in range(k))]
+    lines += [f"{r}," + ",".join(str(v) for v in row) for r, row in enumerate(matrix)]
+    return "\n".join(lines) + "\n"
 
 
 def model_summary(run_dir: Path) -> str:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSlider,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -42,6 +43,7 @@ from ..runs import RunFolder, RunSummary, default_runs_dir
 from . import gc_guard
 from .app import app_icon
 from .diagnosis_panel import DiagnosisPanel
+from .inside_panel import InsidePanel
 from .plots import LINE_STYLES, PlotPanel
 from .runs_table import RunsTable
 from .settings_panel import SettingsPanel
@@ -196,15 +198,25 @@ class MainWindow(QMainWindow):
             objectName="emptyHint", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.banner = ErrorBanner()
         self.diagnosis = DiagnosisPanel()
+        curves = QWidget(objectName="curvesPage")
+        curves_layout = QVBoxLayout(curves)
+        curves_layout.setContentsMargins(0, 4, 0, 0)
+        curves_layout.addLayout(view_bar)
+        curves_layout.addWidget(styles, 0, Qt.AlignmentFlag.AlignHCenter)
+        curves_layout.addWidget(self.empty_hint)
+        curves_layout.addWidget(self.plots, 1)
+        self.inside = InsidePanel()
+        self.view_tabs = QTabWidget(objectName="viewTabs")
+        self.view_tabs.addTab(curves, "Curves")
+        self.view_tabs.addTab(self.inside, "Inside the run")
+        self.view_tabs.setTabToolTip(1, "Confusion matrix, mistakes, per-class accuracy, model summary and a "
+                                        "drawing pad for the run selected in the table (two runs: side by side)")
         plots_box = QWidget()
         plots_layout = QVBoxLayout(plots_box)
         plots_layout.setContentsMargins(0, 0, 0, 0)
         plots_layout.addWidget(self.banner)
         plots_layout.addWidget(self.diagnosis)
-        plots_layout.addLayout(view_bar)
-        plots_layout.addWidget(styles, 0, Qt.AlignmentFlag.AlignHCenter)
-        plots_layout.addWidget(self.empty_hint)
-        plots_layout.addWidget(self.plots, 1)
+        plots_layout.addWidget(self.view_tabs, 1)
 
         self.runs_table = RunsTable(self.runs_dir)
         self.right = QSplitter(Qt.Orientation.Vertical)
@@ -231,6 +243,8 @@ class MainWindow(QMainWindow):
         self.log_scale.toggled.connect(self.plots.set_log_y)
         self.x_axis.currentIndexChanged.connect(lambda: self.plots.set_x_in_epochs(self.x_axis.currentData()))
         self.runs_table.selection_changed.connect(self._show_selected)
+        self.runs_table.selection_changed.connect(self._update_inside)
+        self.view_tabs.currentChanged.connect(self._update_inside)
         self.runs_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.runs_table.customContextMenuRequested.connect(self._runs_menu)
         self.settings.changed.connect(self._settings_changed)
@@ -260,7 +274,7 @@ class MainWindow(QMainWindow):
         action(train_menu, "Res&ume selected run", self._resume_selected, [], "resumeAction")
         view_menu = self.menuBar().addMenu("&View")
         action(view_menu, "&TensorBoard", self.open_tensorboard, ["Ctrl+T"], "tensorboardAction")
-        action(view_menu, "&Inspect selected run…", self._inspect_selected, ["Ctrl+I"], "inspectAction")
+        action(view_menu, "&Inside the selected run", self._inspect_selected, ["Ctrl+I"], "inspectAction")
         help_menu = self.menuBar().addMenu("&Help")
         action(help_menu, "&About", self.show_about, [], "aboutAction")
 
@@ -496,8 +510,11 @@ class MainWindow(QMainWindow):
         act.setEnabled(bool(single) and single.status in ("stopped", "interrupted", "failed") and not self.training)
         act = menu.addAction("Run again with these settings", lambda: self.run_again(single))
         act.setEnabled(bool(single) and not self.training)
-        act = menu.addAction("Inspect… (confusion matrix, mistakes)", lambda: self.inspect_run(single))
-        act.setEnabled(bool(single) and Path(single.run_dir, "model.keras").is_file())
+        with_models = [r for r in runs if Path(r.run_dir, "model.keras").is_file()]
+        act = menu.addAction("Compare inside (matrices, images one gets right)" if len(runs) == 2 else
+                             "Look inside (confusion matrix, mistakes, draw a digit)",
+                             lambda: self.inspect_run(*runs))
+        act.setEnabled(len(runs) <= 2 and len(with_models) == len(runs))
         menu.addAction("Rename…", lambda: self.rename_run(single)).setEnabled(bool(single))
         menu.addAction("Open folder", lambda: self.open_run_folder(runs[0]))
         menu.addSeparator()
@@ -517,18 +534,25 @@ class MainWindow(QMainWindow):
         self.plots.remove_run(run.run_id)
         self._launch(config, resume_dir=Path(run.run_dir))
 
-    def inspect_run(self, run: RunSummary):
-        """Opens the run's confusion matrix, per-class metrics, mistakes and model summary."""
-        from .inspect_dialog import open_inspect
-
-        return open_inspect(self, run)
+    def inspect_run(self, *runs: RunSummary) -> InsidePanel:
+        """Shows "Inside the run" for one run, or two side by side; returns the panel."""
+        if {r.run_id for r in runs} != {r.run_id for r in self.runs_table.selected_runs()}:
+            self.runs_table.select_runs([r.run_id for r in runs])
+        self.view_tabs.setCurrentWidget(self.inside)
+        self.inside.show_runs(list(runs))
+        return self.inside
 
     def _inspect_selected(self) -> None:
         runs = self.runs_table.selected_runs()
-        if len(runs) != 1 or not Path(runs[0].run_dir, "model.keras").is_file():
-            self.banner.show_message("Select one run with a saved model in the table to look inside it.")
+        if not 1 <= len(runs) <= 2:
+            self.banner.show_message("Select one run in the table to look inside it, or two to compare them.")
             return
-        self.inspect_run(runs[0])
+        self.inspect_run(*runs)
+
+    def _update_inside(self) -> None:
+        """The Inside tab follows the table's selection while it is shown (evaluating costs a second)."""
+        if self.view_tabs.currentWidget() is self.inside:
+            self.inside.show_runs(self.runs_table.selected_runs()[:2])
 
     def _resume_selected(self) -> None:
         runs = self.runs_table.selected_runs()
@@ -688,6 +712,7 @@ class MainWindow(QMainWindow):
         if self._loader is not None and self._loader.isRunning():
             self._loader.wait()
         self.diagnosis.wait()
+        self.inside.shutdown()
         self.plots.timer.stop()
         from . import tensorboard_control
 

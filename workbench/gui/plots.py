@@ -170,7 +170,7 @@ class PlotPanel(QWidget):
             plot.setDownsampling(auto=True, mode="peak")
             self.legends[metric] = plot.addLegend(offset=(-10, 10) if metric == "loss" else (-10, -10))
         for plot in self.plots.values():
-            plot.setMinimumHeight(150)  # messages above the plots never squeeze them to slivers
+            plot.setMinimumHeight(130)  # messages above the plots never squeeze them to slivers
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.loss_plot, 1)

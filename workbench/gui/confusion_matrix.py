@@ -1,0 +1,197 @@
+"""The confusion matrix as a heat map: hover for the numbers, click a cell to see its images.
+
+One painting function draws it on screen and into PNG, SVG and PDF files, so
+an export looks exactly like the window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
+
+RIGHT = QColor(46, 125, 50)  # the diagonal: images predicted as their own class
+WRONG = QColor(198, 40, 40)
+EXPORT_SIZE = (640, 600)
+
+
+def shares_of(counts: np.ndarray) -> np.ndarray:
+    """Each row as the share of its true class (rows without images stay 0)."""
+    counts = np.asarray(counts, dtype=float)
+    rows = counts.sum(axis=1, keepdims=True)
+    return np.divide(counts, rows, out=np.zeros_like(counts), where=rows > 0)
+
+
+def cell_text(counts: np.ndarray, r: int, c: int, normalised: bool) -> str:
+    return f"{100 * shares_of(counts)[r, c]:.1f}" if normalised else str(int(counts[r][c]))
+
+
+def _layout(rect: QRectF, k: int) -> tuple[float, float, float]:
+    """Left and top of the grid and the side of one (square) cell inside `rect`."""
+    left, top, right, bottom = 58.0, 58.0, 12.0, 12.0
+    side = max(4.0, min((rect.width() - left - right) / k, (rect.height() - top - bottom) / k))
+    spare = rect.width() - left - right - side * k  # centred horizontally
+    return rect.left() + left + spare / 2, rect.top() + top, side
+
+
+def paint_matrix(painter: QPainter, rect: QRectF, counts: np.ndarray, normalised: bool, title: str,
+                 text: QColor, background: QColor, selected: tuple[int, int] | None = None) -> None:
+    counts = np.asarray(counts)
+    k = len(counts)
+    painter.fillRect(rect, background)
+    if k == 0:
+        return
+    shares = shares_of(counts)
+    x0, y0, side = _layout(rect, k)
+    font = QFont(painter.font())
+    font.setPointSizeF(max(5.0, min(10.0, side / 4.6)))
+    painter.setFont(font)
+    painter.setPen(text)
+    painter.drawText(QRectF(x0 - 40, rect.top() + 2, side * k + 80, 20),
+                     Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextSingleLine, title)
+    painter.drawText(QRectF(x0, y0 - 38, side * k, 16), Qt.AlignmentFlag.AlignHCenter, "predicted class")
+    painter.save()
+    painter.translate(x0 - 44, y0 + side * k / 2)
+    painter.rotate(-90)
+    painter.drawText(QRectF(-side * k / 2, -8, side * k, 16), Qt.AlignmentFlag.AlignHCenter, "true class")
+    painter.restore()
+    for i in range(k):
+        painter.drawText(QRectF(x0 + i * side, y0 - 20, side, 18), Qt.AlignmentFlag.AlignCenter, str(i))
+        painter.drawText(QRectF(x0 - 26, y0 + i * side, 22, side), Qt.AlignmentFlag.AlignCenter, str(i))
+    for r in range(k):
+        for c in range(k):
+            cell = QRectF(x0 + c * side, y0 + r * side, side, side)
+            share = shares[r, c]
+            base = RIGHT if r == c else WRONG
+            alpha = int(30 + 225 * share ** 0.5) if counts[r][c] else 0  # sqrt: small confusions stay visible
+            painter.fillRect(cell, QColor(base.red(), base.green(), base.blue(), alpha))
+            painter.setPen(QPen(QColor(128, 128, 128, 90), 0.5))
+            painter.drawRect(cell)
+            painter.setPen(QColor("white") if alpha > 150 else text)
+            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, cell_text(counts, r, c, normalised))
+    if selected is not None:
+        r, c = selected
+        painter.setPen(QPen(text, 2.5))
+        painter.drawRect(QRectF(x0 + c * side, y0 + r * side, side, side))
+
+
+class ConfusionMatrixView(QWidget):
+    """Rows: true class, columns: predicted class; counts or row-normalised percentages."""
+
+    cell_clicked = Signal(int, int)
+
+    def __init__(self, object_name: str = "confusionMatrix", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setMouseTracking(True)
+        self.setMinimumSize(180, 160)
+        self.counts = np.zeros((0, 0), dtype=int)
+        self.title = ""
+        self.normalised = False
+        self.selected: tuple[int, int] | None = None
+        self.setToolTip("Rows: true class; columns: predicted class. Hover a cell for its numbers, "
+                        "click it to see its images.")
+        self.setAccessibleName("Confusion matrix")
+
+    def set_counts(self, counts, title: str) -> None:
+        self.counts = np.asarray(counts, dtype=int)
+        self.title = title
+        self.selected = None
+        self.update()
+
+    def set_normalised(self, on: bool) -> None:
+        self.normalised = on
+        self.update()
+
+    def text(self, r: int, c: int) -> str:
+        """What the cell shows (a count, or a percentage of its row when normalised)."""
+        return cell_text(self.counts, r, c, self.normalised)
+
+    def cell_rect(self, r: int, c: int) -> QRectF:
+        x0, y0, side = _layout(QRectF(self.rect()), len(self.counts))
+        return QRectF(x0 + c * side, y0 + r * side, side, side)
+
+    def cell_at(self, pos: QPointF) -> tuple[int, int] | None:
+        k = len(self.counts)
+        if k == 0:
+            return None
+        x0, y0, side = _layout(QRectF(self.rect()), k)
+        c, r = int((pos.x() - x0) // side), int((pos.y() - y0) // side)
+        return (r, c) if 0 <= r < k and 0 <= c < k else None
+
+    def describe(self, r: int, c: int) -> str:
+        n = int(self.counts[r][c])
+        share = shares_of(self.counts)[r, c]
+        what = "right" if r == c else "wrong"
+        return f"true {r}, predicted {c}: {n} image{'s' if n != 1 else ''} ({share:.1%} of class {r}, {what})"
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        paint_matrix(painter, QRectF(self.rect()), self.counts, self.normalised, self.title,
+                     palette.windowText().color(), palette.base().color(), self.selected)
+        painter.end()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        cell = self.cell_at(event.position())
+        if cell is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(event.globalPosition().toPoint(), self.describe(*cell), self)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        cell = self.cell_at(event.position())
+        if cell is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.selected = cell
+            self.update()
+            self.cell_clicked.emit(*cell)
+
+    def save(self, path: Path) -> None:
+        """Writes the matrix as PNG (2x), SVG or PDF, chosen by the file's suffix, black on white."""
+        save_matrix(Path(path), self.counts, self.normalised, self.title)
+
+
+def save_matrix(path: Path, counts, normalised: bool, title: str) -> None:
+    width, height = EXPORT_SIZE
+    rect = QRectF(0, 0, width, height)
+    black, white = QColor("black"), QColor("white")
+    suffix = path.suffix.lower()
+    if suffix == ".png":
+        image = QImage(width * 2, height * 2, QImage.Format.Format_ARGB32)
+        image.fill(white)
+        painter = QPainter(image)
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        painter.scale(2, 2)
+        paint_matrix(painter, rect, counts, normalised, title, black, white)
+        painter.end()
+        if not image.save(str(path)):
+            raise OSError(f"could not write {path}")
+    elif suffix == ".svg":
+        from PySide6.QtSvg import QSvgGenerator
+
+        gen = QSvgGenerator()
+        gen.setFileName(str(path))
+        gen.setSize(rect.size().toSize())
+        gen.setViewBox(rect)
+        gen.setTitle(title)
+        gen.setDescription("TF Training Workbench confusion matrix")
+        painter = QPainter(gen)
+        paint_matrix(painter, rect, counts, normalised, title, black, white)
+        painter.end()
+    elif suffix == ".pdf":
+        writer = QPdfWriter(str(path))
+        writer.setTitle(title)
+        writer.setCreator("TF Training Workbench")
+        writer.setResolution(96)
+        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(width * 72 / 96, height * 72 / 96), QPageSize.Unit.Point),
+                                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        painter = QPainter(writer)
+        paint_matrix(painter, rect, counts, normalised, title, black, white)
+        painter.end()
+    else:
+        raise ValueError(f"cannot write a confusion matrix as {suffix or 'a file without suffix'}; "
+                         "allowed .png, .svg, .pdf (and .csv from the Export button)")

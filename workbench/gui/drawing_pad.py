@@ -1,0 +1,272 @@
+"""Draw a digit with the mouse and watch the selected run's model answer as you draw.
+
+The strokes become an MNIST-like 28x28 image (`workbench.drawing`: scaled to a
+20x20 box, centred by centre of mass); a small preview shows exactly what the
+model sees. The model runs in its own thread; while it is busy only the latest
+drawing is kept, so drawing never waits for TensorFlow.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt, QThread, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..drawing import strokes_to_mnist
+from .image_grid import digit_pixmap
+
+CANVAS = 196
+
+
+class DrawingCanvas(QWidget):
+    """White ink on black, like MNIST; `strokes` holds the drawn points in widget coordinates."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drawingCanvas")
+        self.setFixedSize(CANVAS, CANVAS)
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setToolTip("Draw one digit with the mouse, as large as you like")
+        self.setAccessibleName("Drawing canvas")
+        self.strokes: list[list[tuple[float, float]]] = []
+
+    def clear(self) -> None:
+        self.strokes = []
+        self.update()
+        self.changed.emit()
+
+    def add_stroke(self, points: list[tuple[float, float]]) -> None:
+        """A whole stroke at once (what a mouse drag produces point by point)."""
+        self.strokes.append(list(points))
+        self.update()
+        self.changed.emit()
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            p = event.position()
+            self.strokes.append([(p.x(), p.y())])
+            self.update()
+            self.changed.emit()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if event.buttons() & Qt.MouseButton.LeftButton and self.strokes:
+            p = event.position()
+            self.strokes[-1].append((p.x(), p.y()))
+            self.update()
+            self.changed.emit()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("black"))
+        painter.setPen(QPen(QColor("white"), 18, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                            Qt.PenJoinStyle.RoundJoin))
+        for stroke in self.strokes:
+            path = QPainterPath(QPointF(*stroke[0]))
+            for point in stroke[1:]:
+                path.lineTo(QPointF(*point))
+            if len(stroke) == 1:
+                painter.drawPoint(QPointF(*stroke[0]))
+            else:
+                painter.drawPath(path)
+        if not self.strokes:
+            painter.setPen(QColor(150, 150, 150))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "draw a digit here")
+        painter.end()
+
+
+class _Predictor(QThread):
+    """Loads the run's model once, then classifies the latest drawing whenever there is one."""
+
+    loaded = Signal(str)
+    predicted = Signal(int, object)  # request number, list of 10 floats
+    failed = Signal(str)
+
+    def __init__(self, model_path: Path, softmax: bool, parent=None) -> None:
+        super().__init__(parent)
+        self.model_path = model_path
+        self.softmax = softmax
+        self._cond = threading.Condition()
+        self._latest: tuple[int, np.ndarray] | None = None
+        self._quit = False
+
+    def submit(self, number: int, image: np.ndarray) -> None:
+        with self._cond:
+            self._latest = (number, image)
+            self._cond.notify()
+
+    def quit_soon(self) -> None:
+        with self._cond:
+            self._quit = True
+            self._cond.notify()
+
+    def run(self) -> None:
+        try:
+            import keras
+
+            from .. import objectives  # noqa: F401  (registers the custom losses and metrics)
+            from ..methods import custom  # noqa: F401  (registers the custom train_step model)
+
+            model = keras.models.load_model(self.model_path, compile=False)
+        except Exception as exc:  # shown on the pad
+            self.failed.emit(f"cannot load the model: {exc}")
+            return
+        self.loaded.emit(str(self.model_path))
+        while True:
+            with self._cond:
+                while self._latest is None and not self._quit:
+                    self._cond.wait()
+                if self._quit:
+                    return
+                number, image = self._latest
+                self._latest = None
+            try:
+                out = np.asarray(model(image[None], training=False))[0].astype(float)
+            except Exception as exc:
+                self.failed.emit(f"the model cannot classify this image: {exc}")
+                return
+            if self.softmax:
+                e = np.exp(out - out.max())
+                out = e / e.sum()
+            self.predicted.emit(number, out.tolist())
+
+
+class DrawingPad(QWidget):
+    """Canvas, clear button, the 28x28 image the model sees, and one bar per class."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drawingPad")
+        self.canvas = DrawingCanvas()
+        self.clear_button = QPushButton("Clear", objectName="clearDrawingButton")
+        self.clear_button.setToolTip("Wipe the canvas and draw again")
+        self.preview = QLabel(objectName="drawingPreview")
+        self.preview.setFixedSize(28 * 3, 28 * 3)
+        self.preview.setToolTip("What the model sees: your drawing scaled into a 20×20 box and centred by its "
+                                "centre of mass in 28×28 pixels, as MNIST's digits were")
+        self.status = QLabel(objectName="drawingStatus", wordWrap=True)
+        self.answer = QLabel(objectName="drawingAnswer")
+        font = self.answer.font()
+        font.setPointSizeF(font.pointSizeF() * 2)
+        font.setBold(True)
+        self.answer.setFont(font)
+        self.bars: list[QProgressBar] = []
+        bars = QGridLayout()
+        bars.setVerticalSpacing(2)
+        for c in range(10):
+            bar = QProgressBar(objectName=f"classBar{c}")
+            bar.setMaximumHeight(19)
+            bar.setMinimumWidth(60)
+            bar.setRange(0, 1000)
+            bar.setTextVisible(True)
+            bar.setFormat("")
+            bars.addWidget(QLabel(str(c)), c, 0)
+            bars.addWidget(bar, c, 1)
+            self.bars.append(bar)
+        left = QVBoxLayout()
+        left.addWidget(self.canvas)
+        left.addWidget(self.clear_button)
+        middle = QVBoxLayout()
+        middle.addWidget(QLabel("The model sees:"))
+        middle.addWidget(self.preview)
+        middle.addWidget(self.answer)
+        middle.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        row.addLayout(left)
+        row.addLayout(middle)
+        row.addLayout(bars, 1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.canvas.changed.connect(self._drawn)
+        self.clear_button.clicked.connect(self.canvas.clear)
+        self.predictor: _Predictor | None = None
+        self.requests = 0
+        self.answered = 0
+        self.scores: list[float] | None = None
+        self.kind = "probabilities"
+        self.set_unavailable("Select a finished run in the table to draw for its model.")
+
+    def set_unavailable(self, reason: str) -> None:
+        self._stop_predictor()
+        self.status.setText(reason)
+        self.canvas.setEnabled(False)
+        self.clear_button.setEnabled(False)
+        self._show_scores(None)
+
+    def set_model(self, model_path: Path, kind: str, name: str) -> None:
+        """Loads the run's model in the background; `kind` is "probabilities" or "scores"."""
+        self._stop_predictor()
+        self.kind = kind
+        self.status.setText(f"Loading the model of {name}…")
+        self.predictor = _Predictor(Path(model_path), softmax=kind == "probabilities", parent=self)
+        self.predictor.loaded.connect(lambda _: self._ready(name))
+        self.predictor.predicted.connect(self._show_prediction)
+        self.predictor.failed.connect(self.set_unavailable)
+        self.predictor.start()
+
+    def _ready(self, name: str) -> None:
+        what = ("class probabilities (softmax of the outputs)" if self.kind == "probabilities" else
+                "raw outputs: this model was trained with a squared error against the one-hot label, so it "
+                "answers with scores near 0 and 1, not probabilities")
+        self.status.setText(f"Draw a digit: {name} answers with {what}.")
+        self.canvas.setEnabled(True)
+        self.clear_button.setEnabled(True)
+        self._drawn()
+
+    def image(self) -> np.ndarray:
+        """The drawing as the model sees it: (28, 28) floats in [0, 1]."""
+        return strokes_to_mnist(self.canvas.strokes)
+
+    def _drawn(self) -> None:
+        image = self.image()
+        self.preview.setPixmap(digit_pixmap(image, 3))
+        if not self.canvas.strokes:
+            self._show_scores(None)
+            return
+        if self.predictor is not None and self.canvas.isEnabled():
+            self.requests += 1
+            self.predictor.submit(self.requests, image)
+
+    def _show_prediction(self, number: int, scores: list) -> None:
+        self.answered = number
+        if self.canvas.strokes:
+            self._show_scores(scores)
+
+    def _show_scores(self, scores: list[float] | None) -> None:
+        self.scores = scores
+        best = int(np.argmax(scores)) if scores else None
+        for c, bar in enumerate(self.bars):
+            value = 0.0 if scores is None else float(scores[c])
+            bar.setValue(int(1000 * min(1.0, max(0.0, value))))
+            shown = round(value, 2) + 0.0  # no "-0.00"
+            bar.setFormat("" if scores is None else (f"{value:.0%}" if self.kind == "probabilities"
+                                                     else f"{shown:.2f}"))
+            bar.setStyleSheet("QProgressBar { text-align: center; } QProgressBar::chunk { background: #2e7d32; }"
+                              if c == best else "")
+        self.answer.setText("" if best is None else f"→ {best}")
+
+    def _stop_predictor(self) -> None:
+        if self.predictor is not None:
+            self.predictor.quit_soon()
+            self.predictor.wait()
+            self.predictor.deleteLater()
+            self.predictor = None
+
+    def shutdown(self) -> None:
+        self._stop_predictor()
