@@ -53,3 +53,15 @@ def test_a_run_without_a_model_says_so(tmp_path):
     folder = RunFolder.create(tmp_path, {"method": "fit", "optimizer": "sgd"})
     with pytest.raises(NoModel, match="no model.keras"):
         evaluate(folder.path)
+
+
+def test_evaluate_writes_the_matrix_as_csv(trained, tmp_path):
+    result = trained["fit"]
+    out = tmp_path / "matrix.csv"
+    p = run_cli("evaluate", "--runs-dir", str(result.folder.path.parent), "--run", result.summary.run_id,
+                "--csv", str(out))
+    assert p.returncode == 0, p.stderr
+    rows = [line.split(",") for line in out.read_text().splitlines()]
+    assert rows[0][1:] == [str(c) for c in range(10)]
+    assert sum(int(v) for row in rows[1:] for v in row[1:]) == 500
+    assert "raw scores" in p.stdout  # an MSE-trained model: its outputs are not probabilities

@@ -129,3 +129,17 @@ def test_drawing_a_digit_shows_live_probabilities(qtbot, make_window, digit_mode
         assert pad.answer.text() == f"→ {digit}"
         assert sum(pad.scores) == pytest.approx(1.0, abs=1e-4)
         assert pad.bars[int(digit)].value() == max(bar.value() for bar in pad.bars)
+
+
+def test_the_pad_says_why_it_is_off_for_other_images(qtbot, make_window, tiny_npz, tmp_path):
+    from workbench import trainer
+    from workbench.config import TrainConfig
+
+    run = trainer.train(TrainConfig(dataset=str(tiny_npz), epochs=1, loss="crossentropy", optimizer="adam",
+                                    lr=0.001), tmp_path / "runs")
+    window = make_window(runs_dir=tmp_path / "runs")
+    inside = window.inspect_run(run_in_table(window, run.summary.run_id))
+    wait_for(qtbot, window, lambda: inside.results, timeout=120_000)
+    assert inside.matrices[0].counts.shape == (3, 3)  # the dataset's own classes
+    assert not inside.pad.canvas.isEnabled()
+    assert "12×12×3" in inside.pad.status.text() and "28×28" in inside.pad.status.text()
