@@ -16,7 +16,13 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from hypothesis import settings as hypothesis_settings
 
+from workbench.distribute import configure_cpu_devices
+
 from helpers import SMALL, write_npz
+
+# two logical CPU devices, made before TensorFlow starts, so mirrored runs can be tested in this process
+# (one-device runs use the first and are unchanged: the methods still agree bit for bit)
+configure_cpu_devices(2)
 
 # CI explores the same examples every run (found bugs stay found locally, where examples vary)
 hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)

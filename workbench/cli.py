@@ -69,8 +69,10 @@ def add_train_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", choices=list(MODELS), default=d.model)
     p.add_argument("--eager", action="store_true", help="run the tape loop eagerly (slow, as the article)")
     p.add_argument("--steps-per-execution", type=int, default=1, help="batches per compiled call")
-    p.add_argument("--strategy", choices=list(STRATEGIES), default="default")
-    p.add_argument("--cpu-replicas", type=int, default=0)
+    p.add_argument("--strategy", choices=list(STRATEGIES), default="default",
+                   help="tf.distribute: one device, mirrored over local GPUs/CPUs, or multiworker (TF_CONFIG)")
+    p.add_argument("--cpu-replicas", type=int, default=0,
+                   help="mirrored on a CPU-only machine: logical CPU devices (0 = one per core, at least 2)")
     p.add_argument("--no-jit", action="store_true", help="do not compile steps with XLA")
     g = p.add_argument_group("training options")
     g.add_argument("--momentum", type=float, default=0.0, help="SGD/RMSprop momentum (0..0.999)")
@@ -117,9 +119,13 @@ def emit_json(data: Any) -> None:
 # -- subcommands -----------------------------------------------------------------
 def cmd_train(args: argparse.Namespace) -> int:
     config = config_from_args(args)
-    if config.strategy != "default":
-        raise Failure(f"--strategy {config.strategy} is not available yet; use --strategy default")
     from . import data as datamod
+    from .distribute import DeviceError, check
+
+    try:
+        check(config)
+    except DeviceError as exc:
+        raise UsageError(f"argument --strategy: {exc}") from None
 
     try:
         data = datamod.prepare(config)
@@ -166,23 +172,32 @@ def cmd_resume(args: argparse.Namespace) -> int:
 def _train_and_report(args: argparse.Namespace, run) -> int:
     """Runs train/resume, prints the outcome (JSON with --json) and maps it to the exit code."""
     from . import trainer
+    from .distribute import DeviceError
 
     try:
         result = run()
     except trainer.CannotResume as exc:
+        raise Failure(str(exc)) from exc
+    except DeviceError as exc:
         raise Failure(str(exc)) from exc
     except OSError as exc:
         raise Failure(str(exc)) from exc
     except trainer.TrainingFailed as exc:
         raise Failure(f"training failed: {exc}") from exc
     summary = result.summary
-    print(f"{summary.status}: run {summary.run_id} in {summary.run_dir}", file=sys.stderr)
+    if not result.folder.path.exists():  # a multiworker process that is not the chief
+        print(f"{summary.status}: trained as a worker of the cluster; the chief writes the run", file=sys.stderr)
+    else:
+        print(f"{summary.status}: run {summary.run_id} in {summary.run_dir}", file=sys.stderr)
     if summary.error:
         print(summary.error, file=sys.stderr)
     if summary.reason:
         print(summary.reason, file=sys.stderr)
     if args.json:
-        emit_json(summary.to_dict())
+        data = summary.to_dict()
+        if not result.folder.path.exists():
+            data.update(run_dir=None, chief=False)
+        emit_json(data)
     return {"completed": EXIT_OK, "stopped": EXIT_INTERRUPTED}.get(summary.status, EXIT_FAILED)
 
 

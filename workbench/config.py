@@ -170,6 +170,10 @@ def validate(cfg: TrainConfig) -> None:
     _int("val_limit", cfg.val_limit, 0, 10**9)
     _int("steps_per_execution", cfg.steps_per_execution, 1, 100_000)
     _int("cpu_replicas", cfg.cpu_replicas, 0, 64)
+    if cfg.cpu_replicas and cfg.strategy != "mirrored":
+        raise ConfigError("cpu_replicas", "goes with --strategy mirrored (logical CPU devices to mirror over)")
+    if cfg.strategy != "default" and cfg.eager:
+        raise ConfigError("eager", "the eager tape loop runs on one device; use --strategy default")
     if not isinstance(cfg.dataset, str) or not cfg.dataset:
         raise ConfigError("dataset", "give 'mnist' or the path of an .npz file")
     if cfg.dataset != "mnist" and not cfg.dataset.lower().endswith(".npz"):

@@ -71,6 +71,53 @@ def _step_size(cfg: TrainConfig, loss: str, x, y, data) -> float:
     return float(np.sqrt(sum(np.sum((w.numpy() - b) ** 2) for w, b in zip(model.trainable_variables, before, strict=True))))
 
 
+def replica_scaling(cfg: TrainConfig, x, y, data) -> dict[str, Any] | None:
+    """Gradient size under the run's strategy, measured on the first batch, relative to one device.
+
+    Two losses per replica: divided by the per-replica batch (the article's
+    `reduce_sum(...) / batch` written inside `strategy.run`) and divided by the
+    global batch (what the workbench does). The strategy sums the replicas'
+    gradients, so the first is `replicas` times too large.
+    """
+    if cfg.strategy == "default":
+        return None
+    from . import distribute
+
+    try:
+        strategy = distribute.make_strategy(cfg)
+    except distribute.DeviceError as exc:
+        return {"replicas": None, "measured": False, "reason": str(exc)}
+    replicas = strategy.num_replicas_in_sync
+    labels = "onehot" if objectives.loss_needs_onehot(cfg.loss) else "int"
+    per_sample = objectives.per_sample_loss(cfg.loss, labels)
+    target = tf.one_hot(y, data.num_classes) if labels == "onehot" else tf.constant(y)
+    with strategy.scope():
+        model = _model(cfg, data)
+    one = _model(cfg, data)
+    with tf.GradientTape() as tape:
+        reference = tf.reduce_sum(per_sample(target, one(x, training=True))) / len(y)
+    one_norm = tf.linalg.global_norm(tape.gradient(reference, one.trainable_variables))
+    batch = tf.data.Dataset.from_tensor_slices((x, target)).batch(len(y))
+    inputs = next(iter(strategy.experimental_distribute_dataset(batch)))
+
+    def grads(xs, ys):
+        ctx = tf.distribute.get_replica_context()
+        local = tf.cast(tf.shape(xs)[0], tf.float32)
+        total = ctx.all_reduce(tf.distribute.ReduceOp.SUM, local)
+        norms = []
+        for divisor in (local, total):
+            with tf.GradientTape() as tape:
+                value = tf.reduce_sum(per_sample(ys, model(xs, training=True))) / divisor
+            summed = ctx.all_reduce(tf.distribute.ReduceOp.SUM, tape.gradient(value, model.trainable_variables))
+            norms.append(tf.linalg.global_norm(summed))
+        return norms
+
+    naive, right = (float(strategy.experimental_local_results(v)[0]) for v in strategy.run(grads, args=inputs))
+    return {"replicas": replicas, "measured": True,
+            "per_replica_batch_gradient_scale": naive / float(one_norm),
+            "global_batch_gradient_scale": right / float(one_norm)}
+
+
 def resolved_metric(cfg: TrainConfig, method: str, x, y, data) -> dict[str, Any]:
     """The accuracy class a method ends up with, read after one real step, and what it reports."""
     labels = objectives.label_format(method)
@@ -103,6 +150,10 @@ def resolved_metric(cfg: TrainConfig, method: str, x, y, data) -> dict[str, Any]
 
 def explain(cfg: TrainConfig) -> dict[str, Any]:
     """Measures why `cfg` trains differently from the article's tape loop; see the module docstring."""
+    if cfg.strategy == "mirrored":  # logical CPU devices exist only if made before TensorFlow starts
+        from . import distribute
+
+        distribute.configure_cpu_devices(distribute.cpu_replicas(cfg))
     x, y, data = first_batch(cfg)
     model = _model(cfg, data)
     loss_now = _loss_value(cfg.loss, x, y, data, model)
@@ -113,7 +164,8 @@ def explain(cfg: TrainConfig) -> dict[str, Any]:
     effective = step_now / step_ref if step_ref else float("nan")
     by_method = {m: resolved_metric(cfg, m, x, y, data) for m in ("tape", "fit", "custom")}
     mine = by_method[cfg.method]
-    warnings = _warnings(cfg, scale, effective, mine)
+    replicas = replica_scaling(cfg, x, y, data)
+    warnings = _warnings(cfg, scale, effective, mine) + _replica_warnings(cfg, replicas)
     return {
         "config": cfg.to_dict(),
         "batch_size": int(len(y)),
@@ -125,6 +177,8 @@ def explain(cfg: TrainConfig) -> dict[str, Any]:
         "resolved_metric": mine["class"],
         "label_format": mine["label_format"],
         "metric_by_method": by_method,
+        "strategy": cfg.strategy,
+        "replicas": replicas,
         "warnings": warnings,
         "explanation": _explanation(cfg, scale, effective, mine, warnings),
     }
@@ -152,6 +206,24 @@ def _warnings(cfg: TrainConfig, scale: float, effective: float, mine: dict) -> l
             f"the true accuracy ({100 * mine['true_accuracy']:.1f}%)."
         )
     return out
+
+
+def _replica_warnings(cfg: TrainConfig, replicas: dict | None) -> list[str]:
+    if replicas is None:
+        return []
+    if not replicas["measured"]:
+        return [f"{cfg.strategy}: not measured here ({replicas['reason']}). Under N replicas a loss divided by "
+                "the per-replica batch makes every step N times too large; the workbench divides by the global "
+                "batch (tf.nn.compute_average_loss)."]
+    n = replicas["replicas"]
+    if n < 2:
+        return []
+    naive = replicas["per_replica_batch_gradient_scale"]
+    return [f"{cfg.strategy} with {n} replicas: each replica sees {cfg.batch_size // n} of the {cfg.batch_size} "
+            f"images. A loss divided by the per-replica batch (reduce_sum(...) / batch inside strategy.run) gives "
+            f"gradients {naive:.3g}x as large once the strategy sums them - like lr {cfg.lr * naive:.3g} instead "
+            f"of {cfg.lr:g}. The workbench divides by the global batch (tf.nn.compute_average_loss): "
+            f"{replicas['global_batch_gradient_scale']:.3g}x."]
 
 
 def _explanation(cfg: TrainConfig, scale: float, effective: float, mine: dict, warnings: list[str]) -> str:

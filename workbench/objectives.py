@@ -57,6 +57,12 @@ def loss_object(loss: str, labels: str) -> keras.losses.Loss:
     return keras.losses.MeanSquaredError(name="keras_mse") if spec == "mse" else spec
 
 
+def per_sample_loss(loss: str, labels: str) -> keras.losses.Loss:
+    """The same loss, one value per sample (not averaged): the tape loop divides by the global batch."""
+    obj = loss_object(loss, labels)
+    return type(obj).from_config({**obj.get_config(), "reduction": None})
+
+
 def _as_int(y_true):
     if len(y_true.shape) >= 2 and y_true.shape[-1] not in (None, 1):
         return ops.argmax(y_true, axis=-1)

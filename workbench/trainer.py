@@ -8,6 +8,8 @@ never by the window at start-up.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ import keras  # noqa: E402
 
 from . import (
     checkpoint,  # noqa: E402
+    distribute,  # noqa: E402
     methods,  # noqa: E402
 )
 from . import data as datamod  # noqa: E402
@@ -55,13 +58,23 @@ def train(
 ) -> RunResult:
     """Trains one run into a new folder of `runs_dir` and returns its summary.
 
-    Bad settings or data raise ConfigError/DatasetError before any folder is
-    made. Once the folder exists every outcome is recorded in it; an error
-    during training is recorded as `failed` and raised as TrainingFailed.
+    Bad settings or data raise ConfigError/DatasetError, and missing devices
+    or cluster DeviceError, before any folder is made. Once the folder exists
+    every outcome is recorded in it; an error during training is recorded as
+    `failed` and raised as TrainingFailed. A multiworker process that is not
+    the chief trains into a temporary folder and removes it: only the chief's
+    run appears in `runs_dir`.
     """
     data = datamod.prepare(config)
-    folder = RunFolder.create(Path(runs_dir), config.to_dict())
-    return _run(config, data, folder, callbacks, stop, on_start, first_epoch=0)
+    strategy = distribute.make_strategy(config)  # first: MultiWorkerMirroredStrategy must precede other ops
+    chief = distribute.is_chief(config)
+    target = Path(runs_dir) if chief else Path(tempfile.mkdtemp(prefix="workbench-worker-"))
+    folder = RunFolder.create(target, config.to_dict())
+    try:
+        return _run(config, data, folder, callbacks, stop, on_start, first_epoch=0, strategy=strategy)
+    finally:
+        if not chief:
+            shutil.rmtree(target, ignore_errors=True)
 
 
 def resume(
@@ -84,20 +97,21 @@ def resume(
     if done >= config.epochs:
         raise CannotResume(f"run {folder.run_id} has finished all {config.epochs} epochs")
     data = datamod.prepare(config)
+    strategy = distribute.make_strategy(config)
     folder.truncate_to(done)
     previous = float(folder.status().get("seconds") or 0.0)
     folder.write_status("running", error=None, resumed_from_epoch=done, epochs_completed=done)
     return _run(config, data, folder, callbacks, stop, on_start, first_epoch=done,
-                restore_from=checkpoint.find(folder.path), seconds_before=previous)
+                restore_from=checkpoint.find(folder.path), seconds_before=previous, strategy=strategy)
 
 
 def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_from=None,
-         seconds_before: float = 0.0) -> RunResult:
+         seconds_before: float = 0.0, strategy=None) -> RunResult:
     if on_start is not None:
         on_start(folder)
     stop = stop or StopFlag()
     keras.utils.set_random_seed(config.seed)
-    setup = methods.Setup(config, data, first_epoch=first_epoch, restore_from=restore_from)
+    setup = methods.Setup(config, data, first_epoch=first_epoch, restore_from=restore_from, strategy=strategy)
     guard = DivergenceGuard()
     recorded = [r.get(config.monitor) for r in folder.history() if r.get(config.monitor) is not None]
     best_so_far = (max(recorded) if config.monitor.endswith("accuracy") else min(recorded)) if recorded else None
@@ -137,7 +151,7 @@ def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_f
         save_model(model, folder.path / "model.keras")
         save_best(model, folder.path)
     folder.write_status(status, error=error, seconds=seconds, ended=time.time(),
-                        diverged_step=guard.diverged_step, reason=reason)
+                        diverged_step=guard.diverged_step, reason=reason, replicas=setup.replicas)
     summary = read_run(folder.path)
     assert summary is not None
     return RunResult(folder, summary)

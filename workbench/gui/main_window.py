@@ -660,6 +660,7 @@ class MainWindow(QMainWindow):
         self.tf_label.setText("Loading TensorFlow in the background…")
         self._loader = TensorFlowLoader(self)
         self._loader.loaded.connect(self._on_tf_loaded)
+        self._loader.devices.connect(self.settings.set_devices)
         self._loader.failed.connect(self._on_tf_failed)
         self._loader.start()
 

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QWidget,
@@ -31,6 +33,7 @@ from ..config import (
     MAX_EPOCHS,
     MAX_SEED,
     MODELS,
+    ConfigError,
     TrainConfig,
 )
 
@@ -119,7 +122,16 @@ MONITOR_TIPS = {
     "val_accuracy": "Validation accuracy: higher is better. Early stopping and best.keras follow it.",
 }
 
+STRATEGY_TIPS = {
+    "default": "One device: TensorFlow's default strategy",
+    "mirrored": "tf.distribute.MirroredStrategy: every local GPU, or on a CPU-only machine several logical "
+                "CPU devices; the global batch is split between them and the gradients summed",
+    "multiworker": "tf.distribute.MultiWorkerMirroredStrategy over several machines: run "
+                   "`workbench train --strategy multiworker` on each, with TF_CONFIG (not from the window)",
+}
+
 LABELS = {
+    "default": "one device", "mirrored": "mirrored", "multiworker": "multiworker",
     "tape": "tape · GradientTape loop", "fit": "fit · compile + fit", "custom": "custom · own train_step",
     "sgd": "SGD", "adam": "Adam", "rmsprop": "RMSprop",
     "sum_mse": "sum_mse · article's loss", "keras_mse": "keras_mse · Keras \"mse\"",
@@ -178,7 +190,6 @@ class SettingsPanel(QWidget):
             "stepsPerExecutionSpin", 1, 10_000,
             "Batches per compiled call (fast mode): fewer Python round trips, same results")
         self.eager = QCheckBox("eager tape loop (slow)", objectName="eagerCheck")
-        self.eager.setToolTip("Only for the tape method: runs each step eagerly, about 7x slower.")
         self.dataset = QLineEdit(objectName="datasetEdit")
         self.dataset.setToolTip("'mnist' (shipped with the app) or the path of an .npz file "
                                 "with x_train, y_train, x_test, y_test")
@@ -189,6 +200,7 @@ class SettingsPanel(QWidget):
         browse.setFixedWidth(32)
         browse.clicked.connect(self._browse)
         self._build_options()
+        self._build_device()
         self.name = QLineEdit(objectName="nameEdit")
         self.name.setPlaceholderText("shown in tables, legends")
         self.name.setToolTip("A label shown in the runs table and the plot legends")
@@ -220,6 +232,9 @@ class SettingsPanel(QWidget):
         form.addRow("Dataset", row)
         form.addRow("Fast mode", self.steps_per_execution)
         form.addRow("", self.eager)
+        form.addRow("Devi&ce", self.strategy)
+        form.addRow("CPU replicas", self.cpu_replicas)
+        form.addRow("", self.device_label)
         form.addRow("&Name", self.name)
         form.addRow(self.options_toggle)
         form.addRow(self.options)
@@ -230,6 +245,10 @@ class SettingsPanel(QWidget):
                   self.steps_per_execution):
             w.valueChanged.connect(self.changed)
         self.eager.toggled.connect(self.changed)
+        self.strategy.currentIndexChanged.connect(self.changed)
+        self.strategy.currentIndexChanged.connect(self._update_device)
+        self.cpu_replicas.valueChanged.connect(self.changed)
+        self.cpu_replicas.valueChanged.connect(self._update_device)
         for w in (self.momentum, self.weight_decay, self.decay_rate, self.decay_epochs, self.warmup,
                   self.patience, self.min_delta):
             w.valueChanged.connect(self.changed)
@@ -244,7 +263,8 @@ class SettingsPanel(QWidget):
         self.method.currentIndexChanged.connect(self._update_eager)
         chain = [self.method, self.optimizer, self.lr, self.loss, self.metric, self.model, self.batch,
                  self.epochs, self.seed, self.train_limit, self.val_limit, self.dataset, browse,
-                 self.steps_per_execution, self.eager, self.name, self.options_toggle, self.momentum,
+                 self.steps_per_execution, self.eager, self.strategy, self.cpu_replicas, self.name,
+                 self.options_toggle, self.momentum,
                  self.nesterov, self.weight_decay, self.schedule, self.decay_rate, self.decay_epochs,
                  self.warmup, self.patience, self.min_delta, self.monitor, self.restore_best]
         for first, second in zip(chain, chain[1:], strict=False):  # Tab follows the layout, top to bottom
@@ -307,6 +327,56 @@ class SettingsPanel(QWidget):
         self.options_toggle.toggled.connect(self._show_options)
         self.options.setVisible(False)
 
+    def _build_device(self) -> None:
+        """Where training runs: one device or a tf.distribute strategy, and what TensorFlow sees."""
+        self.strategy = _combo("strategyCombo", STRATEGY_TIPS)
+        self.strategy.setAccessibleName("Device strategy")
+        multi = self.strategy.findData("multiworker")
+        self.strategy.model().item(multi).setEnabled(False)  # a cluster is started from the command line
+        self.cpu_replicas = _spin("cpuReplicasSpin", 0, 64, "CPU replicas: logical CPU devices a mirrored run "
+                                                            "uses on a machine without GPUs (auto = one per core, "
+                                                            "at least 2)")
+        self.cpu_replicas.setSpecialValueText("auto")
+        self.device_label = QLabel(objectName="deviceLabel", wordWrap=True)
+        # as wide as the fields above it, never wider: it wraps instead
+        self.device_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.device_label.setToolTip("What TensorFlow sees on this machine and what the Device setting will run")
+        font = self.device_label.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        self.device_label.setFont(font)
+        self.devices: dict | None = None
+        self._update_device()
+
+    def set_devices(self, devices: dict) -> None:
+        """What TensorFlow sees (from `distribute.describe_devices`, once it has loaded)."""
+        self.devices = devices
+        self.cpu_replicas.setMaximum(max(1, devices["cpus"]) if not devices["gpus"] else 64)
+        self._update_device()
+
+    def _update_device(self) -> None:
+        from ..distribute import strategy_text
+
+        mirrored = self.strategy.currentData() == "mirrored"
+        gpus = bool(self.devices and self.devices["gpus"])
+        self.cpu_replicas.setEnabled(mirrored and not gpus)
+        if not self.cpu_replicas.isEnabled():
+            self.cpu_replicas.setValue(0)
+        self._update_eager()  # the eager loop runs on one device
+        if self.devices is None:
+            self.device_label.setText("Devices: known once TensorFlow has loaded")
+            return
+        d = self.devices
+        seen = f"{d['cpus']} logical CPU{'s' if d['cpus'] != 1 else ''} ({d['cpu_cores']} cores)"
+        seen += "; " + (", ".join(g["name"] for g in d["gpus"]) if d["gpus"] else "no GPU")
+        try:
+            run = strategy_text(self._strategy_config(), d)
+        except ConfigError:
+            run = "?"
+        self.device_label.setText(f"Sees {seen} · runs on {run}")
+
+    def _strategy_config(self) -> TrainConfig:
+        return TrainConfig(strategy=self.strategy.currentData(), cpu_replicas=self.cpu_replicas.value())
+
     def _show_options(self, shown: bool) -> None:
         self.options.setVisible(shown)
         self.options_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
@@ -335,7 +405,8 @@ class SettingsPanel(QWidget):
             combo.setToolTip(combo.itemData(combo.currentIndex(), Qt.ItemDataRole.ToolTipRole) or "")
 
     def _update_eager(self) -> None:
-        tape = self.method.currentData() == "tape"
+        tape = self.method.currentData() == "tape" and self.strategy.currentData() == "default"
+        self.eager.setToolTip("Only for the tape method on one device: runs each step eagerly, about 7x slower.")
         self.eager.setEnabled(tape)
         if not tape:
             self.eager.setChecked(False)
@@ -361,6 +432,9 @@ class SettingsPanel(QWidget):
         self.steps_per_execution.setValue(cfg.steps_per_execution)
         self.dataset.setText(cfg.dataset)
         self.name.setText(cfg.name)
+        self._select(self.strategy, cfg.strategy)
+        self.cpu_replicas.setValue(cfg.cpu_replicas)
+        self._update_device()
         self._update_eager()
         self.eager.setChecked(cfg.eager)
         self.momentum.setValue(cfg.momentum)
@@ -388,6 +462,8 @@ class SettingsPanel(QWidget):
             seed=self.seed.value(), train_limit=self.train_limit.value(), val_limit=self.val_limit.value(),
             dataset=self.dataset.text().strip() or "mnist", eager=self.eager.isChecked(),
             steps_per_execution=self.steps_per_execution.value(), name=self.name.text().strip(),
+            strategy=self.strategy.currentData(),
+            cpu_replicas=self.cpu_replicas.value() if self.cpu_replicas.isEnabled() else 0,
             momentum=self.momentum.value() if self.momentum.isEnabled() else 0.0,
             nesterov=self.nesterov.isChecked(), weight_decay=self.weight_decay.value(),
             schedule=self.schedule.currentData(), decay_rate=self.decay_rate.value(),

@@ -13,21 +13,34 @@ from PySide6.QtCore import QThread, Signal
 
 from ..config import ConfigError, TrainConfig
 from ..data import DatasetError
+from ..distribute import DeviceError
 from ..stop import StopFlag
+
+
+def start_tensorflow() -> None:
+    """Imports TensorFlow with logical CPU devices for mirrored runs, made before its runtime starts."""
+    from ..distribute import DEFAULT_CPU_DEVICES, configure_cpu_devices
+
+    configure_cpu_devices(DEFAULT_CPU_DEVICES)
 
 
 class TensorFlowLoader(QThread):
     """Imports TensorFlow and Keras in the background so the first Start is quick."""
 
     loaded = Signal(str)  # versions, or "" on failure
+    devices = Signal(dict)  # what TensorFlow sees (distribute.describe_devices)
     failed = Signal(str)
 
     def run(self) -> None:
         try:
+            start_tensorflow()
             import keras
             import tensorflow as tf
 
             from .. import trainer  # noqa: F401  (the rest of the training stack)
+            from ..distribute import describe_devices
+
+            self.devices.emit(describe_devices())
 
             gpus = tf.config.list_physical_devices("GPU")
             device = ", ".join(tf.config.experimental.get_device_details(g).get("device_name", g.name)
@@ -64,6 +77,7 @@ class TrainWorker(QThread):
             data = datamod.prepare(self.config)
             steps = datamod.steps_per_epoch(len(data.x_train), self.config.batch_size)
             self.loading.emit("Loading TensorFlow…")
+            start_tensorflow()
             from .. import trainer
             from .bridge import QtBridge
 
@@ -87,6 +101,8 @@ class TrainWorker(QThread):
             self.failed.emit(str(exc))
         except DatasetError as exc:
             self.failed.emit(str(exc))
+        except DeviceError as exc:
+            self.failed.emit(f"Device: {exc}")
         except OSError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:

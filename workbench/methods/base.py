@@ -28,6 +28,48 @@ def make_optimizer(config: TrainConfig, steps_per_epoch: int) -> keras.optimizer
 
 
 
+def _multi_worker(model) -> bool:
+    return isinstance(getattr(model, "_distribute_strategy", None), tf.distribute.MultiWorkerMirroredStrategy)
+
+
+class MultiWorkerFixes:
+    """Lets `fit` run under MultiWorkerMirroredStrategy (keras-team/keras#20585, open).
+
+    Keras 3.15 fails there twice: (1) before training it builds the model from a
+    distributed batch that it first reduces with `strategy.reduce("MEAN", ...)`,
+    which cannot reduce a batch of data - only shapes and dtypes are needed, so
+    this builds from this worker's own part of the batch; (2) it reduces each
+    step's logs with `strategy.reduce("MEAN", value, axis=0)`, which fails on
+    scalars - so inside a step the logs are given an axis of length 1 (their
+    values are already global: metric variables are summed over workers).
+    Under every other strategy Keras's own methods run unchanged.
+    """
+
+    def get_metrics_result(self):
+        result = super().get_metrics_result()
+        if _multi_worker(self) and tf.inside_function():  # in a step, not the eager end-of-epoch logs
+            result = {k: tf.reshape(v, [1]) for k, v in result.items()}
+        return result
+
+    def _maybe_symbolic_build(self, iterator=None, data_batch=None):
+        strategy = getattr(self, "_distribute_strategy", None)
+        if iterator is None or not _multi_worker(self):
+            return super()._maybe_symbolic_build(iterator=iterator, data_batch=data_batch)
+        for _, _, it in iterator:
+            batch = next(it)
+            data_batch = tf.nest.map_structure(
+                lambda v: strategy.experimental_local_results(v)[0]
+                if isinstance(v, tf.distribute.DistributedValues) else v, batch)
+            break
+        with strategy.scope():
+            self._symbolic_build(data_batch=data_batch)
+
+
+@keras.saving.register_keras_serializable(package="workbench")
+class FitModel(MultiWorkerFixes, keras.Sequential):
+    """The `fit` method's model under multiworker: a plain Sequential (see MultiWorkerFixes)."""
+
+
 class EpochSetter(keras.callbacks.Callback):
     """Tells fit's per-epoch dataset which epoch's order to yield."""
 
@@ -48,6 +90,20 @@ class Setup:
     callbacks: list[keras.callbacks.Callback] = field(default_factory=list)
     first_epoch: int = 0
     restore_from: Path | None = None  # a checkpoint folder to continue from (resume)
+    strategy: tf.distribute.Strategy | None = None  # None: TensorFlow's default (one device)
+
+    def __post_init__(self) -> None:
+        if self.strategy is None:
+            self.strategy = tf.distribute.get_strategy()
+
+    @property
+    def replicas(self) -> int:
+        return self.strategy.num_replicas_in_sync
+
+    @property
+    def jit_compile(self) -> bool:
+        """XLA as configured, but never across replicas: it cannot compile variables on other devices."""
+        return self.config.jit_compile and self.replicas == 1
 
     def restore(self, model: keras.Model, optimizer) -> None:
         """Continues from the checkpoint, if resuming: weights and optimizer state."""
@@ -72,12 +128,20 @@ class Setup:
 
     def train_data(self) -> tf.data.Dataset:
         c = self.config
-        return pipeline.train_dataset(
+        return self._shardable(pipeline.train_dataset(
             self.data, c.batch_size, c.seed, c.epochs, self.labels == "onehot", self.first_epoch
-        )
+        ))
 
     def val_data(self) -> tf.data.Dataset:
-        return pipeline.val_dataset(self.data, self.labels == "onehot")
+        return self._shardable(pipeline.val_dataset(self.data, self.labels == "onehot"))
+
+    def _shardable(self, dataset: tf.data.Dataset) -> tf.data.Dataset:
+        """Several workers split each global batch between them (the data is in memory, not in files)."""
+        if self.config.strategy != "multiworker":
+            return dataset
+        options = tf.data.Options()
+        options.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.DATA
+        return dataset.with_options(options)
 
     def build_model(self, cls: type[keras.Sequential] = keras.Sequential) -> keras.Sequential:
         c = self.config
@@ -91,7 +155,7 @@ class Setup:
         c = self.config
         epoch = tf.Variable(self.first_epoch, dtype=tf.int64, trainable=False)
         return dict(
-            x=pipeline.epoch_dataset(self.data, c.batch_size, c.seed, epoch, self.labels == "onehot"),
+            x=self._shardable(pipeline.epoch_dataset(self.data, c.batch_size, c.seed, epoch, self.labels == "onehot")),
             epochs=c.epochs,
             initial_epoch=self.first_epoch,
             validation_data=self.val_data(),
@@ -106,6 +170,6 @@ class Setup:
             optimizer=self.optimizer(),
             loss=objectives.compile_loss(c.loss, self.loss_labels),
             metrics=[objectives.compile_metric(c.metric)],
-            jit_compile=c.jit_compile,
+            jit_compile=self.jit_compile,
             steps_per_execution=c.steps_per_execution,
         )

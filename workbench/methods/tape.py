@@ -6,6 +6,13 @@ window's bridge) works unchanged. The step is compiled like Keras compiles
 fit's: a jitted step on data inside an un-jitted function that pulls batches
 from the iterator (XLA cannot compile the iterator). `--eager` runs the step
 eagerly, as the article's code does.
+
+Under a `tf.distribute` strategy the same step runs on every replica
+(`strategy.run` over `experimental_distribute_dataset`): each replica's loss
+is the sum of its per-sample losses divided by the *global* batch size
+(`tf.nn.compute_average_loss`), and the optimizer all-reduces (sums) the
+gradients, so a step is the same as on one device. On one device the global
+batch is the batch and this is the article's `reduce_sum(...) / batch`.
 """
 
 from __future__ import annotations
@@ -20,53 +27,68 @@ from .base import Setup
 
 def run(setup: Setup) -> keras.Model:
     cfg = setup.config
-    model = setup.build_model()
-    optimizer = setup.optimizer()
-    optimizer.build(model.trainable_variables)
-    model.optimizer = optimizer  # callbacks read the learning rate from here
-    setup.restore(model, optimizer)
-
+    strategy = setup.strategy
     classes = setup.data.num_classes
-    onehot = setup.loss_labels == "onehot"
-    loss_fn = objectives.loss_object(cfg.loss, setup.loss_labels)
     y_example, p_example = np.zeros((1,), np.int32), np.zeros((1, classes), np.float32)
-    train_loss, val_loss = keras.metrics.Mean(name="loss"), keras.metrics.Mean(name="loss")
-    train_acc = objectives.metric_object(cfg.metric, y_example, p_example)
-    val_acc = objectives.metric_object(cfg.metric, y_example, p_example)
+    with strategy.scope():  # variables mirrored on every replica (a no-op on one device)
+        model = setup.build_model()
+        optimizer = setup.optimizer()
+        optimizer.build(model.trainable_variables)
+        model.optimizer = optimizer  # callbacks read the learning rate from here
+        setup.restore(model, optimizer)
+        train_loss, val_loss = keras.metrics.Mean(name="loss"), keras.metrics.Mean(name="loss")
+        train_acc = objectives.metric_object(cfg.metric, y_example, p_example)
+        val_acc = objectives.metric_object(cfg.metric, y_example, p_example)
 
-    def loss_of(y, out):
-        return loss_fn(tf.one_hot(y, classes) if onehot else y, out)
+    onehot = setup.loss_labels == "onehot"
+    per_sample = objectives.per_sample_loss(cfg.loss, setup.loss_labels)
+
+    def losses_of(y, out):
+        return per_sample(tf.one_hot(y, classes) if onehot else y, out)
+
+    def global_batch(x):
+        """Samples in this step on all replicas together (the last batch may be short)."""
+        local = tf.cast(tf.shape(x)[0], tf.float32)  # summed as a float: every device can all-reduce it
+        total = tf.distribute.get_replica_context().all_reduce(tf.distribute.ReduceOp.SUM, local)
+        return tf.cast(total, tf.int32)
 
     def train_step(x, y):
         with tf.GradientTape() as tape:
             out = model(x, training=True)
-            loss = loss_of(y, out)
+            losses = losses_of(y, out)
+            loss = tf.nn.compute_average_loss(losses, global_batch_size=global_batch(x))
         grads = tape.gradient(loss, model.trainable_variables)
-        optimizer.apply(grads, model.trainable_variables)
-        train_loss.update_state(loss, sample_weight=tf.shape(x)[0])
+        optimizer.apply(grads, model.trainable_variables)  # all-reduces (sums) across replicas
+        train_loss.update_state(tf.reduce_mean(losses), sample_weight=tf.shape(x)[0])
         train_acc.update_state(y, out)
 
     def val_step(x, y):
         out = model(x, training=False)
-        val_loss.update_state(loss_of(y, out), sample_weight=tf.shape(x)[0])
+        val_loss.update_state(tf.reduce_mean(losses_of(y, out)), sample_weight=tf.shape(x)[0])
         val_acc.update_state(y, out)
 
     def train_logs():
         return {"loss": train_loss.result(), "accuracy": train_acc.result()}
 
+    if not cfg.eager:
+        train_step = tf.function(train_step, jit_compile=setup.jit_compile)
+        val_step = tf.function(val_step, jit_compile=setup.jit_compile)
+
+    def distributed_val_step(x, y):
+        strategy.run(val_step, args=(x, y))
+
     if cfg.eager:
         def train_steps(iterator, n):
             for _ in range(n):
-                train_step(*next(iterator))
+                strategy.run(train_step, args=next(iterator))
             return train_logs()
     else:
-        train_step = tf.function(train_step, jit_compile=cfg.jit_compile)
-        val_step = tf.function(val_step, jit_compile=cfg.jit_compile)
+        distributed_val_step = tf.function(distributed_val_step)
 
         @tf.function
         def train_steps(iterator, n):
             for _ in tf.range(n):
-                train_step(*next(iterator))
+                strategy.run(train_step, args=next(iterator))
             return train_logs()  # read inside the graph: no eager ops per batch
 
         model.train_function = train_steps  # lets the TensorBoard callback draw the step's graph
@@ -77,8 +99,8 @@ def run(setup: Setup) -> keras.Model:
     )
     chunk = max(1, cfg.steps_per_execution)
     steps = setup.steps_per_epoch
-    val_data = setup.val_data()
-    iterator = iter(setup.train_data())
+    val_data = strategy.experimental_distribute_dataset(setup.val_data())
+    iterator = iter(strategy.experimental_distribute_dataset(setup.train_data()))
     model.stop_training = False
     logs: dict = {}
     callbacks.on_train_begin()
@@ -96,7 +118,7 @@ def run(setup: Setup) -> keras.Model:
             if model.stop_training:
                 break
         logs = {k: float(v) for k, v in train_logs().items()}  # once per epoch
-        logs.update(_evaluate(val_data, val_step, val_loss, val_acc, callbacks))
+        logs.update(_evaluate(val_data, distributed_val_step, val_loss, val_acc, callbacks))
         callbacks.on_epoch_end(epoch, logs)
         if model.stop_training:
             break
