@@ -33,6 +33,7 @@ def build_panel(run_dirs: Iterable[Path], smoothing: float = 0.0, log_y: bool = 
 
     panel = PlotPanel()
     panel.timer.stop()
+    panel.full_detail = True  # every recorded point goes into the file
     for plot in panel.plots.values():
         plot.setBackground("w")
         for axis in ("left", "bottom"):

@@ -2,8 +2,9 @@
 
 Signals from the worker only append to `Series` buffers (amortised growth, no
 copies of what is there) and mark them dirty; a 30 Hz timer in the GUI thread
-calls `setData` on the dirty curves. pyqtgraph's `clipToView` and peak
-downsampling keep a million-point curve cheap to draw.
+calls `setData` on the dirty curves. Per-batch curves are handed to pyqtgraph
+through a min/max `Envelope` of the visible range (about two points per pixel),
+so a million-point curve costs what a thousand-point one does.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from .envelope import Envelope
 
 REDRAW_MS = 33  # ≤ 30 Hz
 FRAME_BUDGET = 0.03  # while training, drawing may take at most this share of the time (measured)
@@ -49,6 +52,8 @@ class Series:
         self._smooth_n = 0
         self._smooth_weight = 0.0
         self._smooth_state = (0.0, 0)
+        self.envelope = Envelope()  # of y
+        self.smooth_envelope = Envelope()  # of the smoothed y
 
     def extend(self, xs, ys) -> None:
         k = len(xs)
@@ -70,6 +75,7 @@ class Series:
         """y smoothed with `weight`; only new points are computed unless the weight changed."""
         if weight != self._smooth_weight:
             self._smooth_weight, self._smooth_n, self._smooth_state = weight, 0, (0.0, 0)
+            self.smooth_envelope.reset()
         if self._smooth_n < self.n:
             new, self._smooth_state = ema(self.y[self._smooth_n : self.n], weight, self._smooth_state)
             self._smooth[self._smooth_n : self.n] = new
@@ -178,6 +184,9 @@ class PlotPanel(QWidget):
         layout.addWidget(self.lr_plot)
         self.runs: dict[str, RunCurves] = {}
         self.smoothing = 0.0
+        self.full_detail = False  # exports hand every point to pyqtgraph
+        for plot in self.plots.values():  # zooming shows more detail: draw again for the new range
+            plot.getViewBox().sigXRangeChanged.connect(self._range_changed)
         self.log_y = False
         self.x_in_epochs = True
         self.redraws = 0
@@ -215,10 +224,13 @@ class PlotPanel(QWidget):
                     shadow.setOpacity(0.35)
                     shadow.setVisible(False)
                     plot.addItem(shadow)
+                    _raw(shadow)
                     curves.shadows[metric] = shadow
                 elif live:
                     item.setZValue(10)
                 plot.addItem(item)
+                if kind == "batch":
+                    _raw(item)
                 curves.items[kind, metric] = item
         lr_item = pg.PlotDataItem(**_style("epoch", curves.color, live))
         self.lr_plot.addItem(lr_item)
@@ -335,6 +347,34 @@ class PlotPanel(QWidget):
             curves.drawn.clear()
         self._next_frame = 0.0
 
+    def _range_changed(self, *_) -> None:
+        """Zoom or pan: the batch curves are reduced again for the new range at the next frame."""
+        for curves in self.runs.values():
+            for key in list(curves.drawn):
+                if key[0] == "batch":
+                    del curves.drawn[key]
+            curves.dirty = True
+
+    def _visible(self, plot, x: np.ndarray, steps_per_epoch: int) -> tuple[int, int, int]:
+        """Indices of the batch points inside the plot's x range, and its width in pixels."""
+        box = plot.getViewBox()
+        if self.full_detail or box.autoRangeEnabled()[0]:
+            return 0, len(x), max(200, int(box.width()))
+        left, right = box.viewRange()[0]
+        if self.x_in_epochs:
+            left, right = left * steps_per_epoch, right * steps_per_epoch
+        i0 = int(np.searchsorted(x, left)) - 1
+        i1 = int(np.searchsorted(x, right)) + 1
+        return max(0, i0), min(len(x), i1), max(200, int(box.width()))
+
+    def _reduced(self, envelope: Envelope, x, y, i0: int, i1: int, pixels: int):
+        if self.full_detail:  # exports: every point
+            return x, y
+        return envelope.view(x, y, i0, i1, pixels)
+
+    def _x_shown(self, x: np.ndarray, curves: RunCurves) -> np.ndarray:
+        return x / curves.steps_per_epoch if self.x_in_epochs else x
+
     def redraw(self, force: bool = False) -> None:
         """Called by the timer: setData on the series that changed, within the frame budget.
 
@@ -360,15 +400,18 @@ class PlotPanel(QWidget):
                 curves.drawn[kind, metric] = series.version
                 x, y = series.data()
                 if kind == "batch":
-                    if self.x_in_epochs:
-                        x = x / curves.steps_per_epoch
+                    i0, i1, pixels = self._visible(self.plots[metric], x, curves.steps_per_epoch)
                     shadow = curves.shadows[metric]
                     if self.smoothing > 0:
-                        shadow.setData(x, y)
+                        sx, sy = self._reduced(series.envelope, x, y, i0, i1, pixels)
+                        shadow.setData(self._x_shown(sx, curves), sy)
                         shadow.setVisible(True)
-                        y = series.smoothed(self.smoothing)
+                        x, y = self._reduced(series.smooth_envelope, x, series.smoothed(self.smoothing), i0, i1,
+                                             pixels)
                     else:
                         shadow.setVisible(False)
+                        x, y = self._reduced(series.envelope, x, y, i0, i1, pixels)
+                    x = self._x_shown(x, curves)
                 elif not self.x_in_epochs:
                     x = x * curves.steps_per_epoch
                 item.setData(x, y)
@@ -380,6 +423,12 @@ class PlotPanel(QWidget):
             live = any(c.live for c in self.runs.values())
             gap = cost / FRAME_BUDGET if live else 0.0
             self._next_frame = now + max(REDRAW_MS / 1000, gap)
+
+
+def _raw(item: pg.PlotDataItem) -> None:
+    """No pyqtgraph downsampling or clipping (after addItem, which sets the plot's): the Envelope did it."""
+    item.setDownsampling(auto=False)
+    item.setClipToView(False)
 
 
 def _floats(values) -> list[float]:
