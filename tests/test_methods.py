@@ -91,7 +91,10 @@ def test_fast_mode_gives_the_same_weights(tmp_path, method):
     assert np.linalg.norm(a - b) / np.linalg.norm(a) <= 1e-5
     assert one.summary.final["val_accuracy"] == pytest.approx(seven.summary.final["val_accuracy"], abs=1e-3)
     steps = seven.folder.batches()["step"]
-    assert steps == [7, 14, 21, 28, 32, 39, 46, 53, 60, 64]  # points arrive in chunks, clamped to epochs
+    if method == "tape":  # stacked chunks hold full batches: the short 32nd batch comes on its own
+        assert steps == [7, 14, 21, 28, 31, 32, 39, 46, 53, 60, 63, 64]
+    else:
+        assert steps == [7, 14, 21, 28, 32, 39, 46, 53, 60, 64]  # points arrive in chunks, clamped to epochs
     assert [r["epoch"] for r in seven.folder.history()] == [1, 2]  # every epoch whole
 
 

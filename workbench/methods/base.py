@@ -132,6 +132,14 @@ class Setup:
             self.data, c.batch_size, c.seed, c.epochs, self.labels == "onehot", self.first_epoch
         ))
 
+    def chunked_train_data(self) -> tf.data.Dataset:
+        """The same batches, `steps_per_execution` stacked per element (the tape loop's fast mode)."""
+        c = self.config
+        return pipeline.chunked_train_dataset(
+            self.data, c.batch_size, c.seed, c.epochs, self.labels == "onehot", self.first_epoch,
+            c.steps_per_execution,
+        )
+
     def val_data(self) -> tf.data.Dataset:
         return self._shardable(pipeline.val_dataset(self.data, self.labels == "onehot"))
 

@@ -21,7 +21,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from .. import objectives
+from .. import objectives, pipeline
 from .base import Setup
 
 
@@ -70,6 +70,10 @@ def run(setup: Setup) -> keras.Model:
     def train_logs():
         return {"loss": train_loss.result(), "accuracy": train_acc.result()}
 
+    chunk = max(1, cfg.steps_per_execution)
+    # fast mode on one device: k stacked batches per compiled call, the loop over them inside XLA
+    stacked = chunk > 1 and not cfg.eager and setup.replicas == 1
+    one_step = train_step
     if not cfg.eager:
         train_step = tf.function(train_step, jit_compile=setup.jit_compile)
         val_step = tf.function(val_step, jit_compile=setup.jit_compile)
@@ -82,6 +86,22 @@ def run(setup: Setup) -> keras.Model:
             for _ in range(n):
                 strategy.run(train_step, args=next(iterator))
             return train_logs()
+    elif stacked:
+        distributed_val_step = tf.function(distributed_val_step)
+
+        @tf.function(jit_compile=setup.jit_compile)
+        def train_chunk(xs, ys):
+            def body(i):
+                one_step(xs[i], ys[i])
+                return i + 1
+
+            tf.while_loop(lambda i: i < tf.shape(xs)[0], body, [tf.constant(0)])
+            return train_logs()
+
+        def train_steps(iterator, n):  # one element of the chunked dataset holds the n steps
+            return train_chunk(*next(iterator))
+
+        model.train_function = train_chunk
     else:
         distributed_val_step = tf.function(distributed_val_step)
 
@@ -97,10 +117,14 @@ def run(setup: Setup) -> keras.Model:
         setup.callbacks, add_history=True, model=model, epochs=cfg.epochs,
         steps=setup.steps_per_epoch, verbose=0,
     )
-    chunk = max(1, cfg.steps_per_execution)
     steps = setup.steps_per_epoch
     val_data = strategy.experimental_distribute_dataset(setup.val_data())
-    iterator = iter(strategy.experimental_distribute_dataset(setup.train_data()))
+    if stacked:
+        plan = pipeline.chunk_plan(len(setup.data.x_train), cfg.batch_size, chunk)
+        iterator = iter(setup.chunked_train_data())
+    else:
+        plan = [chunk] * (steps // chunk) + ([steps % chunk] if steps % chunk else [])
+        iterator = iter(strategy.experimental_distribute_dataset(setup.train_data()))
     model.stop_training = False
     logs: dict = {}
     callbacks.on_train_begin()
@@ -109,8 +133,7 @@ def run(setup: Setup) -> keras.Model:
         train_acc.reset_state()
         callbacks.on_epoch_begin(epoch)
         begin = 0
-        while begin < steps:
-            n = min(chunk, steps - begin)  # never run into the next epoch's batches
+        for n in plan:  # chunks never run into the next epoch's batches
             callbacks.on_train_batch_begin(begin)
             step_logs = train_steps(iterator, n)
             begin += n
