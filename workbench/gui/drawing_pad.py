@@ -200,6 +200,7 @@ class DrawingPad(QWidget):
         self.answered = 0
         self.scores: list[float] | None = None
         self.kind = "probabilities"
+        self.ink = 1.0
         self.set_unavailable("Select a finished run in the table to draw for its model.")
 
     def set_unavailable(self, reason: str) -> None:
@@ -209,10 +210,12 @@ class DrawingPad(QWidget):
         self.clear_button.setEnabled(False)
         self._show_scores(None)
 
-    def set_model(self, model_path: Path, kind: str, name: str) -> None:
-        """Loads the run's model in the background; `kind` is "probabilities" or "scores"."""
+    def set_model(self, model_path: Path, kind: str, name: str, ink: float = 1.0) -> None:
+        """Loads the run's model in the background; `kind` is "probabilities" or "scores"; `ink` is the
+        value the model was trained to see for full ink (1 for MNIST's 0-255 pixels divided by 255)."""
         self._stop_predictor()
         self.kind = kind
+        self.ink = ink
         self.status.setText(f"Loading the model of {name}…")
         self.predictor = _Predictor(Path(model_path), softmax=kind == "probabilities", parent=self)
         self.predictor.loaded.connect(lambda _: self._ready(name))
@@ -241,7 +244,7 @@ class DrawingPad(QWidget):
             return
         if self.predictor is not None and self.canvas.isEnabled():
             self.requests += 1
-            self.predictor.submit(self.requests, image)
+            self.predictor.submit(self.requests, image * self.ink)
 
     def _show_prediction(self, number: int, scores: list) -> None:
         self.answered = number

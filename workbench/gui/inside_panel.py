@@ -60,6 +60,7 @@ class _Evaluator(QThread):
                 result["summary_text"] = model_summary(run_dir)
                 data = prepare(TrainConfig.from_dict(RunFolder(run_dir).config()))
                 result["x_test"], result["y_test"] = data.x_test, data.y_test
+                result["ink"] = float(data.x_test.max()) / data.scale if data.x_test.size else 1.0
                 results.append(result)
             self.done.emit(self.number, results)
         except Exception as exc:  # shown in the panel
@@ -211,7 +212,8 @@ class InsidePanel(QWidget):
         if problem:
             self.pad.set_unavailable(f"Drawing is off: {problem}.")
         else:
-            self.pad.set_model(Path(self.runs[0].run_dir) / "model.keras", first["outputs"], self.runs[0].label)
+            self.pad.set_model(Path(self.runs[0].run_dir) / "model.keras", first["outputs"], self.runs[0].label,
+                               first["ink"])
 
     # -- the tabs --------------------------------------------------------------------
     def show_cell(self, n: int, true: int, predicted: int) -> None:
