@@ -56,9 +56,11 @@ if os.environ.get("INSIDE"):  # the "Inside the run" tab, on its tab number INSI
             window.inside.show_cell(0, *map(int, os.environ["CELL"].split(",")))
         if os.environ.get("DRAW"):
             sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+            from workbench.gui.drawing_pad import CANVAS
+
             from helpers import digit_strokes
 
-            for stroke in digit_strokes(os.environ["DRAW"]):
+            for stroke in digit_strokes(os.environ["DRAW"], size=CANVAS):
                 window.inside.pad.canvas.add_stroke(stroke)
 
     QTimer.singleShot(500, later)

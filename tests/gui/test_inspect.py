@@ -10,6 +10,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from workbench.evaluation import evaluate
+from workbench.gui.drawing_pad import CANVAS
 
 from gui_helpers import wait_for
 from helpers import digit_strokes
@@ -121,7 +122,7 @@ def test_drawing_a_digit_shows_live_probabilities(qtbot, make_window, digit_mode
     for digit in ("1", "0"):
         qtbot.mouseClick(pad.clear_button, Qt.MouseButton.LeftButton)
         assert pad.scores is None and not pad.answer.text()
-        for stroke in digit_strokes(digit):
+        for stroke in digit_strokes(digit, size=CANVAS):  # drawn inside the canvas
             drag(pad.canvas, stroke)
         assert len(pad.canvas.strokes) == 1 and len(pad.canvas.strokes[0]) > 10
         wait_for(qtbot, window, lambda: pad.scores is not None and pad.answered == pad.requests, timeout=60_000)

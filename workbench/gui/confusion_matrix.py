@@ -10,7 +10,17 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
 from PySide6.QtWidgets import QToolTip, QWidget
 
 RIGHT = QColor(46, 125, 50)  # the diagonal: images predicted as their own class
@@ -47,7 +57,11 @@ def paint_matrix(painter: QPainter, rect: QRectF, counts: np.ndarray, normalised
     shares = shares_of(counts)
     x0, y0, side = _layout(rect, k)
     font = QFont(painter.font())
-    font.setPointSizeF(max(5.0, min(10.0, side / 4.6)))
+    font.setPointSizeF(10.0)
+    widest = max(len(cell_text(counts, r, c, normalised)) for r in range(k) for c in range(k))
+    sample = "8" * max(widest, 2)
+    while font.pointSizeF() > 5.0 and QFontMetricsF(font).horizontalAdvance(sample) > side - 3:
+        font.setPointSizeF(font.pointSizeF() - 0.5)  # the widest number fits its cell
     painter.setFont(font)
     painter.setPen(text)
     painter.drawText(QRectF(x0 - 40, rect.top() + 2, side * k + 80, 20),
@@ -87,7 +101,7 @@ class ConfusionMatrixView(QWidget):
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setMouseTracking(True)
-        self.setMinimumSize(180, 160)
+        self.setMinimumSize(160, 150)
         self.counts = np.zeros((0, 0), dtype=int)
         self.title = ""
         self.normalised = False

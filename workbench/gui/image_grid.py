@@ -34,6 +34,7 @@ class ImageGrid(QScrollArea):
         self.columns = 1
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumSize(110, 60)  # small windows: fewer columns, not a wider window
         self.inner = QWidget()
         self.inner.setObjectName(f"{object_name}Images" if object_name else "images")
         outer = QVBoxLayout(self.inner)

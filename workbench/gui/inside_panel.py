@@ -11,13 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -106,13 +107,18 @@ class InsidePanel(QWidget):
 
         self.matrices = [ConfusionMatrixView("confusionMatrix"), ConfusionMatrixView("confusionMatrixB")]
         self.cell_images = ImageGrid("cellImages")
-        matrix_tab = QWidget()
-        m = QVBoxLayout(matrix_tab)
-        row = QHBoxLayout()
+        matrices = QWidget()
+        row = QHBoxLayout(matrices)
+        row.setContentsMargins(0, 0, 0, 0)
         for view in self.matrices:
             row.addWidget(view)
-        m.addLayout(row, 3)
-        m.addWidget(self.cell_images, 2)
+        self.matrices[1].hide()  # shown when two runs are compared
+        # one run: the matrix left, a cell's images right; two runs: both matrices above, images below
+        self.matrix_split = QSplitter(Qt.Orientation.Horizontal, objectName="matrixSplit")
+        self.matrix_split.addWidget(matrices)
+        self.matrix_split.addWidget(self.cell_images)
+        self.matrix_split.setChildrenCollapsible(False)
+        matrix_tab = self.matrix_split
         self.per_class = QTableWidget(objectName="perClassTable")
         self.mistakes = ImageGrid("mistakesGallery")
         self.only_b_right = ImageGrid("onlyBRight")
@@ -202,6 +208,12 @@ class InsidePanel(QWidget):
             view.setVisible(n < len(results))
             if n < len(results):
                 view.set_counts(results[n]["confusion_matrix"], self.runs[n].label)
+        if two:
+            self.matrix_split.setOrientation(Qt.Orientation.Vertical)
+            self.matrix_split.setSizes([600, 400])
+        else:
+            self.matrix_split.setOrientation(Qt.Orientation.Horizontal)
+            self.matrix_split.setSizes([500, 500])
         self.cell_images.set_images("Click a cell of the matrix to see its images.", [], [])
         self._fill_per_class()
         self._fill_mistakes()
