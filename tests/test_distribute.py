@@ -85,3 +85,12 @@ def test_explain_measures_the_per_replica_loss_pitfall():
     assert scaling["global_batch_gradient_scale"] == pytest.approx(1.0, rel=1e-3)  # what the workbench does
     assert any("per-replica batch" in w and "compute_average_loss" in w for w in result["warnings"])
     assert explain(TrainConfig(train_limit=2000))["replicas"] is None  # one device: nothing to warn about
+
+
+def test_explain_does_not_join_a_multiworker_cluster(monkeypatch):
+    cluster = {"worker": [f"127.0.0.1:{free_port()}", f"127.0.0.1:{free_port()}"]}
+    monkeypatch.setenv("TF_CONFIG", json.dumps({"cluster": cluster, "task": {"type": "worker", "index": 0}}))
+    result = explain(TrainConfig(strategy="multiworker", train_limit=2000))
+    assert result["replicas"] == {"replicas": 2, "measured": False,
+                                  "reason": "explain runs in one process and does not join the TF_CONFIG cluster"}
+    assert any("N times too large" in w for w in result["warnings"])

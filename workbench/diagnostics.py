@@ -83,6 +83,9 @@ def replica_scaling(cfg: TrainConfig, x, y, data) -> dict[str, Any] | None:
         return None
     from . import distribute
 
+    if cfg.strategy == "multiworker":  # joining the cluster here would wait for its other workers
+        return {"replicas": distribute.worker_count() or None, "measured": False,
+                "reason": "explain runs in one process and does not join the TF_CONFIG cluster"}
     try:
         strategy = distribute.make_strategy(cfg)
     except distribute.DeviceError as exc:

@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from typing import Any
 
 from .config import TrainConfig
 
 DEFAULT_CPU_DEVICES = max(2, min(8, os.cpu_count() or 1))
+_configuring = threading.Lock()  # the window's loader and trainer threads may both get here first
 
 
 class DeviceError(RuntimeError):
@@ -90,14 +92,15 @@ def configure_cpu_devices(count: int) -> int:
     """
     import tensorflow as tf
 
-    cpu = tf.config.list_physical_devices("CPU")[0]
-    try:
-        current = tf.config.get_logical_device_configuration(cpu) or []
-        if len(current) < count:
-            tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * count)
-    except RuntimeError:  # the runtime has started: the devices are what they are
-        pass
-    return len(tf.config.list_logical_devices("CPU"))
+    with _configuring:
+        cpu = tf.config.list_physical_devices("CPU")[0]
+        try:
+            current = tf.config.get_logical_device_configuration(cpu) or []
+            if len(current) < count:
+                tf.config.set_logical_device_configuration(cpu, [tf.config.LogicalDeviceConfiguration()] * count)
+        except RuntimeError:  # the runtime has started: the devices are what they are
+            pass
+        return len(tf.config.list_logical_devices("CPU"))
 
 
 def make_strategy(config: TrainConfig):
