@@ -5,7 +5,8 @@ the sample indices. That is what makes "same seed, same batches" hold: `fit`
 iterates a dataset more often than a hand loop does, so a reshuffling dataset
 would give it other orders than the tape loop.
 
-- The tape loop iterates one dataset holding every epoch, once.
+- The tape loop iterates one dataset holding every epoch, once (in fast mode the
+  same batches stacked N at a time, `chunked_train_dataset`).
 - `fit` re-iterates a one-epoch dataset each epoch; which epoch it yields is read
   from a variable that `EpochSetter` sets in `on_epoch_begin`, before Keras opens
   the epoch's iterator. (One iterator across epochs with `steps_per_epoch` would
@@ -43,27 +44,34 @@ def _prepare(data: ImageData, onehot: bool):
     return prep
 
 
-def _batches(data: ImageData, batch_size: int, seed: int, onehot: bool,
-             epochs: tf.data.Dataset) -> tf.data.Dataset:
-    """Each epoch number that `epochs` yields becomes that epoch's batches, gathered and prepared."""
+def _gathered(data: ImageData, seed: int, onehot: bool, epochs: tf.data.Dataset, blocks) -> tf.data.Dataset:
+    """Each epoch number that `epochs` yields becomes that epoch's seeded order, cut into index blocks
+    by `blocks(order)` (a dataset of index tensors), gathered and prepared."""
     n = len(data.x_train)
     x = tf.constant(data.x_train)
     y = tf.constant(data.y_train)
     prep = _prepare(data, onehot)
     seed_t = tf.constant(seed, tf.int64)
 
-    def epoch_batches(epoch):
+    def epoch_blocks(epoch):
         order = tf.random.experimental.stateless_shuffle(
             tf.range(n, dtype=tf.int32), seed=tf.stack([seed_t, epoch])
         )
-        return tf.data.Dataset.from_tensor_slices(order).batch(batch_size)
+        return blocks(order)
 
-    ds = epochs.flat_map(epoch_batches).map(
+    ds = epochs.flat_map(epoch_blocks).map(
         lambda idx: prep(tf.gather(x, idx), tf.gather(y, idx)),
         num_parallel_calls=tf.data.AUTOTUNE,
         deterministic=True,
     )
     return ds.prefetch(tf.data.AUTOTUNE)
+
+
+def _batches(data: ImageData, batch_size: int, seed: int, onehot: bool,
+             epochs: tf.data.Dataset) -> tf.data.Dataset:
+    """Each epoch's batches, in its seeded order."""
+    return _gathered(data, seed, onehot, epochs,
+                     lambda order: tf.data.Dataset.from_tensor_slices(order).batch(batch_size))
 
 
 def train_dataset(
@@ -89,29 +97,16 @@ def chunked_train_dataset(
     Fast mode of the tape loop: one compiled call then runs k steps over the
     stacked batches inside XLA, with no iterator round trip per step.
     """
-    n = len(data.x_train)
-    full, rest = divmod(n, batch_size)
-    x = tf.constant(data.x_train)
-    y = tf.constant(data.y_train)
-    prep = _prepare(data, onehot)
-    seed_t = tf.constant(seed, tf.int64)
+    full, rest = divmod(len(data.x_train), batch_size)
 
-    def epoch_chunks(epoch):
-        order = tf.random.experimental.stateless_shuffle(
-            tf.range(n, dtype=tf.int32), seed=tf.stack([seed_t, epoch])
-        )
+    def chunks(order):
         head = tf.reshape(order[: full * batch_size], [full, batch_size])
         ds = tf.data.Dataset.from_tensor_slices(head).batch(chunk)
         if rest:
             ds = ds.concatenate(tf.data.Dataset.from_tensors(tf.reshape(order[full * batch_size :], [1, rest])))
         return ds
 
-    ds = tf.data.Dataset.range(first_epoch, epochs).flat_map(epoch_chunks).map(
-        lambda idx: prep(tf.gather(x, idx), tf.gather(y, idx)),
-        num_parallel_calls=tf.data.AUTOTUNE,
-        deterministic=True,
-    )
-    return ds.prefetch(tf.data.AUTOTUNE)
+    return _gathered(data, seed, onehot, tf.data.Dataset.range(first_epoch, epochs), chunks)
 
 
 def epoch_dataset(
