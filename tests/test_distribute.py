@@ -94,3 +94,13 @@ def test_explain_does_not_join_a_multiworker_cluster(monkeypatch):
     assert result["replicas"] == {"replicas": 2, "measured": False,
                                   "reason": "explain runs in one process and does not join the TF_CONFIG cluster"}
     assert any("N times too large" in w for w in result["warnings"])
+
+
+def test_the_devices_are_described_as_tensorflow_sees_them():
+    from workbench.distribute import describe_devices, devices_text
+
+    devices = describe_devices()
+    assert devices["cpus"] == 2 and devices["gpus"] == []  # this test session splits the CPU in two
+    assert devices_text(devices) == f"2 logical CPUs ({devices['cpu_cores']} cores); no GPU"
+    gpu = {"cpus": 1, "cpu_cores": 8, "gpus": [{"name": "NVIDIA A100-SXM4-40GB", "memory_mb": 38_000}]}
+    assert devices_text(gpu) == "1 logical CPU (8 cores); NVIDIA A100-SXM4-40GB (38,000 MB)"

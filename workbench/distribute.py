@@ -129,21 +129,29 @@ def make_strategy(config: TrainConfig):
 
 
 def describe_devices() -> dict[str, Any]:
-    """What TensorFlow sees: logical CPU devices, and GPUs with names and memory where known."""
+    """What TensorFlow sees: logical CPU devices, and GPUs with their names and memory."""
     import tensorflow as tf
 
     gpus = []
-    for gpu in tf.config.list_physical_devices("GPU"):
-        details = tf.config.experimental.get_device_details(gpu)
-        entry: dict[str, Any] = {"name": details.get("device_name", gpu.name), "device": gpu.name}
-        try:
-            index = gpu.name.rsplit(":", 1)[-1]
-            entry["memory_peak_mb"] = tf.config.experimental.get_memory_info(f"GPU:{index}")["peak"] // 2**20
-        except (ValueError, RuntimeError):
-            pass
-        gpus.append(entry)
+    if tf.config.list_physical_devices("GPU"):
+        from tensorflow.python.client import device_lib  # the only place TF reports a GPU's memory
+
+        for device in device_lib.list_local_devices():
+            if device.device_type != "GPU":
+                continue
+            desc = dict(part.split(": ", 1) for part in device.physical_device_desc.split(", ") if ": " in part)
+            gpus.append({"name": desc.get("name", device.name), "device": device.name,
+                         "memory_mb": int(device.memory_limit) // 2**20})
     cpus = len(tf.config.list_logical_devices("CPU")) or len(tf.config.list_physical_devices("CPU"))
     return {"cpus": cpus, "cpu_cores": os.cpu_count() or 1, "gpus": gpus}
+
+
+def devices_text(devices: dict[str, Any]) -> str:
+    """What TensorFlow sees, in one line: "2 logical CPUs (2 cores); NVIDIA A100 (40,000 MB)"."""
+    cpus = devices["cpus"]
+    text = f"{cpus} logical CPU{'s' if cpus != 1 else ''} ({devices['cpu_cores']} cores); "
+    gpus = [f"{g['name']} ({g['memory_mb']:,} MB)" if g.get("memory_mb") else g["name"] for g in devices["gpus"]]
+    return text + (", ".join(gpus) if gpus else "no GPU")
 
 
 def strategy_text(config: TrainConfig, devices: dict[str, Any]) -> str:

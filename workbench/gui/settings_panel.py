@@ -354,7 +354,7 @@ class SettingsPanel(QWidget):
         self._update_device()
 
     def _update_device(self) -> None:
-        from ..distribute import strategy_text
+        from ..distribute import devices_text, strategy_text
 
         mirrored = self.strategy.currentData() == "mirrored"
         gpus = bool(self.devices and self.devices["gpus"])
@@ -365,14 +365,11 @@ class SettingsPanel(QWidget):
         if self.devices is None:
             self.device_label.setText("Devices: known once TensorFlow has loaded")
             return
-        d = self.devices
-        seen = f"{d['cpus']} logical CPU{'s' if d['cpus'] != 1 else ''} ({d['cpu_cores']} cores)"
-        seen += "; " + (", ".join(g["name"] for g in d["gpus"]) if d["gpus"] else "no GPU")
         try:
-            run = strategy_text(self._strategy_config(), d)
+            run = strategy_text(self._strategy_config(), self.devices)
         except ConfigError:
             run = "?"
-        self.device_label.setText(f"Sees {seen} · runs on {run}")
+        self.device_label.setText(f"Sees {devices_text(self.devices)} · runs on {run}")
 
     def _strategy_config(self) -> TrainConfig:
         return TrainConfig(strategy=self.strategy.currentData(), cpu_replicas=self.cpu_replicas.value())
