@@ -104,3 +104,19 @@ def test_the_devices_are_described_as_tensorflow_sees_them():
     assert devices_text(devices) == f"2 logical CPUs ({devices['cpu_cores']} cores); no GPU"
     gpu = {"cpus": 1, "cpu_cores": 8, "gpus": [{"name": "NVIDIA A100-SXM4-40GB", "memory_mb": 38_000}]}
     assert devices_text(gpu) == "1 logical CPU (8 cores); NVIDIA A100-SXM4-40GB (38,000 MB)"
+
+
+def test_a_fresh_process_splits_its_cpu_for_a_mirrored_run(tmp_path):
+    # the test session made its devices up front; a user's `workbench train` starts from nothing
+    args = ("--method", "fit", "--epochs", "1", "--train-limit", "2000", "--val-limit", "500", "--json",
+            "--runs-dir", str(tmp_path))
+    one = run_cli("train", *args)
+    two = run_cli("train", "--strategy", "mirrored", "--cpu-replicas", "2", *args)
+    assert one.returncode == 0 and two.returncode == 0, two.stderr[-1500:]
+    a, b = (json.loads(p.stdout.strip().splitlines()[-1]) for p in (one, two))
+    wa, wb = weights_of(a["run_dir"]), weights_of(b["run_dir"])
+    assert np.abs(wa - wb).max() / np.abs(wa).max() <= 1e-4
+    explained = run_cli("explain", "--strategy", "mirrored", "--cpu-replicas", "2", "--train-limit", "2000", "--json")
+    assert explained.returncode == 0, explained.stderr[-1500:]
+    scaling = json.loads(explained.stdout.strip().splitlines()[-1])["replicas"]
+    assert scaling["measured"] and scaling["per_replica_batch_gradient_scale"] == pytest.approx(2.0, rel=1e-3)

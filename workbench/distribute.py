@@ -115,9 +115,8 @@ def make_strategy(config: TrainConfig):
             return tf.distribute.MultiWorkerMirroredStrategy()
         except (RuntimeError, ValueError) as exc:
             raise DeviceError(f"cannot join the TF_CONFIG cluster: {exc}") from None
-    gpus = tf.config.list_logical_devices("GPU")
-    if gpus:
-        return tf.distribute.MirroredStrategy([d.name for d in gpus])
+    if tf.config.list_physical_devices("GPU"):  # (listing logical devices would start the runtime)
+        return tf.distribute.MirroredStrategy([d.name for d in tf.config.list_logical_devices("GPU")])
     wanted = cpu_replicas(config)
     have = configure_cpu_devices(wanted)
     if have < wanted:
