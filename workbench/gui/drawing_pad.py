@@ -116,6 +116,9 @@ class _Predictor(QThread):
 
     def run(self) -> None:
         try:
+            from .worker import start_tensorflow
+
+            start_tensorflow()  # devices first, whichever thread starts TensorFlow
             import keras
 
             from .. import objectives  # noqa: F401  (registers the custom losses and metrics)

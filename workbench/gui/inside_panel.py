@@ -50,6 +50,9 @@ class _Evaluator(QThread):
 
     def run(self) -> None:
         try:
+            from .worker import start_tensorflow
+
+            start_tensorflow()  # devices first, whichever thread starts TensorFlow
             from ..config import TrainConfig
             from ..data import prepare
             from ..evaluation import evaluate, model_summary
