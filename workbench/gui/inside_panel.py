@@ -213,7 +213,7 @@ class InsidePanel(QWidget):
                 view.set_counts(results[n]["confusion_matrix"], self.runs[n].label)
         if two:
             self.matrix_split.setOrientation(Qt.Orientation.Vertical)
-            self.matrix_split.setSizes([600, 400])
+            self.matrix_split.setSizes([750, 250])
         else:
             self.matrix_split.setOrientation(Qt.Orientation.Horizontal)
             self.matrix_split.setSizes([500, 500])
