@@ -10,7 +10,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from workbench.evaluation import evaluate
-from workbench.gui.drawing_pad import CANVAS
+from workbench.gui.drawing_canvas import CANVAS
 
 from gui_helpers import wait_for
 from helpers import digit_strokes

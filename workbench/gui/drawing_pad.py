@@ -12,8 +12,7 @@ import threading
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt, QThread, Signal
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -25,68 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..drawing import strokes_to_mnist
+from .drawing_canvas import DrawingCanvas
 from .image_grid import digit_pixmap
 
-CANVAS = 196
-
-
-class DrawingCanvas(QWidget):
-    """White ink on black, like MNIST; `strokes` holds the drawn points in widget coordinates."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("drawingCanvas")
-        self.setFixedSize(CANVAS, CANVAS)
-        self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("Draw one digit with the mouse, as large as you like")
-        self.setAccessibleName("Drawing canvas")
-        self.strokes: list[list[tuple[float, float]]] = []
-
-    def clear(self) -> None:
-        self.strokes = []
-        self.update()
-        self.changed.emit()
-
-    def add_stroke(self, points: list[tuple[float, float]]) -> None:
-        """A whole stroke at once (what a mouse drag produces point by point)."""
-        self.strokes.append(list(points))
-        self.update()
-        self.changed.emit()
-
-    def mousePressEvent(self, event) -> None:  # noqa: N802
-        if event.button() == Qt.MouseButton.LeftButton:
-            p = event.position()
-            self.strokes.append([(p.x(), p.y())])
-            self.update()
-            self.changed.emit()
-
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        if event.buttons() & Qt.MouseButton.LeftButton and self.strokes:
-            p = event.position()
-            self.strokes[-1].append((p.x(), p.y()))
-            self.update()
-            self.changed.emit()
-
-    def paintEvent(self, event) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("black"))
-        painter.setPen(QPen(QColor("white"), 18, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                            Qt.PenJoinStyle.RoundJoin))
-        for stroke in self.strokes:
-            path = QPainterPath(QPointF(*stroke[0]))
-            for point in stroke[1:]:
-                path.lineTo(QPointF(*point))
-            if len(stroke) == 1:
-                painter.drawPoint(QPointF(*stroke[0]))
-            else:
-                painter.drawPath(path)
-        if not self.strokes:
-            painter.setPen(QColor(150, 150, 150))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "draw a digit here")
-        painter.end()
+__all__ = ["DrawingPad"]
 
 
 class _Predictor(QThread):
