@@ -248,6 +248,8 @@ class RunSummary:
     started: float | None = None
     error: str | None = None
     reason: str | None = None  # why a completed run ended early (early stopping)
+    strategy: str = "default"  # tf.distribute strategy (config.json)
+    replicas: int | None = None  # devices it trained on (status.json; None before it ended)
 
     @property
     def label(self) -> str:
@@ -303,6 +305,8 @@ def read_run(path: Path) -> RunSummary | None:
         started=_num(st.get("started")),
         error=_str(st.get("error")),
         reason=_str(st.get("reason")),
+        strategy=_str(cfg.get("strategy")) or "default",
+        replicas=st.get("replicas") if isinstance(st.get("replicas"), int) else None,
     )
 
 

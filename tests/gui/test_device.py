@@ -25,6 +25,9 @@ def test_the_window_trains_mirrored_over_two_cpus(qtbot, window):
     run_dir = window.runs_dir / window.last_summary["run_id"]
     assert json.loads((run_dir / "status.json").read_text())["replicas"] == 2
     assert json.loads((run_dir / "config.json").read_text())["strategy"] == "mirrored"
+    row = next(i for i, r in enumerate(window.runs_table.runs_model.runs) if r.run_id == run_dir.name)
+    method = window.runs_table.runs_model.index(row, 1).data()
+    assert method == "fit ×2 (mirrored)"  # the table says where it trained
 
 
 def test_more_cpu_replicas_than_tensorflow_has_is_one_clear_message(qtbot, window):

@@ -34,7 +34,7 @@ def _duration(s: float | None) -> str:
 
 COLUMNS: list[tuple[str, Any]] = [
     ("Name", lambda r: r.label),
-    ("Method", lambda r: r.method or ""),
+    ("Method", lambda r: (r.method or "") + (f" ×{r.replicas} ({r.strategy})" if (r.replicas or 1) > 1 else "")),
     ("Optimizer", lambda r: r.optimizer or ""),
     ("LR", lambda r: "" if r.lr is None else f"{r.lr:g}"),
     ("Loss", lambda r: r.loss or ""),
