@@ -91,6 +91,7 @@ class InsidePanel(QWidget):
         self.runs: list[RunSummary] = []
         self.results: list[dict] = []
         self.requests = 0
+        self.more = ""  # says so when more than two runs are selected
         self._key: list = []
         self._threads: set[_Evaluator] = set()
         self.status = QLabel(objectName="insideStatus", wordWrap=True)
@@ -153,9 +154,11 @@ class InsidePanel(QWidget):
 
     # -- selection -------------------------------------------------------------------
     def show_runs(self, runs: list[RunSummary]) -> None:
-        """Inspects one run or compares two; anything else explains what to select."""
+        """Inspects one run or compares two (the first two of more); no run explains what to select."""
+        selected = len(runs)
         runs = [r for r in runs if r is not None][:2]
-        key = [(r.run_id, _model_stamp(r)) for r in runs]
+        self.more = f" (the first two of the {selected} selected runs)" if selected > 2 else ""
+        key = [(r.run_id, _model_stamp(r)) for r in runs] + [selected]
         if key == self._key and (self.results or self._threads):
             return  # already shown (or on its way) for these very models
         self._key = key
@@ -174,7 +177,7 @@ class InsidePanel(QWidget):
             self.pad.set_unavailable("Select a finished run in the table to draw for its model.")
             return
         names = " and ".join(r.label for r in runs)
-        self.status.setText(f"Evaluating {names} on the validation images…")
+        self.status.setText(f"Evaluating {names}{self.more} on the validation images…")
         worker = _Evaluator(self.requests, [Path(r.run_dir) for r in runs], self)
         worker.done.connect(self._show)
         worker.failed.connect(self._failed)
@@ -206,7 +209,7 @@ class InsidePanel(QWidget):
         else:
             self.status.setText("   ·   ".join(
                 f"{run.label}: {100 * r['accuracy']:.2f}% right on {r['samples']:,} validation images"
-                for run, r in zip(self.runs, results, strict=True)))
+                for run, r in zip(self.runs, results, strict=True)) + self.more)
         for n, view in enumerate(self.matrices):
             view.setVisible(n < len(results))
             if n < len(results):

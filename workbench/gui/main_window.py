@@ -552,7 +552,7 @@ class MainWindow(QMainWindow):
     def _update_inside(self) -> None:
         """The Inside tab follows the table's selection while it is shown (evaluating costs a second)."""
         if self.view_tabs.currentWidget() is self.inside:
-            self.inside.show_runs(self.runs_table.selected_runs()[:2])
+            self.inside.show_runs(self.runs_table.selected_runs())
 
     def _resume_selected(self) -> None:
         runs = self.runs_table.selected_runs()
