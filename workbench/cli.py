@@ -185,7 +185,7 @@ def _train_and_report(args: argparse.Namespace, run) -> int:
     except trainer.TrainingFailed as exc:
         raise Failure(f"training failed: {exc}") from exc
     summary = result.summary
-    if not result.folder.path.exists():  # a multiworker process that is not the chief
+    if not result.chief:
         print(f"{summary.status}: trained as a worker of the cluster; the chief writes the run", file=sys.stderr)
     else:
         print(f"{summary.status}: run {summary.run_id} in {summary.run_dir}", file=sys.stderr)
@@ -195,7 +195,7 @@ def _train_and_report(args: argparse.Namespace, run) -> int:
         print(summary.reason, file=sys.stderr)
     if args.json:
         data = summary.to_dict()
-        if not result.folder.path.exists():
+        if not result.chief:
             data.update(run_dir=None, chief=False)
         emit_json(data)
     return {"completed": EXIT_OK, "stopped": EXIT_INTERRUPTED}.get(summary.status, EXIT_FAILED)

@@ -121,7 +121,7 @@ def labels_digest(labels: np.ndarray) -> str:
 
 
 def compare(a: dict[str, Any], b: dict[str, Any], labels: np.ndarray) -> dict[str, list[int]]:
-    """Validation indices one run gets right and the other wrong, and those both get wrong."""
+    """Validation indices one run gets right and the other wrong."""
     if not a["labels_digest"] == b["labels_digest"] == labels_digest(labels):
         raise ValueError("the two runs were evaluated on different validation images "
                          "(another dataset or --val-limit); they cannot be compared image by image")
@@ -129,8 +129,7 @@ def compare(a: dict[str, Any], b: dict[str, Any], labels: np.ndarray) -> dict[st
     right_a = np.asarray(a["predictions"]) == true
     right_b = np.asarray(b["predictions"]) == true
     return {"only_a_right": np.flatnonzero(right_a & ~right_b).tolist(),
-            "only_b_right": np.flatnonzero(right_b & ~right_a).tolist(),
-            "both_wrong": np.flatnonzero(~right_a & ~right_b).tolist()}
+            "only_b_right": np.flatnonzero(right_b & ~right_a).tolist()}
 
 
 def cell_indices(result: dict[str, Any], labels: np.ndarray, true: int, predicted: int) -> list[int]:

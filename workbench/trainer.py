@@ -39,6 +39,7 @@ class TrainingFailed(RuntimeError):
 class RunResult:
     folder: RunFolder
     summary: RunSummary
+    chief: bool = True  # False: a multiworker process that is not the chief (its folder is gone)
 
     @property
     def status(self) -> str:
@@ -71,7 +72,9 @@ def train(
     target = Path(runs_dir) if chief else Path(tempfile.mkdtemp(prefix="workbench-worker-"))
     folder = RunFolder.create(target, config.to_dict())
     try:
-        return _run(config, data, folder, callbacks, stop, on_start, first_epoch=0, strategy=strategy)
+        result = _run(config, data, folder, callbacks, stop, on_start, first_epoch=0, strategy=strategy)
+        result.chief = chief
+        return result
     finally:
         if not chief:
             shutil.rmtree(target, ignore_errors=True)

@@ -89,7 +89,7 @@ class ImageGrid(QScrollArea):
         self._arrange()
 
     def count(self) -> int:
-        return len(self.inner.findChildren(QWidget, "galleryImage"))
+        return len(self.cells)
 
     def save_png(self, path: Path) -> None:
         """The whole grid (not only the scrolled-to part) as a PNG."""

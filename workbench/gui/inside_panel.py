@@ -92,7 +92,7 @@ class InsidePanel(QWidget):
         self.results: list[dict] = []
         self.requests = 0
         self.more = ""  # says so when more than two runs are selected
-        self._key: list = []
+        self._key: tuple = ()
         self._threads: set[_Evaluator] = set()
         self.status = QLabel(objectName="insideStatus", wordWrap=True)
         self.normalise = QCheckBox("row-normalised", objectName="normaliseCheck")
@@ -158,7 +158,8 @@ class InsidePanel(QWidget):
         selected = len(runs)
         runs = [r for r in runs if r is not None][:2]
         self.more = f" (the first two of the {selected} selected runs)" if selected > 2 else ""
-        key = [(r.run_id, _model_stamp(r)) for r in runs] + [selected]
+        # the same runs in another order are the same view (inspect_run, then the selection it makes)
+        key = (frozenset((r.run_id, _model_stamp(r)) for r in runs), selected)
         if key == self._key and (self.results or self._threads):
             return  # already shown (or on its way) for these very models
         self._key = key
@@ -184,9 +185,6 @@ class InsidePanel(QWidget):
         worker.finished.connect(lambda w=worker: self._threads.discard(w))
         self._threads.add(worker)
         worker.start()
-
-    def busy(self) -> bool:
-        return bool(self._threads)
 
     def _failed(self, number: int, message: str) -> None:
         if number == self.requests:

@@ -52,9 +52,9 @@ class MultiWorkerFixes:
         return result
 
     def _maybe_symbolic_build(self, iterator=None, data_batch=None):
-        strategy = getattr(self, "_distribute_strategy", None)
         if iterator is None or not _multi_worker(self):
             return super()._maybe_symbolic_build(iterator=iterator, data_batch=data_batch)
+        strategy = self._distribute_strategy
         for _, _, it in iterator:
             batch = next(it)
             data_batch = tf.nest.map_structure(
