@@ -30,17 +30,31 @@ if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
 
 
+RECORDED = ("config.json", "status.json", "history.csv", "batches.csv", "model.keras", "best.keras")
+
+
+def fingerprint(run_dirs) -> dict:
+    """What a training wrote, by content: tests that change a shared run must copy it first."""
+    import hashlib
+
+    return {(str(d), name): hashlib.sha256((d / name).read_bytes()).hexdigest()
+            for d in run_dirs for name in RECORDED if (d / name).is_file()}
+
+
 @pytest.fixture(scope="session")
 def trained(tmp_path_factory):
-    """One small SGD run per method with the same seed: {method: RunResult}."""
+    """One small SGD run per method with the same seed: {method: RunResult}. Read-only for tests."""
     from workbench import trainer
     from workbench.config import TrainConfig
 
     runs_dir = tmp_path_factory.mktemp("runs")
-    return {
+    results = {
         m: trainer.train(TrainConfig(method=m, name=f"small {m}", **SMALL), runs_dir)
         for m in ("tape", "fit", "custom")
     }
+    before = fingerprint(r.folder.path for r in results.values())
+    yield results
+    assert fingerprint(r.folder.path for r in results.values()) == before, "a test changed the shared runs"
 
 
 @pytest.fixture

@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from workbench.article import ARTICLE_ROWS
+from workbench.article import ARTICLE_ROWS, cells
 from workbench.config import TrainConfig
 from workbench.diagnostics import explain, reproduce
+from workbench.runs import read_run
 
 from helpers import run_cli
 
@@ -66,8 +67,13 @@ def test_reproduce_on_a_small_slice_returns_every_row(tmp_path):
         assert keys <= set(row)
         assert (row["method"], row["loss"], row["optimizer"], row["lr"]) == (
             article.method, article.loss, article.optimizer, article.lr)
-        assert 0 <= row["measured_train_accuracy"] <= 100 and 0 <= row["measured_val_accuracy"] <= 100
-        assert (tmp_path / row["run_id"] / "history.csv").is_file()
+        # fractions, as Keras, TensorBoard and `train --json` give them: exactly the run's own final numbers
+        assert 0 <= row["measured_train_accuracy"] <= 1 and 0 <= row["measured_val_accuracy"] <= 1
+        final = read_run(tmp_path / row["run_id"]).final
+        assert (row["measured_train_accuracy"], row["measured_val_accuracy"]) == (
+            final["accuracy"], final["val_accuracy"])
+        for reported in (row["reported_train_accuracy"], row["reported_val_accuracy"]):
+            assert reported is None or isinstance(reported, str) or 0.9 <= reported <= 1
     by = {(r["method"], r["loss"], r["lr"], r["metric"], r["optimizer"]): r for r in rows}
     # even on a slice, the article's direction shows: keras_mse at lr 0.01 trails sum_mse
     assert by["tape", "keras_mse", 0.01, "auto", "sgd"]["measured_val_accuracy"] < by["tape", "sum_mse", 0.01, "auto", "sgd"]["measured_val_accuracy"]
@@ -78,4 +84,6 @@ def test_reproduce_command_json(tmp_path):
                 "--runs-dir", str(tmp_path), "--json", timeout=900)
     assert p.returncode == 0, p.stderr
     rows = json.loads(p.stdout.strip().splitlines()[-1])
-    assert len(rows) == 8 and all(r["measured_val_accuracy"] is not None for r in rows)
+    assert len(rows) == 8 and all(0 <= r["measured_val_accuracy"] <= 1 for r in rows)
+    assert rows[0]["reported_val_accuracy"] == 0.9661  # the article's 96.61%, as a fraction
+    assert "96.61%" in cells(rows[0])  # percent only in the table meant for people

@@ -35,7 +35,8 @@ def free_port():
         return s.getsockname()[1]
 
 
-def test_two_workers_on_loopback_train_and_only_the_chief_writes_the_run(tmp_path):
+@pytest.mark.parametrize("method", ["tape", "fit", "custom"])
+def test_two_workers_on_loopback_train_and_only_the_chief_writes_the_run(tmp_path, method):
     runs = tmp_path / "runs"
     cluster = {"worker": [f"127.0.0.1:{free_port()}", f"127.0.0.1:{free_port()}"]}
     procs = []
@@ -43,7 +44,7 @@ def test_two_workers_on_loopback_train_and_only_the_chief_writes_the_run(tmp_pat
         env = dict(os.environ, TF_CONFIG=json.dumps({"cluster": cluster, "task": {"type": "worker", "index": index}}),
                    WORKBENCH_RUNS_DIR=str(runs))
         procs.append(subprocess.Popen(
-            [sys.executable, "-m", "workbench", "train", "--strategy", "multiworker", "--method", "custom",
+            [sys.executable, "-m", "workbench", "train", "--strategy", "multiworker", "--method", method,
              "--epochs", "1", "--train-limit", "2000", "--val-limit", "500", "--json"],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
     outs = [p.communicate(timeout=300) for p in procs]
@@ -57,7 +58,7 @@ def test_two_workers_on_loopback_train_and_only_the_chief_writes_the_run(tmp_pat
     run_dir = runs / chief["run_id"]
     assert (run_dir / "model.keras").is_file() and any((run_dir / "logs").rglob("events.out.tfevents.*"))
     # the global batch is split between the workers, not doubled: the same loss as one device
-    one = trainer.train(TrainConfig(method="custom", **ONE_EPOCH), tmp_path / "one")
+    one = trainer.train(TrainConfig(method=method, **ONE_EPOCH), tmp_path / "one")
     assert chief["final"]["loss"] == pytest.approx(one.summary.final["loss"], rel=1e-4)
 
 

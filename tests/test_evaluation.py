@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 
 import pytest
 
@@ -24,8 +25,9 @@ def test_confusion_matrix_matches_the_runs_validation_accuracy(trained):
     assert confidences == sorted(confidences, reverse=True)
 
 
-def test_the_result_is_cached_until_the_model_changes(trained):
-    run_dir = trained["fit"].folder.path
+def test_the_result_is_cached_until_the_model_changes(trained, tmp_path):
+    run_dir = tmp_path / "copy"  # a copy: the session's shared run stays as trained
+    shutil.copytree(trained["fit"].folder.path, run_dir)
     first = evaluate(run_dir)
     cache = run_dir / "evaluation.json"
     assert json.loads(cache.read_text())["accuracy"] == first["accuracy"]

@@ -42,15 +42,23 @@ def relative(a, b):
     return np.linalg.norm(a - b) / np.linalg.norm(a)
 
 
-def test_sigterm_stops_the_run_and_keeps_it(tmp_path):
-    proc = start_cli(tmp_path, "--epochs", "50", "--train-limit", "5000", "--val-limit", "200")
-    run_dir = wait_for_epochs(tmp_path, 1, proc)
+def test_sigterm_stops_the_run_keeps_it_and_resume_ends_like_an_uninterrupted_run(tmp_path):
+    args = ["--method", "tape", "--optimizer", "adam", "--lr", "0.001", "--epochs", "4",
+            "--train-limit", "3000", "--val-limit", "200"]
+    proc = start_cli(tmp_path / "stopped", *args)
+    run_dir = wait_for_epochs(tmp_path / "stopped", 1, proc)
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     summary = json.loads(out.strip().splitlines()[-1])
-    assert summary["status"] == "stopped" and summary["epochs_completed"] >= 1
+    assert summary["status"] == "stopped" and 1 <= summary["epochs_completed"] < 4
     assert (run_dir / "model.keras").is_file()
+    resumed = run_cli("resume", run_dir.name, "--json", env_runs=tmp_path / "stopped")
+    assert resumed.returncode == 0, resumed.stderr
+    assert json.loads(resumed.stdout.strip().splitlines()[-1])["epochs_completed"] == 4
+    straight = trainer.train(TrainConfig(method="tape", optimizer="adam", lr=0.001, epochs=4, train_limit=3000,
+                                         val_limit=200), tmp_path / "straight")
+    assert relative(weights_of(straight.folder.path), weights_of(run_dir)) <= 1e-5
 
 
 def test_a_killed_run_is_interrupted_and_resumes_to_the_same_weights(tmp_path):

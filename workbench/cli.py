@@ -358,6 +358,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_model(args: argparse.Namespace) -> int:
+    from .model_export import ExportError, default_name, export_model
+    from .runs import read_run
+
+    run_dir = runs_dir_of(args) / args.run
+    if read_run(run_dir) is None:
+        raise UsageError(f"argument --run: no run {args.run!r} in {runs_dir_of(args)}")
+    out = Path(args.out).expanduser() if args.out else Path.cwd() / default_name(args.run, args.format)
+    if args.format == "keras" and out.suffix != ".keras":
+        raise UsageError(f"argument --out: {out} must end in .keras for --format keras")
+    try:
+        written = export_model(run_dir, args.format, out)
+    except ExportError as exc:
+        raise Failure(str(exc)) from None
+    print(f"wrote {written}", file=sys.stderr)
+    if args.json:
+        emit_json({"run_id": args.run, "format": args.format, "path": str(written)})
+    return EXIT_OK
+
+
 def cmd_tensorboard(args: argparse.Namespace) -> int:
     import time
 
@@ -426,6 +446,7 @@ def build_parser() -> Parser:
         "reproduce": ("re-run the article's experiments; print reported vs measured", cmd_reproduce),
         "export": ("write plots and data of chosen runs without opening a window", cmd_export),
         "evaluate": ("confusion matrix and per-class metrics of a run's model on its validation data", cmd_evaluate),
+        "export-model": ("write a run's model for use elsewhere (Keras, SavedModel, TFLite)", cmd_export_model),
         "tensorboard": ("serve a runs folder with TensorBoard on loopback", cmd_tensorboard),
         "gui": ("open the main window", cmd_gui),
         "install-desktop": ("add the app to the desktop menu (Linux); --uninstall removes it", cmd_install_desktop),
@@ -438,6 +459,15 @@ def build_parser() -> Parser:
         elif name == "evaluate":
             p.add_argument("--run", required=True, metavar="ID", help="the run id")
             p.add_argument("--csv", metavar="PATH", help="also write the confusion matrix as CSV")
+        elif name == "export-model":
+            from .model_export import FORMATS
+
+            p.add_argument("--run", required=True, metavar="ID", help="the run id")
+            p.add_argument("--format", choices=list(FORMATS), default="keras",
+                           help="keras: a .keras file; savedmodel: a SavedModel folder for serving; "
+                                "tflite: a TensorFlow Lite file")
+            p.add_argument("--out", metavar="PATH", help="file or folder to write (default: named after the run, "
+                                                         "in the current folder)")
         elif name == "resume":
             p.add_argument("run", metavar="RUN", help="the run id (a folder of the runs folder)")
         elif name == "reproduce":

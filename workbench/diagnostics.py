@@ -257,7 +257,7 @@ def reproduce(
     callbacks_for: Callable[[TrainConfig], list] | None = None,
     stop=None,
 ) -> list[dict[str, Any]]:
-    """Trains each row of the article's table; returns reported vs measured, in percent."""
+    """Trains each row of the article's table; returns reported vs measured accuracies as fractions."""
     from .trainer import train
 
     results = []

@@ -64,3 +64,25 @@ def build(
 ) -> keras.Sequential:
     """A built model of the given kind; `cls` lets the custom method bring its own train_step."""
     return cls(BUILDERS[kind](input_shape, num_classes, seed), name=kind)
+
+
+def portable(model: keras.Model) -> keras.Sequential:
+    """A plain, uncompiled `keras.Sequential` with the model's layers and weights.
+
+    This is what run folders save: it loads with `keras.saving.load_model(path)` in a
+    process that never imported the workbench (no custom train_step, loss or metric
+    class is needed to predict), and it predicts exactly what the trained model does.
+    Training state lives in the run's checkpoint, not here.
+    """
+    config = keras.Sequential.get_config(model)  # the layers only, whatever the model's class
+    plain = keras.Sequential.from_config(config)
+    plain.set_weights(model.get_weights())
+    return plain
+
+
+def load(path) -> keras.Model:
+    """Loads a run's saved model, also one saved by an older workbench with its own classes."""
+    from . import objectives  # noqa: F401  (registers the classes older model files name)
+    from .methods import base, custom  # noqa: F401
+
+    return keras.saving.load_model(path, compile=False)

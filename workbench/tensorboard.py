@@ -3,6 +3,11 @@
 One server per runs folder, bound to 127.0.0.1 on a free port, run with the
 current interpreter's installed `tensorboard`. `start` returns once the
 server answers HTTP; if it dies first, the error carries its stderr.
+
+The server never outlives this process, however it ends (SIGKILL included): the
+child watches a pipe from us and exits when it reads end-of-file, which the
+kernel delivers when our end closes. (Linux's PR_SET_PDEATHSIG would fire when
+the *thread* that started the child ends, and the window starts it from one.)
 """
 
 from __future__ import annotations
@@ -39,6 +44,22 @@ def port_is_free(port: int) -> bool:
     return True
 
 
+# Runs in the child: a watcher thread ends the process once the parent's pipe closes, then TensorBoard.
+_CHILD = """\
+import os, sys, threading
+def _watch_parent():
+    try:
+        while sys.stdin.buffer.read(1):
+            pass
+    finally:
+        os._exit(0)
+threading.Thread(target=_watch_parent, daemon=True, name="parent-watch").start()
+from tensorboard.main import run_main
+sys.argv = ["tensorboard", *sys.argv[1:]]
+run_main()
+"""
+
+
 class TensorBoardServer:
     """A TensorBoard process serving one log folder."""
 
@@ -66,16 +87,20 @@ class TensorBoardServer:
         self.port = port
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the process)
         env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3")
-        cmd = [sys.executable, "-m", "tensorboard.main", "--logdir", str(self.logdir),
+        cmd = [sys.executable, "-c", _CHILD, "--logdir", str(self.logdir),
                "--host", "127.0.0.1", "--port", str(port), "--reload_interval", "5"]
         try:
-            self.process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=self._stderr,
-                                            stdin=subprocess.DEVNULL, env=env)
+            # stdin: the pipe whose end-of-file tells the child that we are gone
+            process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=self._stderr,
+                                       stdin=subprocess.PIPE, env=env)
         except OSError as exc:
             raise TensorBoardError(f"TensorBoard could not be started: {exc}") from None
+        self.process = process
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
+            if process.poll() is not None:
+                if self.process is not process:  # stopped while starting (the app is closing)
+                    raise TensorBoardError("TensorBoard was stopped while it started")
                 raise TensorBoardError(f"TensorBoard exited at start: {self._stderr_tail()}")
             try:
                 with urllib.request.urlopen(self.url + "data/runs", timeout=2) as response:
@@ -97,15 +122,23 @@ class TensorBoardServer:
             return "the tensorboard package is not installed (pip install tensorboard)"
         return text or "(no output)"
 
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid if self.process is not None else None
+
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
+        process, self.process = self.process, None
+        if process is None:
+            return
+        if process.poll() is None:
+            process.terminate()
             try:
-                self.process.wait(timeout=10)
+                process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.process = None
+                process.kill()
+                process.wait()
+        if process.stdin is not None:
+            process.stdin.close()
 
 
 _servers: dict[Path, TensorBoardServer] = {}

@@ -23,6 +23,7 @@ from . import (
     checkpoint,  # noqa: E402
     distribute,  # noqa: E402
     methods,  # noqa: E402
+    models,  # noqa: E402
 )
 from . import data as datamod  # noqa: E402
 from .callbacks import DivergenceGuard, RunRecorder, RunTensorBoard, StopOnFlag  # noqa: E402
@@ -180,7 +181,8 @@ def save_best(model: keras.Model, run_dir: Path) -> None:
 
 
 def save_model(model: keras.Model, path: Path) -> None:
-    """Saves atomically: a half-written model.keras never replaces a good one."""
+    """Saves the model as plain Keras (`models.portable`), atomically: a half-written file never
+    replaces a good one."""
     tmp = path.with_name(f".{path.stem}.tmp.keras")
-    model.save(tmp)
+    models.portable(model).save(tmp)
     os.replace(tmp, path)

@@ -21,8 +21,8 @@ def make_window(qtbot, tmp_path, settings_file):
         settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
         window = MainWindow(runs_dir=runs_dir or tmp_path / "runs", settings=settings,
                             preload_tensorflow=False, **kwargs)
-        window.url_opener = lambda url: window.opened_urls.append(url)
         window.opened_urls = []
+        window.tensorboard.opener = window.opened_urls.append  # no browser in tests
         qtbot.addWidget(window)
         window.show()
         made.append(window)

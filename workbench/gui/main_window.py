@@ -40,13 +40,14 @@ from .. import __version__
 from ..article import ARTICLE_ROWS, result_row
 from ..config import USUAL_LR, ConfigError, TrainConfig
 from ..runs import RunFolder, RunSummary, default_runs_dir
-from . import gc_guard
+from . import background, gc_guard
 from .app import app_icon
 from .diagnosis_panel import DiagnosisPanel
 from .inside_panel import InsidePanel
 from .plots import LINE_STYLES, PlotPanel
 from .runs_table import RunsTable
 from .settings_panel import SettingsPanel
+from .tensorboard_control import TensorBoardLauncher
 from .worker import TensorFlowLoader, TrainWorker
 
 APP_NAME = "TF Training Workbench"
@@ -234,6 +235,10 @@ class MainWindow(QMainWindow):
         self.tf_label = QLabel(self.tf_status, objectName="tensorflowStatus")
         self.statusBar().addPermanentWidget(self.tf_label)
 
+        self.tensorboard = TensorBoardLauncher(self)
+        self.tensorboard.starting.connect(self._on_tensorboard_starting)
+        self.tensorboard.ready.connect(self._on_tensorboard_ready)
+        self.tensorboard.failed.connect(self._on_tensorboard_failed)
         self.start_button.clicked.connect(self.start)
         self.stop_button.clicked.connect(self.stop)
         self.compare_button.clicked.connect(self.compare_optimizers)
@@ -515,6 +520,8 @@ class MainWindow(QMainWindow):
                              "Look inside (confusion matrix, mistakes, draw a digit)",
                              lambda: self.inspect_run(*runs))
         act.setEnabled(len(runs) <= 2 and len(with_models) == len(runs))
+        menu.addAction("Export model…", lambda: self.export_model(single)).setEnabled(
+            bool(single) and Path(single.run_dir, "model.keras").is_file())
         menu.addAction("Rename…", lambda: self.rename_run(single)).setEnabled(bool(single))
         menu.addAction("Open folder", lambda: self.open_run_folder(runs[0]))
         menu.addSeparator()
@@ -570,6 +577,35 @@ class MainWindow(QMainWindow):
             return
         self.settings.set_config(config)
         self.start()
+
+    MODEL_FILTERS = {"Keras model (*.keras)": "keras", "TensorFlow SavedModel for serving (folder)": "savedmodel",
+                     "TensorFlow Lite (*.tflite)": "tflite"}
+
+    def export_model(self, run: RunSummary, fmt: str | None = None, path: Path | None = None):
+        """Writes the run's model for use elsewhere (Keras, SavedModel, TFLite) in the background.
+
+        Without `fmt`/`path` a file dialog asks. Returns the background worker (None if cancelled).
+        """
+        from ..model_export import default_name, export_model
+
+        if fmt is None or path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            start = str(Path.home() / default_name(run.run_id, "keras"))
+            chosen, selected = QFileDialog.getSaveFileName(self, "Export model", start, ";;".join(self.MODEL_FILTERS))
+            if not chosen:
+                return None
+            fmt = self.MODEL_FILTERS.get(selected, "keras")
+            path = Path(chosen)
+            if fmt == "keras" and path.suffix != ".keras":
+                path = path.with_suffix(".keras")
+            elif fmt == "tflite" and path.suffix != ".tflite":
+                path = path.with_suffix(".tflite")
+        self.status_metrics.setText(f"Exporting the model of {run.label}…")
+        return background.run(
+            export_model, Path(run.run_dir), fmt, Path(path),
+            returned=lambda written: self.status_metrics.setText(f"Model exported to {written}"),
+            errored=lambda exc: self.banner.show_message(f"Export model: {exc}"))
 
     def rename_run(self, run: RunSummary, name: str | None = None) -> None:
         if name is None:
@@ -631,9 +667,19 @@ class MainWindow(QMainWindow):
 
     # -- tools ----------------------------------------------------------------------
     def open_tensorboard(self) -> None:
-        from .tensorboard_control import open_tensorboard
+        self.tensorboard.open(self.runs_dir)
 
-        open_tensorboard(self)
+    def _on_tensorboard_starting(self) -> None:
+        self.tensorboard_button.setEnabled(False)
+        self.status_metrics.setText("Starting TensorBoard…")
+
+    def _on_tensorboard_ready(self, url: str) -> None:
+        self.tensorboard_button.setEnabled(True)
+        self.status_metrics.setText(f"TensorBoard at {url}")
+
+    def _on_tensorboard_failed(self, message: str) -> None:
+        self.tensorboard_button.setEnabled(True)
+        self.banner.show_message(message)
 
     def export_selected(self) -> None:
         from .export_dialog import export_selected
@@ -714,10 +760,9 @@ class MainWindow(QMainWindow):
             self._loader.wait()
         self.diagnosis.wait()
         self.inside.shutdown()
+        background.wait_all()
         self.plots.timer.stop()
-        from . import tensorboard_control
-
-        tensorboard_control.shutdown()
+        self.tensorboard.shutdown()
         super().closeEvent(event)
         if not self._gc_released:
             self._gc_released = True

@@ -1,8 +1,16 @@
-"""The TensorBoard button: start (in a thread, it takes seconds) or reuse, then open the browser."""
+"""The TensorBoard button's logic: start a server (in a thread, it takes seconds) or reuse it, then open it.
+
+A QObject without widgets: the window connects its signals to its status bar,
+banner and button. Closing the window calls `shutdown`, which stops the server and
+waits for a start still under way, so no thread or child process outlives the app.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThread, QUrl, Signal
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from .. import tensorboard
@@ -27,36 +35,43 @@ def default_opener(url: str) -> None:
     QDesktopServices.openUrl(QUrl(url))
 
 
-def open_tensorboard(window) -> None:
-    """Opens the browser on the runs folder's server, starting it first if needed."""
-    server = tensorboard.server_for(window.runs_dir)
-    opener = getattr(window, "url_opener", default_opener)
-    if server.running:
-        opener(server.url)
-        window.status_metrics.setText(f"TensorBoard at {server.url}")
-        return
-    starter = getattr(window, "_tb_starter", None)
-    if starter is not None and starter.isRunning():
-        return  # already starting: one server per runs folder
-    window.tensorboard_button.setEnabled(False)
-    window.status_metrics.setText("Starting TensorBoard…")
-    starter = _Starter(server, window)
-    window._tb_starter = starter
+class TensorBoardLauncher(QObject):
+    """One TensorBoard per runs folder: `open(folder)` starts or reuses it and opens the browser."""
 
-    def ready(url: str) -> None:
-        window.tensorboard_button.setEnabled(True)
-        window.status_metrics.setText(f"TensorBoard at {url}")
-        opener(url)
+    starting = Signal()
+    ready = Signal(str)  # the URL, once it answers
+    failed = Signal(str)
 
-    def failed(message: str) -> None:
-        window.tensorboard_button.setEnabled(True)
-        window.banner.show_message(message)
+    def __init__(self, parent: QObject | None = None,
+                 opener: Callable[[str], None] = default_opener) -> None:
+        super().__init__(parent)
+        self.opener = opener
+        self._starter: _Starter | None = None
 
-    starter.ready.connect(ready)
-    starter.failed.connect(failed)
-    starter.start()
+    @property
+    def busy(self) -> bool:
+        return self._starter is not None and self._starter.isRunning()
 
+    def open(self, runs_dir: Path) -> None:
+        server = tensorboard.server_for(runs_dir)
+        if server.running:
+            self.ready.emit(server.url)
+            self.opener(server.url)
+            return
+        if self.busy:
+            return  # already starting: one server per runs folder
+        self.starting.emit()
+        self._starter = _Starter(server, self)
+        self._starter.ready.connect(self._on_ready)
+        self._starter.failed.connect(self.failed)
+        self._starter.start()
 
-def shutdown() -> None:
-    """Stops every server this process started (called when the window closes)."""
-    tensorboard.stop_all()
+    def _on_ready(self, url: str) -> None:
+        self.ready.emit(url)
+        self.opener(url)
+
+    def shutdown(self) -> None:
+        """Stops every server this process started and waits for a start under way."""
+        tensorboard.stop_all()
+        if self._starter is not None:
+            self._starter.wait()
