@@ -63,3 +63,19 @@ def digit_strokes(digit: str, size: float = 280) -> list[list[tuple[float, float
     if digit == "7":
         return [[(0.28 * size, 0.2 * size), (0.72 * size, 0.2 * size), (0.42 * size, 0.85 * size)]]
     raise ValueError(digit)
+
+
+def graph_scopes(run_dir: Path) -> set[str]:
+    """Name scopes (first two levels) of the graph in a run's TensorBoard logs, read with TensorBoard's reader."""
+    from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
+
+    events = EventAccumulator(str(Path(run_dir) / "logs" / "train"))
+    events.Reload()
+    if not events.Tags()["graph"]:
+        return set()
+    return {"/".join(node.name.split("/")[:2]) for node in events.Graph().node}
+
+
+def dense_layer_names(run_dir: Path) -> list[str]:
+    model = keras.saving.load_model(Path(run_dir) / "model.keras")
+    return [layer.name for layer in model.layers if isinstance(layer, keras.layers.Dense)]

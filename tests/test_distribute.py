@@ -14,7 +14,7 @@ from workbench import trainer
 from workbench.config import ConfigError, TrainConfig
 from workbench.diagnostics import explain
 
-from helpers import run_cli, weights_of
+from helpers import dense_layer_names, graph_scopes, run_cli, weights_of
 
 ONE_EPOCH = dict(epochs=1, train_limit=2000, val_limit=500, batch_size=32)
 
@@ -27,6 +27,9 @@ def test_mirrored_over_two_cpus_reaches_the_weights_of_one_device(method, traine
     assert np.abs(a - b).max() / np.abs(a).max() <= 1e-4
     assert two.summary.final["loss"] == pytest.approx(one.summary.final["loss"], rel=1e-4)  # the logged loss too
     assert json.loads((two.folder.path / "status.json").read_text())["replicas"] == 2
+    # the model's graph is written under a strategy too (and with XLA, on one device)
+    for run in (one, two):
+        assert {f"mlp/{name}" for name in dense_layer_names(run.folder.path)} <= graph_scopes(run.folder.path)
 
 
 def free_port():

@@ -7,11 +7,14 @@ import re
 import signal
 import subprocess
 import sys
+import urllib.parse
 import urllib.request
 
 import pytest
 
 from workbench import tensorboard
+
+from helpers import dense_layer_names, graph_scopes
 
 
 def get_json(url: str):
@@ -42,6 +45,25 @@ def test_tensorboard_lists_every_method_with_the_same_tags(trained, server):
         assert "run/settings" in text_tags[f"{result.summary.run_id}/logs/train"]
     hist = get_json(url + "data/plugin/histograms/tags")
     assert any("kernel" in tag for tag in hist[f"{trained['tape'].summary.run_id}/logs/train"])
+    graph_runs = get_json(url + "data/plugin/graphs/info")  # what the Graphs tab offers
+    for method, result in trained.items():
+        run = f"{result.summary.run_id}/logs/train"
+        assert graph_runs[run]["run_graph"] is True, method
+        with urllib.request.urlopen(url + "data/plugin/graphs/graph?" + urllib.parse.urlencode({"run": run}),
+                                    timeout=30) as response:
+            pbtxt = response.read().decode()
+        for layer in dense_layer_names(result.folder.path):
+            assert f'name: "mlp/{layer}/MatMul"' in pbtxt, (method, layer)
+
+
+@pytest.mark.parametrize("method", ["tape", "fit", "custom"])
+def test_every_method_writes_the_models_graph_with_its_layers(trained, method):
+    """The article's reason for its third method: TensorBoard's Graphs tab shows the Sequential's layers."""
+    run_dir = trained[method].folder.path
+    scopes = graph_scopes(run_dir)
+    layers = dense_layer_names(run_dir)
+    assert len(layers) == 3
+    assert {f"mlp/{name}" for name in layers} <= scopes, scopes
 
 
 def test_a_second_start_reuses_the_server_and_stop_ends_it(trained, server):

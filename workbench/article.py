@@ -62,11 +62,11 @@ HEADER = ("method", "loss", "optimizer", "lr", "metric", "reported train", "repo
 
 
 def cells(result: dict[str, Any]) -> tuple[str, ...]:
-    """A result row as the table's text cells: accuracies in percent, for people."""
+    """A result row as the table's text cells: accuracies in percent (the tables say so), for people."""
     def cell(value) -> str:
         if value is None:
             return "—"
-        return f"{100 * value:.2f}%" if isinstance(value, float) else str(value)
+        return f"{100 * value:.2f}" if isinstance(value, float) else str(value)
 
     return (result["method"], result["loss"], result["optimizer"], f"{result['lr']:g}", result["metric"],
             cell(result["reported_train_accuracy"]), cell(result["reported_val_accuracy"]),

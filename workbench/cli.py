@@ -253,6 +253,7 @@ def cmd_reproduce(args: argparse.Namespace) -> int:
         widths = [max(len(row[i]) for row in table) for i in range(len(HEADER))]
         for row in table:
             print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        print("accuracies in percent (--json gives fractions)")
     return EXIT_INTERRUPTED if stop.is_set() else EXIT_OK
 
 

@@ -20,8 +20,6 @@ INTERNALS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
      "methods.base.MultiWorkerFixes"),
     ("keras.src.callbacks.tensorboard", "keras_model_summary", ("name", "data", "step"),
      "callbacks.RunTensorBoard: the model summary for Sequential subclasses"),
-    ("keras", "callbacks.TensorBoard._write_keras_model_train_graph", (),
-     "callbacks.RunTensorBoard: the train graph once, after the first batch"),
     ("keras", "callbacks.TensorBoard._write_keras_model_summary", (),
      "callbacks.RunTensorBoard overrides it"),
     ("keras", "callbacks.TensorBoard._train_writer", (),

@@ -25,6 +25,17 @@ import urllib.request
 from pathlib import Path
 
 
+def runs_url(url: str, run_ids=()) -> str:
+    """The server's URL, showing only these runs (Time Series' run filter, a regex kept in the URL)."""
+    if not run_ids:
+        return url
+    import re
+    import urllib.parse
+
+    pattern = "^(" + "|".join(re.escape(r) for r in run_ids) + ")/"
+    return f"{url}#timeseries&runFilter={urllib.parse.quote(pattern, safe='')}"
+
+
 class TensorBoardError(RuntimeError):
     """TensorBoard is missing or did not start; the message says why."""
 

@@ -16,3 +16,22 @@ def test_button_opens_one_server_and_quitting_stops_it(qtbot, make_window, tmp_p
     process = server.process
     window.close()
     assert process.poll() is not None
+
+
+def test_the_button_shows_the_selected_runs(qtbot, make_window, trained):
+    import urllib.parse
+
+    window = make_window(runs_dir=trained["tape"].folder.path.parent)
+    ids = [trained["tape"].summary.run_id, trained["custom"].summary.run_id]
+    window.runs_table.select_runs(ids)
+    window.tensorboard_button.click()
+    qtbot.waitUntil(lambda: len(window.opened_urls) == 1, timeout=120_000)
+    server = tensorboard.server_for(window.runs_dir)
+    url = window.opened_urls[0]
+    assert url.startswith(server.url + "#timeseries&runFilter=")
+    pattern = urllib.parse.unquote(url.split("runFilter=", 1)[1])
+    import re
+
+    shown = {r for r in (f"{i}/logs/train" for i in [*ids, trained["fit"].summary.run_id]) if re.search(pattern, r)}
+    assert shown == {f"{i}/logs/train" for i in ids}  # the selected runs, and only they
+    window.close()

@@ -130,7 +130,8 @@ class MainWindow(QMainWindow):
         self.compare_button.setToolTip("Run these settings once with SGD (lr 0.01) and once with Adam "
                                        "(lr 0.001), one after the other, then show both")
         self.tensorboard_button = QPushButton("TensorBoard", objectName="tensorboardButton")
-        self.tensorboard_button.setToolTip("Open TensorBoard on the runs folder (Ctrl+T)")
+        self.tensorboard_button.setToolTip("Open TensorBoard on the runs folder, showing the runs selected in the "
+                                           "table (Ctrl+T)")
         self.export_button = QPushButton("Export…", objectName="exportButton")
         self.export_button.setToolTip("Export the plots (PNG, SVG, PDF) and data (CSV) of the selected runs (Ctrl+E)")
         for b, name in ((self.start_button, "Start training"), (self.stop_button, "Stop training"),
@@ -667,7 +668,7 @@ class MainWindow(QMainWindow):
 
     # -- tools ----------------------------------------------------------------------
     def open_tensorboard(self) -> None:
-        self.tensorboard.open(self.runs_dir)
+        self.tensorboard.open(self.runs_dir, [r.run_id for r in self.runs_table.selected_runs()])
 
     def _on_tensorboard_starting(self) -> None:
         self.tensorboard_button.setEnabled(False)

@@ -30,7 +30,7 @@ class ReproduceDialog(QDialog):
                 table.setItem(r, c, item)
         table.resizeColumnsToContents()
         self.table = table
-        note = QLabel("The runs are in the runs table: select them to overlay their curves.",
+        note = QLabel("Accuracies in percent. The runs are in the runs table: select them to overlay their curves.",
                       wordWrap=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

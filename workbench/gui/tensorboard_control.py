@@ -7,7 +7,7 @@ waits for a start still under way, so no thread or child process outlives the ap
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, QUrl, Signal
@@ -47,16 +47,18 @@ class TensorBoardLauncher(QObject):
         super().__init__(parent)
         self.opener = opener
         self._starter: _Starter | None = None
+        self._run_ids: tuple[str, ...] = ()
 
     @property
     def busy(self) -> bool:
         return self._starter is not None and self._starter.isRunning()
 
-    def open(self, runs_dir: Path) -> None:
+    def open(self, runs_dir: Path, run_ids: Sequence[str] = ()) -> None:
+        """Opens TensorBoard on the folder, showing only `run_ids` if any are given."""
         server = tensorboard.server_for(runs_dir)
+        self._run_ids = tuple(run_ids)
         if server.running:
-            self.ready.emit(server.url)
-            self.opener(server.url)
+            self._on_ready(server.url)
             return
         if self.busy:
             return  # already starting: one server per runs folder
@@ -68,7 +70,7 @@ class TensorBoardLauncher(QObject):
 
     def _on_ready(self, url: str) -> None:
         self.ready.emit(url)
-        self.opener(url)
+        self.opener(tensorboard.runs_url(url, self._run_ids))
 
     def shutdown(self) -> None:
         """Stops every server this process started and waits for a start under way."""

@@ -101,7 +101,6 @@ def run(setup: Setup) -> keras.Model:
         def train_steps(iterator, n):  # one element of the chunked dataset holds the n steps
             return train_chunk(*next(iterator))
 
-        model.train_function = train_chunk
     else:
         distributed_val_step = tf.function(distributed_val_step)
 
@@ -111,7 +110,6 @@ def run(setup: Setup) -> keras.Model:
                 strategy.run(train_step, args=next(iterator))
             return train_logs()  # read inside the graph: no eager ops per batch
 
-        model.train_function = train_steps  # lets the TensorBoard callback draw the step's graph
 
     callbacks = keras.callbacks.CallbackList(
         setup.callbacks, add_history=True, model=model, epochs=cfg.epochs,
