@@ -79,3 +79,29 @@ def graph_scopes(run_dir: Path) -> set[str]:
 def dense_layer_names(run_dir: Path) -> list[str]:
     model = keras.saving.load_model(Path(run_dir) / "model.keras")
     return [layer.name for layer in model.layers if isinstance(layer, keras.layers.Dense)]
+
+
+def validation_images(n: int = 100) -> np.ndarray:
+    """The first n shipped MNIST validation images, scaled as the models see them."""
+    from workbench import data as datamod
+    from workbench.config import TrainConfig
+
+    d = datamod.prepare(TrainConfig(val_limit=n))
+    return (d.x_test / d.scale).astype("float32")
+
+
+def tflite_predict(path: Path, x: np.ndarray) -> np.ndarray:
+    """Runs a .tflite file as its users do, with tf.lite.Interpreter, on a batch of any size."""
+    import warnings
+
+    import tensorflow as tf
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # tf.lite.Interpreter announces its move to ai_edge_litert
+        interpreter = tf.lite.Interpreter(model_path=str(path))
+    entry = interpreter.get_input_details()[0]
+    interpreter.resize_tensor_input(entry["index"], list(x.shape))
+    interpreter.allocate_tensors()
+    interpreter.set_tensor(entry["index"], x)
+    interpreter.invoke()
+    return interpreter.get_tensor(interpreter.get_output_details()[0]["index"])

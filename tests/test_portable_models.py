@@ -5,18 +5,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import warnings
 
 import keras
 import numpy as np
 import pytest
 
-from workbench import data as datamod
 from workbench import models, trainer
 from workbench.config import TrainConfig
 from workbench.methods.custom import CustomStepModel
 
-from helpers import run_cli
+from helpers import run_cli, tflite_predict, validation_images
 
 # every method, loss, metric and model at least once
 COMBOS = [
@@ -47,11 +45,6 @@ def runs(tmp_path_factory):
     return [trainer.train(TrainConfig(method=method, loss=loss, metric=metric, model=model, epochs=2,
                                       train_limit=320, val_limit=100), runs_dir)
             for method, loss, metric, model in COMBOS]
-
-
-def validation_images(n: int = 100) -> np.ndarray:
-    d = datamod.prepare(TrainConfig(val_limit=n))
-    return (d.x_test / d.scale).astype("float32")
 
 
 def workbench_predictions(result, weights: str, x: np.ndarray) -> np.ndarray:
@@ -96,17 +89,7 @@ def test_export_model_writes_what_its_users_load(runs, tmp_path, fmt):
         got = tf.saved_model.load(str(out)).signatures["serving_default"](tf.constant(x))
         got = next(iter(got.values())).numpy()
     else:
-        import tensorflow as tf
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # tf.lite.Interpreter announces its move to ai_edge_litert
-            interpreter = tf.lite.Interpreter(model_path=str(out))
-        entry = interpreter.get_input_details()[0]
-        interpreter.resize_tensor_input(entry["index"], list(x.shape))
-        interpreter.allocate_tensors()
-        interpreter.set_tensor(entry["index"], x)
-        interpreter.invoke()
-        got = interpreter.get_tensor(interpreter.get_output_details()[0]["index"])
+        got = tflite_predict(out, x)
     np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-5)
     assert np.array_equal(got.argmax(1), expected.argmax(1))
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import warnings
-
 import keras
 import numpy as np
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMenu
 
 from gui_helpers import wait_for
+from helpers import tflite_predict, validation_images
 
 
 def test_right_click_offers_export_and_the_file_predicts_like_the_run(qtbot, make_window, trained, tmp_path):
@@ -36,23 +35,9 @@ def test_right_click_offers_export_and_the_file_predicts_like_the_run(qtbot, mak
     wait_for(qtbot, window, lambda: "Model exported" in window.status_metrics.text(), timeout=120_000)
     assert str(out) in window.status_metrics.text() and out.stat().st_size > 0
 
-    import tensorflow as tf
-
-    from workbench import data as datamod
-    from workbench.config import TrainConfig
-
-    d = datamod.prepare(TrainConfig(val_limit=50))
-    x = (d.x_test / d.scale).astype("float32")
+    x = validation_images(50)
     expected = keras.saving.load_model(trained["custom"].folder.path / "model.keras").predict(x, verbose=0)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        interpreter = tf.lite.Interpreter(model_path=str(out))
-    entry = interpreter.get_input_details()[0]
-    interpreter.resize_tensor_input(entry["index"], list(x.shape))
-    interpreter.allocate_tensors()
-    interpreter.set_tensor(entry["index"], x)
-    interpreter.invoke()
-    got = interpreter.get_tensor(interpreter.get_output_details()[0]["index"])
+    got = tflite_predict(out, x)
     np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-5)
 
 
