@@ -17,19 +17,10 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import __version__
-from .config import (
-    METHODS,
-    METRICS,
-    MODELS,
-    MONITORS,
-    OPTIMIZERS,
-    SCHEDULES,
-    STRATEGIES,
-    ConfigError,
-    TrainConfig,
-)
+from .config import ConfigError, TrainConfig
 from .data import DatasetError
 from .runs import default_runs_dir, list_runs
+from .settings import BY_NAME, SETTINGS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -54,57 +45,30 @@ def flag_of(field_name: str) -> str:
 
 
 def add_train_options(p: argparse.ArgumentParser) -> None:
-    d = TrainConfig()
-    p.add_argument("--method", choices=list(METHODS), default=d.method)
-    p.add_argument("--optimizer", choices=list(OPTIMIZERS), default=d.optimizer)
-    p.add_argument("--lr", type=float, default=d.lr, help="learning rate (default 0.01)")
-    p.add_argument("--loss", choices=["sum_mse", "keras_mse", "crossentropy"], default=d.loss)
-    p.add_argument("--metric", choices=list(METRICS), default=d.metric)
-    p.add_argument("--epochs", type=int, default=d.epochs)
-    p.add_argument("--batch-size", type=int, default=d.batch_size)
-    p.add_argument("--seed", type=int, default=d.seed)
-    p.add_argument("--train-limit", type=int, default=0, help="first N training samples (0 = all)")
-    p.add_argument("--val-limit", type=int, default=0, help="first N validation samples (0 = all)")
-    p.add_argument("--dataset", default="mnist", help="'mnist' (shipped) or PATH.npz")
-    p.add_argument("--model", choices=list(MODELS), default=d.model)
-    p.add_argument("--eager", action="store_true", help="run the tape loop eagerly (slow, as the article)")
-    p.add_argument("--steps-per-execution", type=int, default=1, help="batches per compiled call")
-    p.add_argument("--strategy", choices=list(STRATEGIES), default="default",
-                   help="tf.distribute: one device, mirrored over local GPUs/CPUs, or multiworker (TF_CONFIG)")
-    p.add_argument("--cpu-replicas", type=int, default=0,
-                   help="mirrored on a CPU-only machine: logical CPU devices (0 = one per core, at least 2)")
-    p.add_argument("--no-jit", action="store_true", help="do not compile steps with XLA")
-    g = p.add_argument_group("training options")
-    g.add_argument("--momentum", type=float, default=0.0, help="SGD/RMSprop momentum (0..0.999)")
-    g.add_argument("--nesterov", action="store_true", help="Nesterov momentum (SGD)")
-    g.add_argument("--weight-decay", type=float, default=0.0, help="weight decay (decoupled in adamw)")
-    g.add_argument("--schedule", choices=list(SCHEDULES), default="constant", help="learning-rate schedule")
-    g.add_argument("--decay-rate", type=float, default=0.5, help="step/exponential: factor per step/epoch")
-    g.add_argument("--decay-epochs", type=int, default=3, help="step: epochs between decays")
-    g.add_argument("--warmup-epochs", type=int, default=0, help="cosine: linear warm-up epochs")
-    g.add_argument("--early-stop-patience", type=int, default=0, help="epochs without improvement (0 = off)")
-    g.add_argument("--early-stop-min-delta", type=float, default=0.0, help="smallest change that counts")
-    g.add_argument("--monitor", choices=list(MONITORS), default="val_loss", help="early stopping and best.keras")
-    g.add_argument("--restore-best", action="store_true", help="early stopping keeps the best epoch's weights")
-    p.add_argument("--name", default="", help="a label shown in tables and legends")
+    """One flag per setting of the schema (settings.SETTINGS); the training options in their own group."""
+    groups = {"options": p.add_argument_group("training options")}
+    for s in SETTINGS:
+        target = groups.get(s.group, p)
+        if s.type is bool:
+            target.add_argument(s.cli_flag, dest=s.name, action="store_false" if s.inverted else "store_true",
+                                help=s.help)
+        else:
+            target.add_argument(s.cli_flag, dest=s.name, type=s.type, default=s.default,
+                                choices=list(s.choices) if s.choices else None, help=s.help)
+
+
+def usage_error(exc: ConfigError) -> UsageError:
+    """A ConfigError as the command line says it: `argument --flag: what is allowed`."""
+    setting = BY_NAME.get(exc.field)
+    flag = setting.cli_flag if setting else flag_of(exc.field)
+    return UsageError(f"argument {flag}: {str(exc).split(': ', 1)[1]}")
 
 
 def config_from_args(args: argparse.Namespace) -> TrainConfig:
     try:
-        return TrainConfig(
-            method=args.method, optimizer=args.optimizer, lr=args.lr, loss=args.loss,
-            metric=args.metric, epochs=args.epochs, batch_size=args.batch_size, seed=args.seed,
-            train_limit=args.train_limit, val_limit=args.val_limit, dataset=args.dataset,
-            model=args.model, eager=args.eager, steps_per_execution=args.steps_per_execution,
-            strategy=args.strategy, cpu_replicas=args.cpu_replicas, name=args.name,
-            jit_compile=not args.no_jit, momentum=args.momentum, nesterov=args.nesterov,
-            weight_decay=args.weight_decay, schedule=args.schedule, decay_rate=args.decay_rate,
-            decay_epochs=args.decay_epochs, warmup_epochs=args.warmup_epochs,
-            early_stop_patience=args.early_stop_patience, early_stop_min_delta=args.early_stop_min_delta,
-            monitor=args.monitor, restore_best=args.restore_best,
-        )
+        return TrainConfig(**{s.name: getattr(args, s.name) for s in SETTINGS})
     except ConfigError as exc:
-        raise UsageError(f"argument {flag_of(exc.field)}: {str(exc).split(': ', 1)[1]}") from None
+        raise usage_error(exc) from None
 
 
 def runs_dir_of(args: argparse.Namespace) -> Path:
@@ -130,7 +94,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     try:
         data = datamod.prepare(config)
     except ConfigError as exc:
-        raise UsageError(f"argument {flag_of(exc.field)}: {str(exc).split(': ', 1)[1]}") from None
+        raise usage_error(exc) from None
     except DatasetError as exc:
         raise UsageError(f"argument --dataset: {exc}") from None
     from . import trainer
@@ -208,7 +172,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     try:
         datamod.prepare(config)
     except ConfigError as exc:
-        raise UsageError(f"argument {flag_of(exc.field)}: {str(exc).split(': ', 1)[1]}") from None
+        raise usage_error(exc) from None
     except DatasetError as exc:
         raise UsageError(f"argument --dataset: {exc}") from None
     from .diagnostics import explain

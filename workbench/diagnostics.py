@@ -48,7 +48,7 @@ def first_batch(cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray, datamod.Image
 
 
 def _model(cfg: TrainConfig, data: datamod.ImageData, cls=keras.Sequential):
-    return models.build(cfg.model, data.input_shape, data.num_classes, cfg.seed, cls)
+    return models.build(cfg.model, data.input_shape, data.num_classes, cfg.seed, cls, cfg.dropout)
 
 
 def _loss_value(loss: str, x, y, data, model) -> float:

@@ -20,19 +20,28 @@ def _dense(units: int, seed: int, activation: str | None = None) -> layers.Dense
     )
 
 
-def mlp_layers(input_shape: tuple[int, ...], num_classes: int, seed: int) -> list:
-    """Flatten, Dense 256 relu, Dense 128 relu, Dense classes (no softmax), as in the article."""
+def mlp_layers(input_shape: tuple[int, ...], num_classes: int, seed: int, dropout: float = 0.0) -> list:
+    """Flatten, Dense 256 relu, Dense 128 relu, Dense classes (no softmax), as in the article.
+
+    With `dropout` > 0 each hidden layer is followed by a seeded Dropout: the same seed drops the
+    same units at the same steps whichever method trains.
+    """
+    def drop(i: int) -> list:
+        return [layers.Dropout(dropout, seed=seed * 16 + 8 + i)] if dropout else []
+
     return [
         keras.Input(shape=input_shape),
         layers.Flatten(),
         _dense(256, seed * 16 + 1, "relu"),
+        *drop(0),
         _dense(128, seed * 16 + 2, "relu"),
+        *drop(1),
         _dense(num_classes, seed * 16 + 3),
     ]
 
 
-def cnn_layers(input_shape: tuple[int, ...], num_classes: int, seed: int) -> list:
-    """Two conv/pool blocks and a dense head; grey images get a channel axis."""
+def cnn_layers(input_shape: tuple[int, ...], num_classes: int, seed: int, dropout: float = 0.0) -> list:
+    """Two conv/pool blocks and a dense head; grey images get a channel axis (dropout: the MLP only)."""
     stack: list = [keras.Input(shape=input_shape)]
     if len(input_shape) == 2:
         stack.append(layers.Reshape((*input_shape, 1)))
@@ -61,9 +70,10 @@ def build(
     num_classes: int,
     seed: int,
     cls: type[keras.Sequential] = keras.Sequential,
+    dropout: float = 0.0,
 ) -> keras.Sequential:
     """A built model of the given kind; `cls` lets the custom method bring its own train_step."""
-    return cls(BUILDERS[kind](input_shape, num_classes, seed), name=kind)
+    return cls(BUILDERS[kind](input_shape, num_classes, seed, dropout), name=kind)
 
 
 def portable(model: keras.Model) -> keras.Sequential:

@@ -1,0 +1,326 @@
+"""Every training setting, declared once: the command line, the window, validation, config.json and the
+README's option list are all built from `SETTINGS`.
+
+No TensorFlow and no Qt (the window imports this at start-up). Adding a setting is one `Setting(...)`
+here plus its use in training. A setting says: its type and default, what is allowed (choices with
+their meaning, or a range), the article's words for label and tooltip, its command-line flag, and
+when it applies (greyed out otherwise; for a `strict` setting a value other than the default is an
+error when it does not apply). `values(setting, text)` reads "a list of values" for one setting, as
+grids of settings need.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+LR_MIN, LR_MAX = 1e-6, 10.0
+MAX_EPOCHS = 100_000
+MAX_BATCH = 1_000_000
+MAX_SEED = 2**31 - 1
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One allowed value of a choice setting: a short label for menus and its meaning (tooltip)."""
+
+    label: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str  # the config field; the flag is --name-with-dashes unless `flag` says otherwise
+    type: type  # str, int, float or bool
+    default: Any
+    label: str  # the window's label ("&" marks the shortcut letter)
+    help: str  # tooltip and --help, in the article's words
+    choices: Mapping[str, Choice] | None = None
+    low: float | None = None
+    high: float | None = None
+    group: str = "main"  # main | device | options | hidden (command line only)
+    widget: str = ""  # the widget's object name (INTERFACE.md)
+    attr: str = ""  # the settings panel's attribute, if not the name
+    flag: str = ""  # the command-line flag, if not --name; "" for the default
+    inverted: bool = False  # a bool whose flag turns it off (--no-jit)
+    applies: Callable[[Any], bool] | None = None  # when the setting means something (else greyed)
+    strict: bool = False  # a non-default value where it does not apply is an error
+    needs: Callable[[Any], str] | str = ""  # the message for that error
+    check: Callable[[Any], str] | None = None  # extra validation of the value: a message, or ""
+    special: str = ""  # what the window shows for the lowest value ("all", "off", "auto")
+    step: float | None = None
+    decimals: int | None = None
+    max_length: int = 0  # texts
+    disabled_choices: tuple[str, ...] = ()  # shown but not selectable in the window
+    placeholder: str = ""
+    editor: str = ""  # a special editor in the window: "lr" (1-2-5 steps, any notation), "file" (with browse)
+
+    @property
+    def cli_flag(self) -> str:
+        return self.flag or "--" + self.name.replace("_", "-")
+
+    @property
+    def panel_attr(self) -> str:
+        return self.attr or self.name
+
+    def applies_to(self, config: Any) -> bool:
+        return self.applies is None or bool(self.applies(config))
+
+    def needs_message(self, config: Any) -> str:
+        return self.needs(config) if callable(self.needs) else self.needs
+
+
+def _choices(**items: tuple[str, str]) -> dict[str, Choice]:
+    return {value: Choice(label, meaning) for value, (label, meaning) in items.items()}
+
+
+def _dataset_problem(value: str) -> str:
+    if not value:
+        return "give 'mnist' or the path of an .npz file"
+    if value != "mnist" and not value.lower().endswith(".npz"):
+        return f"{value!r} is neither 'mnist' nor a path ending in .npz"
+    return ""
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("method", str, "fit", "&Method",
+            "How the model is trained: tape (a GradientTape loop), fit (compile + fit) or custom (fit with its own "
+            "train_step), the article's three ways",
+            choices=_choices(
+                tape=("tape · GradientTape loop", "A hand-written tf.GradientTape loop (compiled with tf.function), "
+                      "integer labels one-hot inside."),
+                fit=("fit · compile + fit", "model.compile + model.fit, labels converted to one-hot up front "
+                     "(the article's plain fit)."),
+                custom=("custom · own train_step", "fit with overridden train_step/test_step; integer labels one-hot "
+                        "inside the step.")),
+            widget="methodCombo"),
+    Setting("optimizer", str, "sgd", "&Optimizer", "The optimizer (the article's: SGD at lr 0.01)",
+            choices=_choices(
+                sgd=("SGD", "Plain stochastic gradient descent (the article's, lr 0.01): step = lr x gradient, "
+                     "so a 10x smaller loss is a 10x smaller step."),
+                adam=("Adam", "Adam (usually lr 0.001): adapts the step per weight, so the loss scale matters far less."),
+                adamw=("AdamW", "AdamW (usually lr 0.001): Adam with weight decay applied directly to the weights."),
+                rmsprop=("RMSprop", "RMSprop (usually lr 0.001): divides by a running RMS of the gradient.")),
+            widget="optimizerCombo"),
+    Setting("lr", float, 0.01, "&Learning rate",
+            "Learning rate (1e-6 to 10). Arrows step 1-2-5 per decade; type any value, e.g. 3e-4.",
+            low=LR_MIN, high=LR_MAX, widget="learningRateSpin", editor="lr"),
+    Setting("loss", str, "sum_mse", "Lo&ss",
+            "The loss: sum_mse is the article's, keras_mse is Keras's \"mse\" (10x smaller), crossentropy "
+            "is from logits",
+            choices=_choices(
+                sum_mse=("sum_mse · article's loss", "The article's loss: per sample the sum over the 10 outputs of "
+                         "the squared error, averaged over the batch. Its gradients are 10x those of Keras's \"mse\"."),
+                keras_mse=("keras_mse · Keras \"mse\"", "Keras's \"mse\" string: averages over the 10 outputs too, so "
+                           "loss and gradients are 10x smaller than sum_mse - like a 10x smaller learning rate with "
+                           "SGD. The article got 92-93% with it."),
+                crossentropy=("crossentropy", "Sparse categorical cross-entropy from logits: the usual loss for "
+                              "classification.")),
+            widget="lossCombo"),
+    Setting("metric", str, "auto", "Me&tric",
+            "The accuracy: auto is the string \"accuracy\" resolved by Keras; categorical_on_sparse reproduces "
+            "the article's pitfall",
+            choices=_choices(
+                auto=("auto · \"accuracy\"", "The string \"accuracy\": Keras picks Binary/Categorical/"
+                      "SparseCategorical accuracy from the shapes of labels and outputs it first sees (one-hot labels "
+                      "in fit, integer labels in tape/custom)."),
+                sparse=("sparse", "SparseCategoricalAccuracy: integer labels against the output vector. Always "
+                        "right here."),
+                categorical=("categorical", "CategoricalAccuracy: one-hot labels against the output vector. Always "
+                             "right here."),
+                categorical_on_sparse=("categorical_on_sparse ⚠", "The article's pitfall, on purpose: "
+                                       "CategoricalAccuracy fed integer labels and argmax outputs. It reports a "
+                                       "wrong, lower number (91.79% for a model at ~96%).")),
+            widget="metricCombo"),
+    Setting("model", str, "mlp", "Mo&del", "The network: mlp is the article's Dense 256-128-10, cnn a small convnet",
+            choices=_choices(
+                mlp=("mlp · 256-128-10", "the article's Flatten - Dense 256 relu - Dense 128 relu - Dense 10"),
+                cnn=("cnn · small convnet", "a small convolutional network")),
+            widget="modelCombo"),
+    Setting("dropout", float, 0.0, "Dropout",
+            "Dropout: the fraction of the MLP's hidden units dropped at random in each training step "
+            "(0 = none, as in the article); seeded, so every method drops the same units",
+            low=0.0, high=0.9, step=0.05, decimals=2, group="options", widget="dropoutSpin",
+            applies=lambda c: c.model == "mlp", strict=True, needs="dropout goes with --model mlp"),
+    Setting("batch_size", int, 32, "&Batch size", "Batch size: samples per gradient step",
+            low=1, high=MAX_BATCH, widget="batchSizeSpin", attr="batch"),
+    Setting("epochs", int, 10, "&Epochs", "Epochs: passes over the training data",
+            low=1, high=MAX_EPOCHS, widget="epochsSpin"),
+    Setting("seed", int, 0, "See&d",
+            "Seed: the same seed gives the same batches and initial weights in every method",
+            low=0, high=MAX_SEED, widget="seedSpin"),
+    Setting("train_limit", int, 0, "Train samples", "Training samples: use the first N (0 = all)",
+            low=0, high=10**9, widget="trainLimitSpin", special="all", step=1000),
+    Setting("val_limit", int, 0, "Val samples", "Validation samples: use the first N (0 = all)",
+            low=0, high=10**9, widget="valLimitSpin", special="all", step=1000),
+    Setting("dataset", str, "mnist", "Dataset",
+            "'mnist' (shipped with the app) or the path of an .npz file with x_train, y_train, x_test, y_test",
+            widget="datasetEdit", check=_dataset_problem, editor="file"),
+    Setting("steps_per_execution", int, 1, "Fast mode",
+            "Batches per compiled call (fast mode): fewer Python round trips, same results",
+            low=1, high=100_000, widget="stepsPerExecutionSpin"),
+    Setting("eager", bool, False, "eager tape loop (slow)",
+            "Only for the tape method on one device: runs each step eagerly, about 7x slower, as the article's "
+            "code does", widget="eagerCheck",
+            applies=lambda c: c.method == "tape" and c.strategy == "default", strict=True,
+            needs=lambda c: ("only the tape method runs eagerly; use --method tape" if c.method != "tape" else
+                             "the eager tape loop runs on one device; use --strategy default")),
+    Setting("strategy", str, "default", "Devi&ce", "tf.distribute: where training runs",
+            choices=_choices(
+                default=("one device", "One device: TensorFlow's default strategy"),
+                mirrored=("mirrored", "tf.distribute.MirroredStrategy: every local GPU, or on a CPU-only machine "
+                          "several logical CPU devices; the global batch is split between them and the gradients "
+                          "summed"),
+                multiworker=("multiworker", "tf.distribute.MultiWorkerMirroredStrategy over several machines: run "
+                             "`workbench train --strategy multiworker` on each, with TF_CONFIG (not from the "
+                             "window)")),
+            group="device", widget="strategyCombo", disabled_choices=("multiworker",)),
+    Setting("cpu_replicas", int, 0, "CPU replicas",
+            "CPU replicas: logical CPU devices a mirrored run uses on a machine without GPUs (auto = one per "
+            "core, at least 2)", low=0, high=64, group="device", widget="cpuReplicasSpin", special="auto",
+            applies=lambda c: c.strategy == "mirrored", strict=True,
+            needs="goes with --strategy mirrored (logical CPU devices to mirror over)"),
+    Setting("name", str, "", "&Name", "A label shown in the runs table and the plot legends",
+            widget="nameEdit", max_length=200, placeholder="shown in tables, legends"),
+    # -- training options (optional; old run folders without them load with these defaults)
+    Setting("momentum", float, 0.0, "Momentum", "Momentum: SGD and RMSprop only", low=0.0, high=0.999,
+            step=0.05, decimals=3, group="options", widget="momentumSpin",
+            applies=lambda c: c.optimizer in ("sgd", "rmsprop"), strict=True,
+            needs=lambda c: f"{c.optimizer} has no momentum setting; use sgd or rmsprop"),
+    Setting("nesterov", bool, False, "Nesterov", "Nesterov momentum (SGD with momentum above 0)",
+            group="options", widget="nesterovCheck",
+            applies=lambda c: c.optimizer == "sgd" and c.momentum > 0, strict=True,
+            needs="Nesterov goes with --optimizer sgd and a --momentum above 0"),
+    Setting("weight_decay", float, 0.0, "Weight decay",
+            "Weight decay: decoupled in AdamW, an L2-like decay in the others", low=0.0, high=1.0, step=0.001,
+            decimals=4, group="options", widget="weightDecaySpin"),
+    Setting("schedule", str, "constant", "Schedule", "Learning-rate schedule",
+            choices=_choices(
+                constant=("constant", "The same learning rate throughout (the article's setup)."),
+                step=("step decay", "Multiply the learning rate by the decay rate every N epochs."),
+                exponential=("exponential", "Multiply the learning rate by the decay rate per epoch, smoothly at "
+                             "every step."),
+                cosine=("cosine (+ warm-up)", "Decay along a half cosine to 0 over the run, after an optional "
+                        "linear warm-up.")),
+            group="options", widget="scheduleCombo"),
+    Setting("decay_rate", float, 0.5, "Decay rate", "Decay rate: step and exponential schedules",
+            low=0.01, high=1.0, step=0.05, decimals=3, group="options", widget="decayRateSpin",
+            applies=lambda c: c.schedule in ("step", "exponential")),
+    Setting("decay_epochs", int, 3, "Decay every", "Decay every N epochs: step schedule", low=1, high=MAX_EPOCHS,
+            group="options", widget="decayEpochsSpin", applies=lambda c: c.schedule == "step"),
+    Setting("warmup_epochs", int, 0, "Warm-up", "Warm-up epochs: cosine schedule, linear from 0",
+            low=0, high=MAX_EPOCHS, group="options", widget="warmupEpochsSpin", attr="warmup",
+            applies=lambda c: c.schedule == "cosine", strict=True, needs="warm-up goes with --schedule cosine"),
+    Setting("early_stop_patience", int, 0, "Early stop",
+            "Early stopping patience: epochs without improvement before stopping (0 = off)",
+            low=0, high=MAX_EPOCHS, group="options", widget="earlyStopPatienceSpin", attr="patience",
+            special="off"),
+    Setting("early_stop_min_delta", float, 0.0, "Min delta", "Min delta: the smallest change that counts",
+            low=0.0, high=1e6, step=0.001, decimals=4, group="options", widget="minDeltaSpin", attr="min_delta",
+            applies=lambda c: c.early_stop_patience > 0),
+    Setting("monitor", str, "val_loss", "Monitor", "The value early stopping and best.keras follow",
+            choices=_choices(
+                val_loss=("val_loss", "Validation loss: lower is better. Early stopping and best.keras follow it."),
+                val_accuracy=("val_accuracy", "Validation accuracy: higher is better. Early stopping and "
+                              "best.keras follow it.")),
+            group="options", widget="monitorCombo"),
+    Setting("restore_best", bool, False, "keep the best weights",
+            "When early stopping ends the run, go back to the best epoch's weights", group="options",
+            widget="restoreBestCheck", applies=lambda c: c.early_stop_patience > 0),
+    #: XLA for every method alike (Keras's fit default is "auto"); compare like with like.
+    Setting("jit_compile", bool, True, "XLA", "do not compile steps with XLA", group="hidden", flag="--no-jit",
+            inverted=True),
+)
+
+BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
+
+
+def choices_of(name: str) -> dict[str, str]:
+    """A choice setting's values and their meanings."""
+    return {value: choice.meaning for value, choice in (BY_NAME[name].choices or {}).items()}
+
+
+def parse_value(setting: Setting, text: str) -> Any:
+    """One value from text, as the command line reads it (ValueError names what is expected)."""
+    text = text.strip()
+    if setting.type is bool:
+        lowered = text.lower()
+        if lowered in ("1", "true", "yes", "on"):
+            return True
+        if lowered in ("0", "false", "no", "off"):
+            return False
+        raise ValueError(f"{text!r} is not true or false")
+    if setting.type is int:
+        try:
+            return int(text)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a whole number") from None
+    if setting.type is float:
+        try:
+            return float(text)
+        except ValueError:
+            raise ValueError(f"{text!r} is not a number") from None
+    return text
+
+
+def values(setting: Setting, text: str) -> list[Any]:
+    """A comma-separated list of values for one setting ("sgd,adam", "0.001,0.01"): a grid's axis."""
+    items = [t for t in text.split(",") if t.strip()]
+    if not items:
+        raise ValueError("give at least one value")
+    return [parse_value(setting, t) for t in items]
+
+
+def value_problem(setting: Setting, value: Any) -> str:
+    """Why `value` is not allowed for `setting` (its type, choices, range, own check), or ""."""
+    if setting.choices is not None:
+        if not isinstance(value, str) or value not in setting.choices:
+            return f"{value!r} is not one of {', '.join(setting.choices)}"
+        return ""
+    if setting.type is bool:
+        return "" if isinstance(value, bool) else "must be true or false"
+    if setting.type is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"{value!r} is not a whole number"
+        if not setting.low <= value <= setting.high:
+            return f"{value} is out of range; allowed {setting.low} to {setting.high}"
+        return ""
+    if setting.type is float:
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return f"{value} is out of range; allowed {setting.low:g} to {setting.high:g}"
+            return f"{value!r} is not a number"
+        if not setting.low <= value <= setting.high:
+            return f"{value} is out of range; allowed {setting.low:g} to {setting.high:g}"
+        return ""
+    if not isinstance(value, str):
+        return "must be a text"
+    if setting.max_length and len(value) > setting.max_length:
+        return f"a text of at most {setting.max_length} characters"
+    return setting.check(value) if setting.check else ""
+
+
+def options_markdown() -> str:
+    """The README's table of `train` options, made from the schema."""
+    rows = ["| option | values | default | what it does |", "|---|---|---|---|"]
+    for s in SETTINGS:
+        if s.choices is not None:
+            allowed = ", ".join(f"`{v}`" for v in s.choices)
+        elif s.type is bool:
+            allowed = "flag"
+        elif s.type is str:
+            allowed = "text"
+        elif s.type is int:
+            allowed = f"{int(s.low)} to {int(s.high)}"
+        else:
+            allowed = f"{s.low:g} to {s.high:g}"
+        default = "off" if s.type is bool and not s.inverted else ("on" if s.inverted else f"`{s.default}`")
+        if s.type is str and not s.default:
+            default = "—"
+        meaning = s.help.replace("|", "\\|")
+        if s.inverted:
+            meaning = meaning[0].upper() + meaning[1:]
+        rows.append(f"| `{s.cli_flag}` | {allowed} | {default} | {meaning} |")
+    return "\n".join(rows)
