@@ -10,8 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-import time
-from collections import deque
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
@@ -37,26 +35,20 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..article import ARTICLE_ROWS, result_row
-from ..config import USUAL_LR, ConfigError, TrainConfig
+from ..config import ConfigError, TrainConfig
 from ..runs import RunFolder, RunSummary, default_runs_dir
 from . import background, gc_guard
 from .app import app_icon
 from .diagnosis_panel import DiagnosisPanel
 from .inside_panel import InsidePanel
 from .plots import LINE_STYLES, PlotPanel
+from .run_controller import RunController
 from .runs_table import RunsTable
 from .settings_panel import SettingsPanel
 from .tensorboard_control import TensorBoardLauncher
-from .worker import TensorFlowLoader, TrainWorker
+from .worker import TensorFlowLoader
 
 APP_NAME = "TF Training Workbench"
-
-
-def _fmt_eta(seconds: float) -> str:
-    seconds = max(0, int(seconds))
-    m, s = divmod(seconds, 60)
-    return f"{m // 60}:{m % 60:02d}:{s:02d}" if m >= 60 else f"{m}:{s:02d}"
 
 
 class ErrorBanner(QWidget):
@@ -102,16 +94,8 @@ class MainWindow(QMainWindow):
         chosen = self.settings_store.value("runsDir")
         # an explicit folder (command line, tests) wins; else the one chosen last time; else the default
         self.runs_dir = Path(runs_dir) if runs_dir else Path(chosen) if chosen else default_runs_dir()
-        self.worker: TrainWorker | None = None
-        self.queue: deque[TrainConfig] = deque()
-        self.queue_done: list[str] = []
-        self.queue_continue_on_any = False  # reproducing the article: a diverged row must not stop the rest
-        self.reproducing = False
-        self.live_key: str | None = None
-        self.live_info: dict = {}
-        self.last_summary: dict | None = None
+        self.controller = RunController(self.runs_dir, self)
         self.tf_status = "TensorFlow loads on first use"
-        self._run_t0 = 0.0
         self._loader: TensorFlowLoader | None = None
         self._build()
         self._restore()
@@ -254,6 +238,7 @@ class MainWindow(QMainWindow):
         self.runs_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.runs_table.customContextMenuRequested.connect(self._runs_menu)
         self.settings.changed.connect(self._settings_changed)
+        self._connect_runs()
         self._build_menus()
         self._update_runs_label()
         self._update_empty_hint()
@@ -318,10 +303,35 @@ class MainWindow(QMainWindow):
             self.settings_store.setValue("config", self.settings.config().to_json())
         self.settings_store.sync()
 
-    # -- training -------------------------------------------------------------------
+    # -- training (the RunController trains; the window shows) ------------------------------
     @property
     def training(self) -> bool:
-        return self.worker is not None and self.worker.isRunning()
+        return self.controller.training
+
+    @property
+    def worker(self):
+        return self.controller.worker
+
+    @property
+    def live_key(self) -> str | None:
+        return self.controller.live_run_id
+
+    @property
+    def last_summary(self) -> dict | None:
+        return self.controller.last_summary
+
+    def _connect_runs(self) -> None:
+        r = self.controller
+        r.busy_changed.connect(self._set_running)
+        r.loading.connect(self._on_loading)
+        r.run_started.connect(self._on_run_started)
+        r.batches.connect(self._on_batches)
+        r.epoch_done.connect(self._on_epoch)
+        r.run_finished.connect(self._on_finished)
+        r.failed.connect(self._on_failed)
+        r.run_ended.connect(self._on_run_ended)
+        r.batch_finished.connect(self._on_batch_finished)
+        r.article_reproduced.connect(self._show_reproduction)
 
     def _settings_or_message(self) -> TrainConfig | None:
         """The panel's settings, or None after showing which setting is wrong (and during a run)."""
@@ -336,34 +346,25 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Starts a run with the current settings (a message names any bad setting)."""
         config = self._settings_or_message()
-        if config is None:
-            return
-        self.queue.clear()
-        self._launch(config)
+        if config is not None:
+            self.controller.start(config)
 
-    def _launch(self, config: TrainConfig, resume_dir: Path | None = None) -> None:
-        self.banner.hide()
-        self.last_summary = None
-        worker = TrainWorker(config, self.runs_dir, self, resume_dir=resume_dir)
-        worker.loading.connect(self._on_loading)
-        worker.run_started.connect(self._on_run_started)
-        worker.batches.connect(self._on_batches)
-        worker.epoch_done.connect(self._on_epoch)
-        worker.run_finished.connect(self._on_finished)
-        worker.failed.connect(self._on_failed)
-        worker.finished.connect(self._on_thread_finished)
-        self.worker = worker
-        self._set_running(True)
-        self.progress.setRange(0, 0)
-        self.progress.setFormat("preparing…")
-        self.status_metrics.setText("Preparing the run…")
-        worker.start()
+    def compare_optimizers(self) -> None:
+        """Runs the current settings with SGD and with Adam, one after the other, then shows both."""
+        base = self._settings_or_message()
+        if base is not None:
+            self.controller.compare_optimizers(base)
+
+    def reproduce_article(self) -> None:
+        """Queues the article's eight runs (with this panel's epochs and sample limits), then shows the table."""
+        base = self._settings_or_message()
+        if base is not None:
+            self.controller.reproduce_article(base)
 
     def stop(self) -> None:
         """Asks the run to stop at the next batch boundary; queued runs are dropped."""
-        self.queue.clear()
         if self.training:
-            self.worker.request_stop()
+            self.controller.stop()
             self.stop_button.setEnabled(False)
             self.status_metrics.setText("Stopping at the next batch…")
 
@@ -372,6 +373,11 @@ class MainWindow(QMainWindow):
         self.compare_button.setEnabled(not running)
         self.stop_button.setEnabled(running)
         self.settings.setEnabled(not running)
+        if running:
+            self.banner.hide()
+            self.progress.setRange(0, 0)
+            self.progress.setFormat("preparing…")
+            self.status_metrics.setText("Preparing the run…")
 
     def _on_loading(self, text: str) -> None:
         if "tensorflow" not in sys.modules:
@@ -379,16 +385,13 @@ class MainWindow(QMainWindow):
         self.status_metrics.setText(text)
 
     def _on_run_started(self, info: dict) -> None:
-        self.live_info = info
-        self.live_key = info["run_id"]
-        self._run_t0 = time.perf_counter()
+        key = info["run_id"]
         if info.get("resumed"):  # what the run recorded before (trimmed to its checkpoint), then live
             folder = RunFolder(Path(info["run_dir"]))
-            self.plots.load_run(self.live_key, info["name"], folder.history(), folder.batches(),
+            self.plots.load_run(key, info["name"], folder.history(), folder.batches(),
                                 info["steps_per_epoch"], live=True, epochs=info["epochs"])
         else:
-            self.plots.add_run(self.live_key, info["name"], info["steps_per_epoch"], live=True,
-                               epochs=info["epochs"])
+            self.plots.add_run(key, info["name"], info["steps_per_epoch"], live=True, epochs=info["epochs"])
         self.runs_table.reload()
         self._update_empty_hint()
         self.status_metrics.setText("Compiling the training step…")
@@ -396,18 +399,13 @@ class MainWindow(QMainWindow):
     def _on_batches(self, points: dict) -> None:
         if self.live_key not in self.plots.runs:
             return
-        curves = self.plots.runs[self.live_key]
-        curves.add_batches(points["steps"], points["loss"], points["accuracy"])
-        steps, epochs = self.live_info["steps_per_epoch"], self.live_info["epochs"]
-        done = (points["epoch"] - 1) * steps + points["batch"]
-        total = steps * epochs
-        elapsed = time.perf_counter() - self._run_t0
-        eta = elapsed / max(done, 1) * (total - done)
-        if self.progress.maximum() != total:
-            self.progress.setRange(0, total)
-        self.progress.setValue(done)
+        self.plots.runs[self.live_key].add_batches(points["steps"], points["loss"], points["accuracy"])
+        epochs, steps = self.controller.live_info["epochs"], self.controller.live_info["steps_per_epoch"]
+        if self.progress.maximum() != points["total"]:
+            self.progress.setRange(0, points["total"])
+        self.progress.setValue(points["done"])
         self.progress.setFormat(f"epoch {points['epoch']}/{epochs} · batch {points['batch']}/{steps} · "
-                                f"ETA {_fmt_eta(eta)}")
+                                f"ETA {points['eta']}")
         self.status_metrics.setText(
             f"epoch {points['epoch']}/{epochs}   loss {points['loss'][-1]:.4f}   "
             f"accuracy {100 * points['accuracy'][-1]:.2f}%   {points['samples_per_second']:,.0f} samples/s")
@@ -418,7 +416,6 @@ class MainWindow(QMainWindow):
         self.runs_table.reload()
 
     def _on_finished(self, summary: dict) -> None:
-        self.last_summary = summary
         status = summary["status"]
         final = summary.get("final") or {}
         val = final.get("val_accuracy")
@@ -428,74 +425,27 @@ class MainWindow(QMainWindow):
         self.status_metrics.setText(text)
         if status in ("diverged", "failed"):
             self.banner.show_message(f"The run {status}: {summary.get('error') or ''}".strip())
-        self.queue_done.append(summary["run_id"])
 
     def _on_failed(self, message: str) -> None:
         self.banner.show_message(message)
         self.status_metrics.setText("Training did not run: " + message.split("\n")[0])
 
-    def _on_thread_finished(self) -> None:
-        if self.live_key is not None:
-            self.plots.end_live(self.live_key)
-        worker, self.worker = self.worker, None
-        if worker is not None:
-            worker.deleteLater()
+    def _on_run_ended(self, run_id: str) -> None:
+        if run_id:
+            self.plots.end_live(run_id)
         self.runs_table.reload()
+
+    def _on_batch_finished(self, made: list) -> None:
         status = (self.last_summary or {}).get("status")
-        if self.queue and (status == "completed" or (self.queue_continue_on_any and status)):
-            self._launch(self.queue.popleft())
-            return
-        self.queue.clear()
-        self.queue_continue_on_any = False
-        if self.reproducing:
-            self.reproducing = False
-            if self.queue_done:
-                self._show_reproduction(list(self.queue_done))
-        self._set_running(False)
         self.progress.setRange(0, 100)
-        self.progress.setValue(100 if (self.last_summary or {}).get("status") == "completed" else 0)
-        self.progress.setFormat((self.last_summary or {}).get("status", "ready"))
-        selected = [i for i in self.queue_done if i]
-        self.queue_done = []
-        if selected:
-            self.runs_table.select_runs(selected)
-        self.live_key = None
+        self.progress.setValue(100 if status == "completed" else 0)
+        self.progress.setFormat(status or "ready")
+        if made:
+            self.runs_table.select_runs(made)
 
-    def compare_optimizers(self) -> None:
-        """Runs the current settings with SGD and with Adam, one after the other, then shows both."""
-        base = self._settings_or_message()
-        if base is None:
-            return
-        runs = []
-        for opt in ("sgd", "adam"):
-            lr = base.lr if base.optimizer == opt else USUAL_LR[opt]
-            label = f"{base.name} " if base.name else ""
-            runs.append(base.replace(optimizer=opt, lr=lr, name=f"{label}{opt.upper() if opt == 'sgd' else 'Adam'} lr={lr:g}"))
-        self.queue = deque(runs[1:])
-        self.queue_done = []
-        self._launch(runs[0])
-
-    def reproduce_article(self) -> None:
-        """Queues the article's eight runs (with this panel's epochs and sample limits), then shows the table."""
-        base = self._settings_or_message()
-        if base is None:
-            return
-        configs = [row.config(base.epochs, base.train_limit, base.val_limit) for row in ARTICLE_ROWS]
-        self.reproducing = True
-        self.queue = deque(configs[1:])
-        self.queue_done = []
-        self.queue_continue_on_any = True
-        self._launch(configs[0])
-
-    def _show_reproduction(self, run_ids: list[str]) -> None:
-        from ..runs import read_run
+    def _show_reproduction(self, results: list) -> None:
         from .reproduce_dialog import ReproduceDialog
 
-        results = []
-        for row, run_id in zip(ARTICLE_ROWS, run_ids, strict=False):
-            summary = read_run(self.runs_dir / run_id)
-            if summary is not None:
-                results.append(result_row(row, summary.to_dict()))
         self.reproduce_dialog = ReproduceDialog(results, self)
         self.reproduce_dialog.show()
 
@@ -533,14 +483,11 @@ class MainWindow(QMainWindow):
         """Continues a stopped or interrupted run from its last finished epoch."""
         if self.training:
             return
+        self.plots.remove_run(run.run_id)
         try:
-            config = TrainConfig.from_dict(RunFolder(Path(run.run_dir)).config())
+            self.controller.resume(Path(run.run_dir))
         except (ConfigError, TypeError) as exc:
             self.banner.show_message(f"Cannot resume {run.run_id}: {exc}")
-            return
-        self.queue.clear()
-        self.plots.remove_run(run.run_id)
-        self._launch(config, resume_dir=Path(run.run_dir))
 
     def inspect_run(self, *runs: RunSummary) -> InsidePanel:
         """Shows "Inside the run" for one run, or two side by side; returns the panel."""
@@ -733,6 +680,7 @@ class MainWindow(QMainWindow):
             self.banner.show_message("Stop the run before changing the runs folder.")
             return
         self.runs_dir = Path(path)
+        self.controller.runs_dir = self.runs_dir
         self.settings_store.setValue("runsDir", str(self.runs_dir))
         for key in list(self.plots.runs):
             self.plots.remove_run(key)
@@ -752,11 +700,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         """Stops a run at its next batch and waits for the thread: no zombie, no crash."""
         self._save()
-        self.queue.clear()
-        if self.worker is not None and self.worker.isRunning():
+        if self.training:
             self.status_metrics.setText("Stopping the run before closing…")
-            self.worker.request_stop()
-            self.worker.wait()
+        self.controller.shutdown()
         if self._loader is not None and self._loader.isRunning():
             self._loader.wait()
         self.diagnosis.wait()

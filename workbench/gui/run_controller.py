@@ -1,0 +1,178 @@
+"""The runs the window trains: a queue of jobs, one TrainWorker at a time, Stop, and what happened.
+
+A QObject without widgets, so the queue can be tested without a window. The window
+asks (start, compare optimizers, reproduce the article, resume, run again, stop) and
+listens to the signals; the controller owns the worker thread and never touches a
+widget. A batch is what one request queues: one run, two (compare), eight (the
+article); `batch_finished` says when it is over and which runs it made.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ..article import ARTICLE_ROWS, result_row
+from ..config import USUAL_LR, TrainConfig
+from ..runs import RunFolder, read_run
+from .worker import TrainWorker
+
+
+@dataclass(frozen=True)
+class Job:
+    config: TrainConfig
+    resume_dir: Path | None = None  # continue this run from its checkpoint instead of starting one
+
+
+def compare_configs(base: TrainConfig) -> list[TrainConfig]:
+    """The same settings with SGD (lr 0.01) and Adam (lr 0.001); only optimizer, lr and name differ."""
+    runs = []
+    for opt in ("sgd", "adam"):
+        lr = base.lr if base.optimizer == opt else USUAL_LR[opt]
+        label = f"{base.name} " if base.name else ""
+        runs.append(base.replace(optimizer=opt, lr=lr,
+                                 name=f"{label}{'SGD' if opt == 'sgd' else 'Adam'} lr={lr:g}"))
+    return runs
+
+
+def format_eta(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    m, s = divmod(seconds, 60)
+    return f"{m // 60}:{m % 60:02d}:{s:02d}" if m >= 60 else f"{m}:{s:02d}"
+
+
+class RunController(QObject):
+    """Trains queued jobs one after another in a TrainWorker thread and reports through signals."""
+
+    busy_changed = Signal(bool)  # a batch started (True) or ended (False)
+    loading = Signal(str)
+    run_started = Signal(dict)  # run_id, run_dir, name, steps_per_epoch, epochs, resumed
+    batches = Signal(dict)  # the worker's batch points, plus done/total steps and eta text
+    epoch_done = Signal(dict)
+    run_finished = Signal(dict)  # each run's summary
+    run_ended = Signal(str)  # its thread is done (the run id, "" if it never started)
+    failed = Signal(str)  # a run that could not start or failed, with the reason
+    batch_finished = Signal(list)  # the run ids the batch made, in order
+    article_reproduced = Signal(list)  # reported-vs-measured rows after "Reproduce the article"
+
+    def __init__(self, runs_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runs_dir = Path(runs_dir)
+        self.worker: TrainWorker | None = None
+        self.queue: deque[Job] = deque()
+        self.done: list[str] = []
+        self.continue_on_any = False  # reproducing the article: a diverged row must not stop the rest
+        self.reproducing = False
+        self.live_run_id: str | None = None
+        self.live_info: dict = {}
+        self.last_summary: dict | None = None
+        self._t0 = 0.0
+
+    @property
+    def training(self) -> bool:
+        return self.worker is not None and self.worker.isRunning()
+
+    # -- what the window asks ------------------------------------------------------------
+    def start(self, config: TrainConfig) -> bool:
+        return self._begin([Job(config)])
+
+    def compare_optimizers(self, base: TrainConfig) -> bool:
+        """SGD then Adam with otherwise the same settings."""
+        return self._begin([Job(c) for c in compare_configs(base)])
+
+    def reproduce_article(self, base: TrainConfig) -> bool:
+        """The article's eight runs with `base`'s epochs and sample limits; then `article_reproduced`."""
+        configs = [row.config(base.epochs, base.train_limit, base.val_limit) for row in ARTICLE_ROWS]
+        started = self._begin([Job(c) for c in configs], continue_on_any=True)
+        self.reproducing = started
+        return started
+
+    def resume(self, run_dir: Path) -> bool:
+        """Continues a stopped or interrupted run from its last finished epoch (ConfigError if unreadable)."""
+        config = TrainConfig.from_dict(RunFolder(Path(run_dir)).config())
+        return self._begin([Job(config, resume_dir=Path(run_dir))])
+
+    def stop(self) -> None:
+        """Stops the run at its next batch; queued runs are dropped."""
+        self.queue.clear()
+        if self.training:
+            self.worker.request_stop()
+
+    def shutdown(self) -> None:
+        """Stops and waits for the thread (closing the window)."""
+        self.stop()
+        if self.worker is not None:
+            self.worker.wait()
+
+    # -- the queue ---------------------------------------------------------------------
+    def _begin(self, jobs: list[Job], continue_on_any: bool = False) -> bool:
+        if self.training or not jobs:
+            return False
+        self.queue = deque(jobs[1:])
+        self.done = []
+        self.continue_on_any = continue_on_any
+        self.reproducing = False
+        self.busy_changed.emit(True)
+        self._launch(jobs[0])
+        return True
+
+    def _launch(self, job: Job) -> None:
+        self.last_summary = None
+        self.live_run_id = None
+        worker = TrainWorker(job.config, self.runs_dir, self, resume_dir=job.resume_dir)
+        worker.loading.connect(self.loading)
+        worker.run_started.connect(self._on_run_started)
+        worker.batches.connect(self._on_batches)
+        worker.epoch_done.connect(self.epoch_done)
+        worker.run_finished.connect(self._on_finished)
+        worker.failed.connect(self.failed)
+        worker.finished.connect(self._on_thread_finished)
+        self.worker = worker
+        worker.start()
+
+    def _on_run_started(self, info: dict) -> None:
+        self.live_info = info
+        self.live_run_id = info["run_id"]
+        self._t0 = time.perf_counter()
+        self.run_started.emit(info)
+
+    def _on_batches(self, points: dict) -> None:
+        steps, epochs = self.live_info["steps_per_epoch"], self.live_info["epochs"]
+        done = (points["epoch"] - 1) * steps + points["batch"]
+        total = steps * epochs
+        elapsed = time.perf_counter() - self._t0
+        eta = elapsed / max(done, 1) * (total - done)
+        self.batches.emit({**points, "done": done, "total": total, "eta": format_eta(eta)})
+
+    def _on_finished(self, summary: dict) -> None:
+        self.last_summary = summary
+        self.done.append(summary["run_id"])
+        self.run_finished.emit(summary)
+
+    def _on_thread_finished(self) -> None:
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.deleteLater()
+        self.run_ended.emit(self.live_run_id or "")  # still the live run while the window tidies up
+        status = (self.last_summary or {}).get("status")
+        if self.queue and (status == "completed" or (self.continue_on_any and status)):
+            self._launch(self.queue.popleft())
+            return
+        self.queue.clear()
+        made, self.done = [i for i in self.done if i], []
+        if self.reproducing:
+            self.reproducing = False
+            rows = []
+            for row, run_id in zip(ARTICLE_ROWS, made, strict=False):
+                summary = read_run(self.runs_dir / run_id)
+                if summary is not None:
+                    rows.append(result_row(row, summary.to_dict()))
+            if rows:
+                self.article_reproduced.emit(rows)
+        self.busy_changed.emit(False)
+        self.batch_finished.emit(made)
+        self.live_run_id = None
