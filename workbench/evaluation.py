@@ -54,19 +54,18 @@ def evaluate(run_dir: Path, use_cache: bool = True) -> dict[str, Any]:
 
 
 def _compute(folder: RunFolder, model_path: Path) -> dict[str, Any]:
-    import keras
-
     from . import data as datamod
-    from . import objectives  # noqa: F401  (registers the custom losses and metrics)
-    from .methods import custom  # noqa: F401  (registers the custom train_step model)
+    from .models import (
+        load as load_model,  # also older model files saved with the workbench's classes
+    )
 
     config = TrainConfig.from_dict(folder.config())
     data = datamod.prepare(config)
-    model = keras.models.load_model(model_path, compile=False)
+    model = load_model(model_path)
     x = data.x_test.astype(np.float32) / data.scale
     outputs = model.predict(x, batch_size=1000, verbose=0)
     kind = output_kind(config.loss)
-    probs = _softmax(outputs) if kind == "probabilities" else outputs
+    probs = softmax(outputs) if kind == "probabilities" else outputs
     pred = probs.argmax(axis=1)
     true = data.y_test.astype(int)
     k = data.num_classes
@@ -149,12 +148,10 @@ def matrix_csv(result: dict[str, Any]) -> str:
 
 def model_summary(run_dir: Path) -> str:
     """Layers, output shapes and parameter counts of the run's model, with the memory the weights take."""
-    import keras
 
-    from . import objectives  # noqa: F401  (registers the custom losses and metrics)
-    from .methods import custom  # noqa: F401  (registers the custom train_step model)
+    from .models import load as load_model
 
-    model = keras.models.load_model(Path(run_dir) / "model.keras", compile=False)
+    model = load_model(Path(run_dir) / "model.keras")
     lines: list[str] = []
     model.summary(print_fn=lambda line, *_, **__: lines.append(line), line_length=90)
     params = model.count_params()
@@ -162,7 +159,8 @@ def model_summary(run_dir: Path) -> str:
     return "\n".join(lines)
 
 
-def _softmax(logits: np.ndarray) -> np.ndarray:
-    z = logits - logits.max(axis=1, keepdims=True)
+def softmax(logits: np.ndarray) -> np.ndarray:
+    """Probabilities from logits, over the last axis (one image or a batch)."""
+    z = logits - logits.max(axis=-1, keepdims=True)
     e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
+    return e / e.sum(axis=-1, keepdims=True)

@@ -9,27 +9,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..config import ConfigError, TrainConfig
+from .background import Latest
 
 
-class _Explainer(QThread):
-    done = Signal(dict)
-    failed = Signal(str)
+def _explain(config: TrainConfig) -> dict:
+    from ..diagnostics import explain  # TensorFlow: in the background task, never at start-up
 
-    def __init__(self, config: TrainConfig, parent=None) -> None:
-        super().__init__(parent)
-        self.config = config
-
-    def run(self) -> None:
-        try:
-            from ..diagnostics import explain
-
-            self.done.emit(explain(self.config))
-        except Exception as exc:  # shown in the panel, never a traceback
-            self.failed.emit(str(exc))
+    return explain(config)
 
 
 def render(report: dict, dark: bool = False) -> str:
@@ -70,7 +60,7 @@ class DiagnosisPanel(QWidget):
         layout.addWidget(self.text)
         self.report: dict | None = None
         self._pending: TrainConfig | None = None
-        self._worker: _Explainer | None = None
+        self._measuring = Latest(self)  # a newer request replaces an older one; stale answers are dropped
         self.enabled = False
         self._timer = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
         self._timer.timeout.connect(self._run)
@@ -83,8 +73,7 @@ class DiagnosisPanel(QWidget):
 
     def request(self, config_or_error: TrainConfig | ConfigError) -> None:
         if isinstance(config_or_error, ConfigError):
-            self._timer.stop()
-            self._pending = None
+            self.cancel()
             self.text.setText(f"<span style='color:#b00020'>Setting {html.escape(str(config_or_error))}</span>")
             return
         self._pending = config_or_error
@@ -94,15 +83,16 @@ class DiagnosisPanel(QWidget):
     def _run(self) -> None:
         if self._pending is None:
             return
-        if self._worker is not None and self._worker.isRunning():
-            self._timer.start()  # measure the newest settings once the current measurement ends
-            return
         config, self._pending = self._pending, None
         self.text.setText("Measuring on a real batch…")
-        self._worker = _Explainer(config, self)
-        self._worker.done.connect(self._show)
-        self._worker.failed.connect(lambda msg: self.text.setText(html.escape(msg)))
-        self._worker.start()
+        self._measuring.submit(_explain, config, returned=self._show,
+                               errored=lambda exc: self.text.setText(html.escape(str(exc))))
+
+    def cancel(self) -> None:
+        """Drops the measurement under way (its answer would describe settings no longer shown)."""
+        self._timer.stop()
+        self._pending = None
+        self._measuring.cancel()
 
     def _show(self, report: dict) -> None:
         self.report = report
@@ -111,8 +101,7 @@ class DiagnosisPanel(QWidget):
 
     def wait(self) -> None:
         self._timer.stop()
-        if self._worker is not None:
-            self._worker.wait()
+        self._measuring.wait()
 
     def busy(self) -> bool:
-        return self._timer.isActive() or (self._worker is not None and self._worker.isRunning())
+        return self._timer.isActive() or self._measuring.busy

@@ -8,11 +8,9 @@ drawing is kept, so drawing never waits for TensorFlow.
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -24,69 +22,29 @@ from PySide6.QtWidgets import (
 )
 
 from ..drawing import strokes_to_mnist
+from .background import Latest
 from .drawing_canvas import DrawingCanvas
 from .image_grid import digit_pixmap
 
 __all__ = ["DrawingPad"]
 
 
-class _Predictor(QThread):
-    """Loads the run's model once, then classifies the latest drawing whenever there is one."""
+def _load_model(model_path: Path):
+    """The run's model, loaded once per run (a background task)."""
+    from .worker import start_tensorflow
 
-    loaded = Signal(str)
-    predicted = Signal(int, object)  # request number, list of 10 floats
-    failed = Signal(str)
+    start_tensorflow()  # devices first, whichever thread starts TensorFlow
+    from ..models import load
 
-    def __init__(self, model_path: Path, softmax: bool, parent=None) -> None:
-        super().__init__(parent)
-        self.model_path = model_path
-        self.softmax = softmax
-        self._cond = threading.Condition()
-        self._latest: tuple[int, np.ndarray] | None = None
-        self._quit = False
+    return load(model_path)
 
-    def submit(self, number: int, image: np.ndarray) -> None:
-        with self._cond:
-            self._latest = (number, image)
-            self._cond.notify()
 
-    def quit_soon(self) -> None:
-        with self._cond:
-            self._quit = True
-            self._cond.notify()
+def _predict(model, image: np.ndarray, softmax: bool) -> list[float]:
+    """The model's answer for one drawing: raw outputs, or their softmax."""
+    from ..evaluation import softmax as softmax_of
 
-    def run(self) -> None:
-        try:
-            from .worker import start_tensorflow
-
-            start_tensorflow()  # devices first, whichever thread starts TensorFlow
-            import keras
-
-            from .. import objectives  # noqa: F401  (registers the custom losses and metrics)
-            from ..methods import custom  # noqa: F401  (registers the custom train_step model)
-
-            model = keras.models.load_model(self.model_path, compile=False)
-        except Exception as exc:  # shown on the pad
-            self.failed.emit(f"cannot load the model: {exc}")
-            return
-        self.loaded.emit(str(self.model_path))
-        while True:
-            with self._cond:
-                while self._latest is None and not self._quit:
-                    self._cond.wait()
-                if self._quit:
-                    return
-                number, image = self._latest
-                self._latest = None
-            try:
-                out = np.asarray(model(image[None], training=False))[0].astype(float)
-            except Exception as exc:
-                self.failed.emit(f"the model cannot classify this image: {exc}")
-                return
-            if self.softmax:
-                e = np.exp(out - out.max())
-                out = e / e.sum()
-            self.predicted.emit(number, out.tolist())
+    out = np.asarray(model(image[None], training=False))[0].astype(float)
+    return (softmax_of(out) if softmax else out).tolist()
 
 
 class DrawingPad(QWidget):
@@ -139,7 +97,9 @@ class DrawingPad(QWidget):
         layout.addStretch(1)
         self.canvas.changed.connect(self._drawn)
         self.clear_button.clicked.connect(self.canvas.clear)
-        self.predictor: _Predictor | None = None
+        self.model = None
+        self._loading = Latest(self)  # the model of the newest selection
+        self._predicting = Latest(self)  # the newest drawing only
         self.requests = 0
         self.answered = 0
         self.scores: list[float] | None = None
@@ -161,13 +121,11 @@ class DrawingPad(QWidget):
         self.kind = kind
         self.ink = ink
         self.status.setText(f"Loading the model of {name}…")
-        self.predictor = _Predictor(Path(model_path), softmax=kind == "probabilities", parent=self)
-        self.predictor.loaded.connect(lambda _: self._ready(name))
-        self.predictor.predicted.connect(self._show_prediction)
-        self.predictor.failed.connect(self.set_unavailable)
-        self.predictor.start()
+        self._loading.submit(_load_model, Path(model_path), returned=lambda model: self._ready(name, model),
+                             errored=lambda exc: self.set_unavailable(f"cannot load the model: {exc}"))
 
-    def _ready(self, name: str) -> None:
+    def _ready(self, name: str, model) -> None:
+        self.model = model
         what = ("class probabilities (softmax of the outputs)" if self.kind == "probabilities" else
                 "raw outputs: this model was trained with a squared error against the one-hot label, so it "
                 "answers with scores near 0 and 1, not probabilities")
@@ -186,9 +144,12 @@ class DrawingPad(QWidget):
         if not self.canvas.strokes:
             self._show_scores(None)
             return
-        if self.predictor is not None and self.canvas.isEnabled():
+        if self.model is not None and self.canvas.isEnabled():
             self.requests += 1
-            self.predictor.submit(self.requests, image * self.ink)
+            self._predicting.submit(
+                _predict, self.model, image * self.ink, self.kind == "probabilities",
+                returned=lambda scores, n=self.requests: self._show_prediction(n, scores),
+                errored=lambda exc: self.set_unavailable(f"the model cannot classify this image: {exc}"))
 
     def _show_prediction(self, number: int, scores: list) -> None:
         self.answered = number
@@ -209,11 +170,12 @@ class DrawingPad(QWidget):
         self.answer.setText("" if best is None else f"→ {best}")
 
     def _stop_predictor(self) -> None:
-        if self.predictor is not None:
-            self.predictor.quit_soon()
-            self.predictor.wait()
-            self.predictor.deleteLater()
-            self.predictor = None
+        """Drops the model and every answer still to come (another run, or none, is shown now)."""
+        self._loading.cancel()
+        self._predicting.cancel()
+        self.model = None
 
     def shutdown(self) -> None:
         self._stop_predictor()
+        self._loading.wait()
+        self._predicting.wait()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..drawing import pad_problem
 from ..runs import RunSummary
+from .background import Cancelled, Latest
 from .confusion_matrix import ConfusionMatrixView
 from .drawing_pad import DrawingPad
 from .image_grid import ImageGrid
@@ -37,38 +38,27 @@ MAX_CELL_IMAGES = 60
 MAX_DIFF_IMAGES = 48
 
 
-class _Evaluator(QThread):
-    """Evaluates each run (cached), reads its model summary and its validation images."""
+def evaluate_runs(run_dirs: list[Path], cancelled=lambda: False) -> list[dict]:
+    """Evaluates each run (cached), reads its model summary and its validation images (a background task)."""
+    from .worker import start_tensorflow
 
-    done = Signal(int, object)
-    failed = Signal(int, str)
+    start_tensorflow()  # devices first, whichever thread starts TensorFlow
+    from ..config import TrainConfig
+    from ..data import prepare
+    from ..evaluation import evaluate, model_summary
+    from ..runs import RunFolder
 
-    def __init__(self, number: int, run_dirs: list[Path], parent=None) -> None:
-        super().__init__(parent)
-        self.number = number
-        self.run_dirs = run_dirs
-
-    def run(self) -> None:
-        try:
-            from .worker import start_tensorflow
-
-            start_tensorflow()  # devices first, whichever thread starts TensorFlow
-            from ..config import TrainConfig
-            from ..data import prepare
-            from ..evaluation import evaluate, model_summary
-            from ..runs import RunFolder
-
-            results = []
-            for run_dir in self.run_dirs:
-                result = dict(evaluate(run_dir))
-                result["summary_text"] = model_summary(run_dir)
-                data = prepare(TrainConfig.from_dict(RunFolder(run_dir).config()))
-                result["x_test"], result["y_test"] = data.x_test, data.y_test
-                result["ink"] = float(data.x_test.max()) / data.scale if data.x_test.size else 1.0
-                results.append(result)
-            self.done.emit(self.number, results)
-        except Exception as exc:  # shown in the panel
-            self.failed.emit(self.number, str(exc))
+    results = []
+    for run_dir in run_dirs:
+        if cancelled():
+            raise Cancelled
+        result = dict(evaluate(run_dir))
+        result["summary_text"] = model_summary(run_dir)
+        data = prepare(TrainConfig.from_dict(RunFolder(run_dir).config()))
+        result["x_test"], result["y_test"] = data.x_test, data.y_test
+        result["ink"] = float(data.x_test.max()) / data.scale if data.x_test.size else 1.0
+        results.append(result)
+    return results
 
 
 def _model_stamp(run: RunSummary) -> float | None:
@@ -90,10 +80,9 @@ class InsidePanel(QWidget):
         self.setObjectName("insidePanel")
         self.runs: list[RunSummary] = []
         self.results: list[dict] = []
-        self.requests = 0
         self.more = ""  # says so when more than two runs are selected
         self._key: tuple = ()
-        self._threads: set[_Evaluator] = set()
+        self._evaluating = Latest(self)  # the newest selection wins; older answers are dropped
         self.status = QLabel(objectName="insideStatus", wordWrap=True)
         self.normalise = QCheckBox("row-normalised", objectName="normaliseCheck")
         self.normalise.setToolTip("Show each row as the percentage of that true class predicted as each class "
@@ -160,12 +149,12 @@ class InsidePanel(QWidget):
         self.more = f" (the first two of the {selected} selected runs)" if selected > 2 else ""
         # the same runs in another order are the same view (inspect_run, then the selection it makes)
         key = (frozenset((r.run_id, _model_stamp(r)) for r in runs), selected)
-        if key == self._key and (self.results or self._threads):
+        if key == self._key and (self.results or self._evaluating.busy):
             return  # already shown (or on its way) for these very models
         self._key = key
         self.runs = runs
         self.results = []
-        self.requests += 1
+        self._evaluating.cancel()  # an older selection's answer would be stale
         self._set_enabled(False)
         missing = [r for r in runs if not Path(r.run_dir, "model.keras").is_file()]
         if not runs:
@@ -179,24 +168,14 @@ class InsidePanel(QWidget):
             return
         names = " and ".join(r.label for r in runs)
         self.status.setText(f"Evaluating {names}{self.more} on the validation images…")
-        worker = _Evaluator(self.requests, [Path(r.run_dir) for r in runs], self)
-        worker.done.connect(self._show)
-        worker.failed.connect(self._failed)
-        worker.finished.connect(lambda w=worker: self._threads.discard(w))
-        self._threads.add(worker)
-        worker.start()
-
-    def _failed(self, number: int, message: str) -> None:
-        if number == self.requests:
-            self.status.setText(f"Cannot evaluate: {message}")
+        self._evaluating.submit(evaluate_runs, [Path(r.run_dir) for r in runs], returned=self._show,
+                                errored=lambda exc: self.status.setText(f"Cannot evaluate: {exc}"))
 
     def _set_enabled(self, on: bool) -> None:
         for w in (self.normalise, self.export_matrix_button, self.export_images_button, self.tabs):
             w.setEnabled(on)
 
-    def _show(self, number: int, results: list) -> None:
-        if number != self.requests:
-            return  # an older selection
+    def _show(self, results: list) -> None:
         self.results = results
         self._set_enabled(True)
         two = len(results) == 2
@@ -340,6 +319,5 @@ class InsidePanel(QWidget):
 
     def shutdown(self) -> None:
         """Waits for background work (called when the window closes)."""
-        for worker in list(self._threads):
-            worker.wait()
+        self._evaluating.wait()
         self.pad.shutdown()

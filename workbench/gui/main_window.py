@@ -46,7 +46,7 @@ from .run_controller import RunController
 from .runs_table import RunsTable
 from .settings_panel import SettingsPanel
 from .tensorboard_control import TensorBoardLauncher
-from .worker import TensorFlowLoader
+from .worker import load_tensorflow
 
 APP_NAME = "TF Training Workbench"
 
@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.runs_dir = Path(runs_dir) if runs_dir else Path(chosen) if chosen else default_runs_dir()
         self.controller = RunController(self.runs_dir, self)
         self.tf_status = "TensorFlow loads on first use"
-        self._loader: TensorFlowLoader | None = None
+        self._loader: background.Task | None = None
         self._build()
         self._restore()
         self._settings_changed()
@@ -652,20 +652,18 @@ class MainWindow(QMainWindow):
         if self._loader is not None:
             return
         self.tf_label.setText("Loading TensorFlow in the background…")
-        self._loader = TensorFlowLoader(self)
-        self._loader.loaded.connect(self._on_tf_loaded)
-        self._loader.devices.connect(self.settings.set_devices)
-        self._loader.failed.connect(self._on_tf_failed)
-        self._loader.start()
+        self._loader = background.run(load_tensorflow, returned=self._on_tf_loaded, errored=self._on_tf_failed,
+                                      parent=self)
 
-    def _on_tf_loaded(self, versions: str) -> None:
-        self.tf_status = versions
-        self.tf_label.setText(versions)
+    def _on_tf_loaded(self, loaded: dict) -> None:
+        self.settings.set_devices(loaded["devices"])
+        self.tf_status = loaded["versions"]
+        self.tf_label.setText(self.tf_status)
         self.diagnosis.enable()
 
-    def _on_tf_failed(self, message: str) -> None:
+    def _on_tf_failed(self, exc: Exception) -> None:
         self.tf_label.setText("TensorFlow failed to load")
-        self.banner.show_message(message)
+        self.banner.show_message(f"TensorFlow could not be loaded: {type(exc).__name__}: {exc}")
 
     def choose_runs_dir(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -703,7 +701,7 @@ class MainWindow(QMainWindow):
         if self.training:
             self.status_metrics.setText("Stopping the run before closing…")
         self.controller.shutdown()
-        if self._loader is not None and self._loader.isRunning():
+        if self._loader is not None:
             self._loader.wait()
         self.diagnosis.wait()
         self.inside.shutdown()

@@ -1,4 +1,4 @@
-"""The TensorBoard button's logic: start a server (in a thread, it takes seconds) or reuse it, then open it.
+"""The TensorBoard button's logic: start a server (a background task, it takes seconds) or reuse it, then open it.
 
 A QObject without widgets: the window connects its signals to its status bar,
 banner and button. Closing the window calls `shutdown`, which stops the server and
@@ -10,25 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from .. import tensorboard
-
-
-class _Starter(QThread):
-    ready = Signal(str)
-    failed = Signal(str)
-
-    def __init__(self, server: tensorboard.TensorBoardServer, parent=None) -> None:
-        super().__init__(parent)
-        self.server = server
-
-    def run(self) -> None:
-        try:
-            self.ready.emit(self.server.start())
-        except tensorboard.TensorBoardError as exc:
-            self.failed.emit(str(exc))
+from . import background
 
 
 def default_opener(url: str) -> None:
@@ -46,12 +32,12 @@ class TensorBoardLauncher(QObject):
                  opener: Callable[[str], None] = default_opener) -> None:
         super().__init__(parent)
         self.opener = opener
-        self._starter: _Starter | None = None
+        self._starting: background.Task | None = None
         self._run_ids: tuple[str, ...] = ()
 
     @property
     def busy(self) -> bool:
-        return self._starter is not None and self._starter.isRunning()
+        return self._starting is not None and self._starting.running
 
     def open(self, runs_dir: Path, run_ids: Sequence[str] = ()) -> None:
         """Opens TensorBoard on the folder, showing only `run_ids` if any are given."""
@@ -63,10 +49,8 @@ class TensorBoardLauncher(QObject):
         if self.busy:
             return  # already starting: one server per runs folder
         self.starting.emit()
-        self._starter = _Starter(server, self)
-        self._starter.ready.connect(self._on_ready)
-        self._starter.failed.connect(self.failed)
-        self._starter.start()
+        self._starting = background.run(server.start, returned=self._on_ready,
+                                        errored=lambda exc: self.failed.emit(str(exc)), parent=self)
 
     def _on_ready(self, url: str) -> None:
         self.ready.emit(url)
@@ -75,5 +59,5 @@ class TensorBoardLauncher(QObject):
     def shutdown(self) -> None:
         """Stops every server this process started and waits for a start under way."""
         tensorboard.stop_all()
-        if self._starter is not None:
-            self._starter.wait()
+        if self._starting is not None:
+            self._starting.wait()

@@ -1,4 +1,4 @@
-"""The background trainer thread: runs the core's trainer, reports through Qt signals.
+"""The background trainer thread: runs the core's trainer, reports through Qt signals; loading TensorFlow.
 
 TensorFlow is imported here, in this thread, never at window start-up.
 Stop is a flag checked between batches; the thread is never killed.
@@ -24,30 +24,21 @@ def start_tensorflow() -> None:
     configure_cpu_devices(DEFAULT_CPU_DEVICES)
 
 
-class TensorFlowLoader(QThread):
-    """Imports TensorFlow and Keras in the background so the first Start is quick."""
+def load_tensorflow() -> dict:
+    """Imports TensorFlow, Keras and the training stack (a background task, so the first Start is quick);
+    returns the versions line and what TensorFlow sees."""
+    start_tensorflow()
+    import keras
+    import tensorflow as tf
 
-    loaded = Signal(str)  # versions, or "" on failure
-    devices = Signal(dict)  # what TensorFlow sees (distribute.describe_devices)
-    failed = Signal(str)
+    from .. import trainer  # noqa: F401  (the rest of the training stack)
+    from ..distribute import describe_devices
 
-    def run(self) -> None:
-        try:
-            start_tensorflow()
-            import keras
-            import tensorflow as tf
-
-            from .. import trainer  # noqa: F401  (the rest of the training stack)
-            from ..distribute import describe_devices
-
-            self.devices.emit(describe_devices())
-
-            gpus = tf.config.list_physical_devices("GPU")
-            device = ", ".join(tf.config.experimental.get_device_details(g).get("device_name", g.name)
-                               for g in gpus) or "CPU"
-            self.loaded.emit(f"TensorFlow {tf.__version__}, Keras {keras.__version__} · {device}")
-        except Exception as exc:  # shown to the user, never a traceback on a terminal
-            self.failed.emit(f"TensorFlow could not be loaded: {type(exc).__name__}: {exc}")
+    gpus = tf.config.list_physical_devices("GPU")
+    device = ", ".join(tf.config.experimental.get_device_details(g).get("device_name", g.name)
+                       for g in gpus) or "CPU"
+    return {"versions": f"TensorFlow {tf.__version__}, Keras {keras.__version__} · {device}",
+            "devices": describe_devices()}
 
 
 class TrainWorker(QThread):
