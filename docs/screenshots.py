@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from workbench.gui import MainWindow  # noqa: E402
-from workbench.gui.app import app_icon  # noqa: E402
+from workbench.gui.icon import app_icon  # noqa: E402
 
 app = QApplication(sys.argv)
 app.setWindowIcon(app_icon())

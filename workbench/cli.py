@@ -107,6 +107,7 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def _stop_on_signals():
+    """A StopFlag that Ctrl-C (SIGINT) and SIGTERM set: the run stops at the next batch, kept as `stopped`."""
     from .stop import StopFlag
 
     stop = StopFlag()
@@ -192,12 +193,10 @@ def cmd_reproduce(args: argparse.Namespace) -> int:
         low = 1 if name == "epochs" else 0
         if value < low:
             raise UsageError(f"argument {flag_of(name)}: {value} is out of range; allowed {low} or more")
-    from .callbacks import ConsoleProgress, StopFlag
+    from .callbacks import ConsoleProgress
     from .diagnostics import reproduce
 
-    stop = StopFlag()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
+    stop = _stop_on_signals()
 
     def progress(cfg: TrainConfig) -> list:
         print(f"training {cfg.name}", file=sys.stderr)
@@ -363,11 +362,9 @@ def cmd_tensorboard(args: argparse.Namespace) -> int:
         import webbrowser
 
         webbrowser.open(url)
-    stop = {"now": False}
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.update(now=True))
+    stop = _stop_on_signals()
     try:
-        while not stop["now"] and server.running:
+        while not stop.is_set() and server.running:
             time.sleep(0.2)
     finally:
         server.stop()

@@ -6,21 +6,6 @@ import contextlib
 import sys
 from pathlib import Path
 
-
-def app_icon():
-    """The application icon from the package's resources (SVG plus PNG sizes)."""
-    from importlib import resources
-
-    from PySide6.QtGui import QIcon
-
-    icon = QIcon()
-    folder = resources.files("workbench") / "resources"
-    for size in (16, 32, 48, 64, 128, 256):
-        icon.addFile(str(folder / f"icon-{size}.png"))
-    icon.addFile(str(folder / "icon.svg"))
-    return icon
-
-
 END_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP")  # kill, Ctrl-C in the terminal, logout/shutdown
 
 
@@ -78,6 +63,8 @@ def main(runs_dir: Path | None = None, argv: list[str] | None = None, quit_after
     app.setApplicationName("TF Training Workbench")
     app.setOrganizationName("tf-training-workbench")
     app.setDesktopFileName("tf-training-workbench")
+    from .icon import app_icon
+
     app.setWindowIcon(app_icon())
     window = MainWindow(runs_dir=runs_dir)
     caught = close_on_signals(app)

@@ -38,8 +38,8 @@ from .. import __version__
 from ..config import ConfigError, TrainConfig
 from ..runs import RunFolder, RunSummary, default_runs_dir
 from . import background, gc_guard
-from .app import app_icon
 from .diagnosis_panel import DiagnosisPanel
+from .icon import app_icon
 from .inside_panel import InsidePanel
 from .plots import LINE_STYLES, PlotPanel
 from .run_controller import RunController

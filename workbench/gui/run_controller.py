@@ -124,12 +124,11 @@ class RunController(QObject):
         self.last_summary = None
         self.live_run_id = None
         worker = TrainWorker(job.config, self.runs_dir, self, resume_dir=job.resume_dir)
-        worker.loading.connect(self.loading)
+        for relayed in ("loading", "epoch_done", "failed"):  # passed on as they come
+            getattr(worker, relayed).connect(getattr(self, relayed))
         worker.run_started.connect(self._on_run_started)
         worker.batches.connect(self._on_batches)
-        worker.epoch_done.connect(self.epoch_done)
         worker.run_finished.connect(self._on_finished)
-        worker.failed.connect(self.failed)
         worker.finished.connect(self._on_thread_finished)
         self.worker = worker
         worker.start()

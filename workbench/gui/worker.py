@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from ..config import ConfigError, TrainConfig
-from ..data import DatasetError
 from ..distribute import DeviceError
 from ..stop import StopFlag
 
@@ -88,13 +87,9 @@ class TrainWorker(QThread):
             self.run_finished.emit(result.summary.to_dict())
         except ConfigError as exc:
             self.failed.emit(f"Setting {exc}")
-        except ValueError as exc:  # trainer.CannotResume and other refusals carry their reason
-            self.failed.emit(str(exc))
-        except DatasetError as exc:
+        except (ValueError, OSError) as exc:  # DatasetError, trainer.CannotResume, …: their message says why
             self.failed.emit(str(exc))
         except DeviceError as exc:
             self.failed.emit(f"Device: {exc}")
-        except OSError as exc:
-            self.failed.emit(str(exc))
         except Exception as exc:
             self.failed.emit(f"Training failed: {exc}")

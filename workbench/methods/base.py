@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -171,6 +172,21 @@ class Setup:
             shuffle=False,  # the pipeline's order is the run's order
             verbose=0,
         )
+
+    def compile_and_fit(self, cls: type[keras.Sequential], prepare=None) -> keras.Model:
+        """The `fit` and `custom` methods: build `cls` under the strategy, compile, restore a checkpoint
+        when resuming, and train with Keras's own `fit`. `prepare(model)` runs before compiling."""
+        with self.strategy.scope():  # variables mirrored on every replica (a no-op on one device)
+            model = self.build_model(cls)
+            if prepare is not None:
+                prepare(model)
+            model.compile(**self.compile_kwargs())
+            self.restore(model, model.optimizer)
+        with warnings.catch_warnings():
+            # Keras learns an epoch's length by running out of data once; that is expected here
+            warnings.filterwarnings("ignore", message="Your input ran out of data")
+            model.fit(**self.fit_kwargs())
+        return model
 
     def compile_kwargs(self) -> dict:
         c = self.config

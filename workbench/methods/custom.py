@@ -8,8 +8,6 @@ the metrics through `self.metrics` (Keras 3 removed `compiled_loss` and
 
 from __future__ import annotations
 
-import warnings
-
 import keras
 import tensorflow as tf
 
@@ -61,13 +59,7 @@ class CustomStepModel(MultiWorkerFixes, keras.Sequential):
 
 
 def run(setup: Setup) -> keras.Model:
-    with setup.strategy.scope():  # variables mirrored on every replica (a no-op on one device)
-        model = setup.build_model(CustomStepModel)
+    def one_hot_inside(model: CustomStepModel) -> None:
         model.onehot_labels = setup.loss_labels == "onehot"
-        model.compile(**setup.compile_kwargs())
-        setup.restore(model, model.optimizer)
-    with warnings.catch_warnings():
-        # Keras learns an epoch's length by running out of data once; that is expected here
-        warnings.filterwarnings("ignore", message="Your input ran out of data")
-        model.fit(**setup.fit_kwargs())
-    return model
+
+    return setup.compile_and_fit(CustomStepModel, prepare=one_hot_inside)
