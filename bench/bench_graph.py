@@ -28,9 +28,9 @@ def main() -> None:
     args = parser.parse_args()
     import tensorflow as tf
 
-    from workbench import models, trainer
-    from workbench.config import TrainConfig
-    from workbench.graph import write_model_graph
+    from workbench.core.config import TrainConfig
+    from workbench.training import models, trainer
+    from workbench.training.graph import write_model_graph
 
     rows = []
     for kind in ("mlp", "cnn"):

@@ -49,7 +49,7 @@ print(json.dumps(times))
 
 
 def plain_keras(epochs: int, limit: int) -> list[float]:
-    from workbench.data import shipped_mnist
+    from workbench.core.data import shipped_mnist
 
     out = subprocess.run(
         [sys.executable, "-c", PLAIN_KERAS, str(epochs), str(limit), str(shipped_mnist())],

@@ -90,7 +90,7 @@ import json, statistics, sys, time
 import numpy as np
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from workbench.gui.plots import PlotPanel
+from workbench.gui.widgets.plots import PlotPanel
 out = {}
 for n in (10_000, 100_000, 1_000_000):
     panel = PlotPanel(); panel.timer.stop(); panel.resize(1000, 700); panel.show(); app.processEvents()
@@ -112,8 +112,8 @@ print(json.dumps(out))
 MEMORY = r'''
 import json, os, sys
 import keras
-from workbench import trainer
-from workbench.config import TrainConfig
+from workbench.training import trainer
+from workbench.core.config import TrainConfig
 rss = []
 def now_mb():
     with open("/proc/self/statm") as f:

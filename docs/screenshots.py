@@ -56,7 +56,7 @@ if os.environ.get("INSIDE"):  # the "Inside the run" tab, on its tab number INSI
             window.inside.show_cell(0, *map(int, os.environ["CELL"].split(",")))
         if os.environ.get("DRAW"):
             sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-            from workbench.gui.drawing_canvas import CANVAS
+            from workbench.gui.widgets.drawing_canvas import CANVAS
 
             from helpers import digit_strokes
 

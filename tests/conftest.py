@@ -16,7 +16,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from hypothesis import settings as hypothesis_settings
 
-from workbench.distribute import configure_cpu_devices
+from workbench.training.distribute import configure_cpu_devices
 
 from helpers import SMALL, write_npz
 
@@ -44,8 +44,8 @@ def fingerprint(run_dirs) -> dict:
 @pytest.fixture(scope="session")
 def trained(tmp_path_factory):
     """One small SGD run per method with the same seed: {method: RunResult}. Read-only for tests."""
-    from workbench import trainer
-    from workbench.config import TrainConfig
+    from workbench.core.config import TrainConfig
+    from workbench.training import trainer
 
     runs_dir = tmp_path_factory.mktemp("runs")
     results = {
@@ -77,8 +77,8 @@ def tiny_npz(tmp_path):
 @pytest.fixture(scope="session")
 def digit_model_run(tmp_path_factory):
     """A model trained for one epoch the usual way (Adam, cross-entropy): good enough to read digits."""
-    from workbench import trainer
-    from workbench.config import TrainConfig
+    from workbench.core.config import TrainConfig
+    from workbench.training import trainer
 
     config = TrainConfig(method="fit", optimizer="adam", lr=0.001, loss="crossentropy", epochs=1,
                          train_limit=6000, val_limit=1000, name="adam digits")

@@ -83,8 +83,8 @@ def dense_layer_names(run_dir: Path) -> list[str]:
 
 def validation_images(n: int = 100) -> np.ndarray:
     """The first n shipped MNIST validation images, scaled as the models see them."""
-    from workbench import data as datamod
-    from workbench.config import TrainConfig
+    from workbench.core import data as datamod
+    from workbench.core.config import TrainConfig
 
     d = datamod.prepare(TrainConfig(val_limit=n))
     return (d.x_test / d.scale).astype("float32")

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.config import LOSSES, METHODS, METRICS, OPTIMIZERS, ConfigError, TrainConfig
+from workbench.core.config import LOSSES, METHODS, METRICS, OPTIMIZERS, ConfigError, TrainConfig
 
 
 def test_defaults_are_the_articles_setup():

@@ -3,7 +3,7 @@ import hashlib
 import numpy as np
 import pytest
 
-from workbench import data
+from workbench.core import data
 
 from helpers import write_npz
 

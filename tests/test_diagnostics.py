@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from workbench.article import ARTICLE_ROWS, cells
-from workbench.config import TrainConfig
-from workbench.diagnostics import explain, reproduce
-from workbench.runs import read_run
+from workbench.analysis.diagnostics import explain, reproduce
+from workbench.core.article import ARTICLE_ROWS, cells
+from workbench.core.config import TrainConfig
+from workbench.core.runs import read_run
 
 from helpers import run_cli
 

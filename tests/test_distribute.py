@@ -10,9 +10,9 @@ import sys
 import numpy as np
 import pytest
 
-from workbench import trainer
-from workbench.config import ConfigError, TrainConfig
-from workbench.diagnostics import explain
+from workbench.analysis.diagnostics import explain
+from workbench.core.config import ConfigError, TrainConfig
+from workbench.training import trainer
 
 from helpers import dense_layer_names, graph_scopes, run_cli, weights_of
 
@@ -101,7 +101,7 @@ def test_explain_does_not_join_a_multiworker_cluster(monkeypatch):
 
 
 def test_the_devices_are_described_as_tensorflow_sees_them():
-    from workbench.distribute import describe_devices, devices_text
+    from workbench.training.distribute import describe_devices, devices_text
 
     devices = describe_devices()
     assert devices["cpus"] == 2 and devices["gpus"] == []  # this test session splits the CPU in two

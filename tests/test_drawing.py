@@ -4,8 +4,8 @@ import keras
 import numpy as np
 import pytest
 
-from workbench.data import load
-from workbench.drawing import image_to_mnist, pad_problem, strokes_to_mnist
+from workbench.analysis.drawing import image_to_mnist, pad_problem, strokes_to_mnist
+from workbench.core.data import load
 
 from helpers import digit_strokes
 

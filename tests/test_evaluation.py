@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from workbench.evaluation import NoModel, evaluate
+from workbench.analysis.evaluation import NoModel, evaluate
 
 from helpers import run_cli
 
@@ -50,7 +50,7 @@ def test_evaluate_on_the_command_line(trained, tmp_path):
 
 
 def test_a_run_without_a_model_says_so(tmp_path):
-    from workbench.runs import RunFolder
+    from workbench.core.runs import RunFolder
 
     folder = RunFolder.create(tmp_path, {"method": "fit", "optimizer": "sgd"})
     with pytest.raises(NoModel, match="no model.keras"):

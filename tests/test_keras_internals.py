@@ -2,7 +2,7 @@
 
 import keras
 
-from workbench import keras_internals
+from workbench.training import keras_internals
 
 
 def test_every_keras_internal_the_workbench_uses_is_still_there():

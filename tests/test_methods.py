@@ -6,10 +6,10 @@ import keras
 import numpy as np
 import pytest
 
-from workbench import trainer
-from workbench.callbacks import StopFlag
-from workbench.config import TrainConfig
-from workbench.runs import RunFolder, read_run
+from workbench.core.config import TrainConfig
+from workbench.core.runs import RunFolder, read_run
+from workbench.training import trainer
+from workbench.training.callbacks import StopFlag
 
 from helpers import SMALL, StopAfter, weights_of
 
@@ -59,7 +59,7 @@ def test_same_seed_same_final_weights_for_every_optimizer_and_loss(tmp_path, opt
 
 
 def test_same_seed_same_initial_weights_and_order():
-    from workbench import models, pipeline
+    from workbench.training import models, pipeline
 
     a = models.build("mlp", (28, 28), 10, seed=3).get_weights()
     b = models.build("mlp", (28, 28), 10, seed=3, cls=keras.Sequential).get_weights()
@@ -129,7 +129,7 @@ def test_colour_images_of_another_size_train(tmp_path, tiny_npz, model):
 
 
 def test_batch_larger_than_the_data_is_refused_before_a_folder_is_made(tmp_path):
-    from workbench.config import ConfigError
+    from workbench.core.config import ConfigError
 
     with pytest.raises(ConfigError, match="batch_size"):
         trainer.train(TrainConfig(batch_size=500, train_limit=100), tmp_path)

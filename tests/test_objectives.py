@@ -4,7 +4,8 @@ import keras
 import numpy as np
 import pytest
 
-from workbench import data, models, objectives
+from workbench.core import data
+from workbench.training import models, objectives
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,9 @@ import keras
 import numpy as np
 import pytest
 
-from workbench import models, trainer
-from workbench.config import TrainConfig
-from workbench.methods.custom import CustomStepModel
+from workbench.core.config import TrainConfig
+from workbench.training import models, trainer
+from workbench.training.methods.custom import CustomStepModel
 
 from helpers import run_cli, tflite_predict, validation_images
 
@@ -115,7 +115,7 @@ def test_an_old_run_saved_with_the_workbench_class_still_exports(runs, tmp_path)
     model = models.build("mlp", (28, 28), 10, 0, CustomStepModel)
     model.load_weights(old / "checkpoint" / "model.weights.h5")
     model.save(old / "model.keras")
-    from workbench.model_export import export_model
+    from workbench.training.model_export import export_model
 
     out = export_model(old, "keras", tmp_path / "new.keras")
     x = validation_images(20)

@@ -12,10 +12,10 @@ import time
 import numpy as np
 import pytest
 
-from workbench import trainer
-from workbench.callbacks import StopFlag
-from workbench.config import TrainConfig
-from workbench.runs import RunFolder, read_run
+from workbench.core.config import TrainConfig
+from workbench.core.runs import RunFolder, read_run
+from workbench.training import trainer
+from workbench.training.callbacks import StopFlag
 
 from helpers import StopAfter, run_cli, weights_of
 

@@ -3,7 +3,7 @@
 import json
 import os
 
-from workbench.runs import RunFolder, list_runs, read_run, write_json_atomic
+from workbench.core.runs import RunFolder, list_runs, read_run, write_json_atomic
 
 
 def make_run(tmp_path, **config):

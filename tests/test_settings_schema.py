@@ -9,8 +9,8 @@ from pathlib import Path
 import keras
 import pytest
 
-from workbench.config import ConfigError, TrainConfig
-from workbench.settings import BY_NAME, SETTINGS, options_markdown, values
+from workbench.core.config import ConfigError, TrainConfig
+from workbench.core.settings import BY_NAME, SETTINGS, options_markdown, values
 
 from helpers import run_cli
 
@@ -28,7 +28,7 @@ def test_the_readme_lists_the_options_of_the_schema():
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     assert options_markdown() in readme, (
         "README's option table is out of date: paste the output of "
-        "python -c 'from workbench.settings import options_markdown; print(options_markdown())'")
+        "python -c 'from workbench.core.settings import options_markdown; print(options_markdown())'")
 
 
 def test_a_setting_reads_a_list_of_values_for_grids():

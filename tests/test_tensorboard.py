@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from workbench import tensorboard
+from workbench.core import tensorboard
 
 from helpers import dense_layer_names, graph_scopes
 

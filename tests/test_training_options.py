@@ -6,10 +6,10 @@ import keras
 import numpy as np
 import pytest
 
-from workbench import data as datamod
-from workbench import schedules, trainer
-from workbench.config import ConfigError, TrainConfig
-from workbench.runs import read_run
+from workbench.core import data as datamod
+from workbench.core.config import ConfigError, TrainConfig
+from workbench.core.runs import read_run
+from workbench.training import schedules, trainer
 
 from helpers import run_cli
 
@@ -83,7 +83,7 @@ def test_optimizers_with_their_hyperparameters_train_alike_in_every_method(tmp_p
 
 
 def test_old_run_folders_without_the_new_fields_still_load(tmp_path):
-    from workbench.runs import RunFolder, write_json_atomic
+    from workbench.core.runs import RunFolder, write_json_atomic
 
     old = {"method": "fit", "optimizer": "sgd", "lr": 0.01, "loss": "sum_mse", "metric": "auto", "epochs": 2,
            "batch_size": 32, "seed": 0, "train_limit": 0, "val_limit": 0, "dataset": "mnist", "model": "mlp"}

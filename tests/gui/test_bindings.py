@@ -6,7 +6,7 @@ import numpy as np
 
 
 def test_redraws_do_not_drop_references_to_none(qtbot):
-    from workbench.gui.plots import PlotPanel
+    from workbench.gui.widgets.plots import PlotPanel
 
     panel = PlotPanel()
     qtbot.addWidget(panel)

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from workbench.gui.envelope import BASE, Envelope
-from workbench.gui.plots import PlotPanel
+from workbench.gui.widgets.envelope import BASE, Envelope
+from workbench.gui.widgets.plots import PlotPanel
 
 
 def brute_force(y, size):

@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from workbench.evaluation import evaluate
-from workbench.gui.drawing_canvas import CANVAS
+from workbench.analysis.evaluation import evaluate
+from workbench.gui.widgets.drawing_canvas import CANVAS
 
 from gui_helpers import wait_for
 from helpers import digit_strokes
@@ -67,8 +67,8 @@ def test_selecting_a_run_shows_what_it_gets_wrong(qtbot, make_window, trained, t
 
 
 def test_two_runs_side_by_side(qtbot, make_window, trained, tmp_path, digit_model_run):
-    from workbench import trainer
-    from workbench.config import TrainConfig
+    from workbench.core.config import TrainConfig
+    from workbench.training import trainer
 
     runs_dir = tmp_path / "runs"
     runs_dir.mkdir()
@@ -133,8 +133,8 @@ def test_drawing_a_digit_shows_live_probabilities(qtbot, make_window, digit_mode
 
 
 def test_the_pad_says_why_it_is_off_for_other_images(qtbot, make_window, tiny_npz, tmp_path):
-    from workbench import trainer
-    from workbench.config import TrainConfig
+    from workbench.core.config import TrainConfig
+    from workbench.training import trainer
 
     run = trainer.train(TrainConfig(dataset=str(tiny_npz), epochs=1, loss="crossentropy", optimizer="adam",
                                     lr=0.001), tmp_path / "runs")

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from workbench.runs import RunFolder
+from workbench.core.runs import RunFolder
 
 from gui_helpers import first_epoch_drawn, small_settings, wait_for, wait_idle
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.config import TrainConfig
+from workbench.core.config import TrainConfig
+from workbench.core.runs import RunFolder, read_run
 from workbench.gui.run_controller import RunController
-from workbench.runs import RunFolder, read_run
 
 SMALL = dict(epochs=1, train_limit=320, val_limit=100)
 

@@ -61,7 +61,7 @@ def test_compare_optimizers_runs_sgd_then_adam_and_shows_both(qtbot, window):
     qtbot.waitUntil(lambda: len(window.runs_table.selected_runs()) == 2, timeout=10_000)
     runs = sorted(window.runs_table.selected_runs(), key=lambda r: r.optimizer)
     assert [(r.optimizer, r.lr, r.status) for r in runs] == [("adam", 0.001, "completed"), ("sgd", 0.01, "completed")]
-    from workbench.runs import RunFolder
+    from workbench.core.runs import RunFolder
 
     configs = [RunFolder(r.run_dir).config() for r in runs]
     differing = {k for k in configs[0] if configs[0][k] != configs[1][k]}
@@ -71,8 +71,8 @@ def test_compare_optimizers_runs_sgd_then_adam_and_shows_both(qtbot, window):
 
 
 def test_export_writes_plots_and_every_point(trained, make_window, tmp_path):
-    from workbench.gui.export_dialog import export_selected
-    from workbench.runs import RunFolder
+    from workbench.core.runs import RunFolder
+    from workbench.gui.panels.export_dialog import export_selected
 
     window = make_window(runs_dir=trained["tape"].folder.path.parent)
     ids = [trained["tape"].summary.run_id, trained["custom"].summary.run_id]

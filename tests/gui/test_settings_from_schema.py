@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from workbench.settings import SETTINGS
+from workbench.core.settings import SETTINGS
 
 from gui_helpers import small_settings, wait_idle
 

@@ -1,6 +1,6 @@
 """The TensorBoard button: one server per runs folder, stopped when the app quits."""
 
-from workbench import tensorboard
+from workbench.core import tensorboard
 
 
 def test_button_opens_one_server_and_quitting_stops_it(qtbot, make_window, tmp_path):

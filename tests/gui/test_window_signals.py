@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.runs import read_run
+from workbench.core.runs import read_run
 
 DRIVER = Path(__file__).with_name("window_driver.py")
 
@@ -46,7 +46,10 @@ def gone(pid: int, timeout: float = 20) -> bool:
 
 
 def port_free(port: int) -> bool:
+    """Nothing listens on the port any more (a connection's TIME_WAIT does not count: servers, TensorBoard
+    included, bind with SO_REUSEADDR, which only a listening socket still blocks)."""
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from workbench.config import TrainConfig
+from workbench.core.config import TrainConfig
 from workbench.gui import MainWindow
 from workbench.gui import app as gui_app
 
@@ -25,7 +25,7 @@ def say(*words) -> None:
 def drive() -> None:
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
     if "--tensorboard" in sys.argv:
-        from workbench import tensorboard
+        from workbench.core import tensorboard
 
         def opened(url: str) -> None:
             server = tensorboard.server_for(window.runs_dir)

@@ -1,5 +1,5 @@
 """The Qt window. Importing this package does not import TensorFlow."""
 
-from .main_window import MainWindow
+from workbench.gui.main_window import MainWindow
 
 __all__ = ["MainWindow"]

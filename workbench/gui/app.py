@@ -57,13 +57,13 @@ def main(runs_dir: Path | None = None, argv: list[str] | None = None, quit_after
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .main_window import MainWindow
+    from workbench.gui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("TF Training Workbench")
     app.setOrganizationName("tf-training-workbench")
     app.setDesktopFileName("tf-training-workbench")
-    from .icon import app_icon
+    from workbench.gui.icon import app_icon
 
     app.setWindowIcon(app_icon())
     window = MainWindow(runs_dir=runs_dir)

@@ -10,38 +10,29 @@ from __future__ import annotations
 
 import time
 
-import keras
-
-from ..callbacks import current_lr, global_step
+from workbench.training.callbacks import EpochClock, current_lr
 
 
-class QtBridge(keras.callbacks.Callback):
+class QtBridge(EpochClock):
     """Turns Keras callback calls into the worker's Qt signals."""
 
     def __init__(self, signals, steps_per_epoch: int, epochs: int, batch_size: int,
                  interval: float = 0.05) -> None:
-        super().__init__()
+        super().__init__(steps_per_epoch)
         self.signals = signals
-        self.steps_per_epoch = steps_per_epoch
         self.epochs = epochs
         self.batch_size = batch_size
         self.interval = interval
-        self.epoch = 0
         self.steps: list[int] = []
         self.loss: list[float] = []
         self.accuracy: list[float] = []
         self._last_emit = 0.0
-        self._epoch_start = 0.0
         self._batch = 0
-
-    def on_epoch_begin(self, epoch, logs=None):
-        self.epoch = epoch
-        self._epoch_start = time.perf_counter()
 
     def on_train_batch_end(self, batch, logs=None):
         logs = logs or {}
         self._batch = min(batch + 1, self.steps_per_epoch)
-        self.steps.append(global_step(self.epoch, batch, self.steps_per_epoch))
+        self.steps.append(self.step_of(batch))
         self.loss.append(logs.get("loss", float("nan")))
         self.accuracy.append(logs.get("accuracy", float("nan")))
         now = time.perf_counter()
@@ -53,7 +44,7 @@ class QtBridge(keras.callbacks.Callback):
         if not self.steps:
             return
         now = now or time.perf_counter()
-        elapsed = now - self._epoch_start
+        elapsed = now - self.epoch_start
         rate = self._batch * self.batch_size / elapsed if elapsed > 0 else 0.0
         self.signals.batches.emit({
             "steps": self.steps, "loss": self.loss, "accuracy": self.accuracy,

@@ -17,8 +17,8 @@ from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication, QGraphicsView
 
-from ..runs import RunFolder, read_run
-from .plots import LINE_STYLES
+from workbench.core.runs import RunFolder, read_run
+from workbench.gui.widgets.plots import LINE_STYLES
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 ALL_FORMATS = (*IMAGE_FORMATS, "csv")
@@ -29,7 +29,7 @@ SIZE = QSize(1000, 600)
 
 def build_panel(run_dirs: Iterable[Path], smoothing: float = 0.0, log_y: bool = False):
     """A PlotPanel (light colours, fixed size) holding the given runs, drawn once."""
-    from .plots import PlotPanel
+    from workbench.gui.widgets.plots import PlotPanel
 
     panel = PlotPanel()
     panel.timer.stop()

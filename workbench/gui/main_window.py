@@ -34,19 +34,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
-from ..config import ConfigError, TrainConfig
-from ..runs import RunFolder, RunSummary, default_runs_dir
-from . import background, gc_guard
-from .diagnosis_panel import DiagnosisPanel
-from .icon import app_icon
-from .inside_panel import InsidePanel
-from .plots import LINE_STYLES, PlotPanel
-from .run_controller import RunController
-from .runs_table import RunsTable
-from .settings_panel import SettingsPanel
-from .tensorboard_control import TensorBoardLauncher
-from .worker import load_tensorflow
+from workbench import __version__
+from workbench.core.config import ConfigError, TrainConfig
+from workbench.core.runs import RunFolder, RunSummary, default_runs_dir
+from workbench.gui import background, gc_guard
+from workbench.gui.icon import app_icon
+from workbench.gui.panels.diagnosis_panel import DiagnosisPanel
+from workbench.gui.panels.inside_panel import InsidePanel
+from workbench.gui.panels.settings_panel import SettingsPanel
+from workbench.gui.run_controller import RunController
+from workbench.gui.tensorboard_control import TensorBoardLauncher
+from workbench.gui.widgets.plots import LINE_STYLES, PlotPanel
+from workbench.gui.widgets.runs_table import RunsTable
+from workbench.gui.worker import load_tensorflow
 
 APP_NAME = "TF Training Workbench"
 
@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
             self.runs_table.select_runs(made)
 
     def _show_reproduction(self, results: list) -> None:
-        from .reproduce_dialog import ReproduceDialog
+        from workbench.gui.panels.reproduce_dialog import ReproduceDialog
 
         self.reproduce_dialog = ReproduceDialog(results, self)
         self.reproduce_dialog.show()
@@ -534,7 +534,7 @@ class MainWindow(QMainWindow):
 
         Without `fmt`/`path` a file dialog asks. Returns the background worker (None if cancelled).
         """
-        from ..model_export import default_name, export_model
+        from workbench.training.model_export import default_name, export_model
 
         if fmt is None or path is None:
             from PySide6.QtWidgets import QFileDialog
@@ -630,7 +630,7 @@ class MainWindow(QMainWindow):
         self.banner.show_message(message)
 
     def export_selected(self) -> None:
-        from .export_dialog import export_selected
+        from workbench.gui.panels.export_dialog import export_selected
 
         export_selected(self)
 

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from ..article import ARTICLE_ROWS, result_row
-from ..config import USUAL_LR, TrainConfig
-from ..runs import RunFolder, read_run
-from .worker import TrainWorker
+from workbench.core.article import ARTICLE_ROWS, result_row
+from workbench.core.config import USUAL_LR, TrainConfig
+from workbench.core.runs import RunFolder, read_run
+from workbench.gui.worker import TrainWorker
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
-from .. import tensorboard
-from . import background
+from workbench.core import tensorboard
+from workbench.gui import background
 
 
 def default_opener(url: str) -> None:

@@ -11,14 +11,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
-from ..config import ConfigError, TrainConfig
-from ..distribute import DeviceError
-from ..stop import StopFlag
+from workbench.core.config import ConfigError, TrainConfig
+from workbench.core.stop import StopFlag
+from workbench.training.distribute import DeviceError
 
 
 def start_tensorflow() -> None:
     """Imports TensorFlow with logical CPU devices for mirrored runs, made before its runtime starts."""
-    from ..distribute import DEFAULT_CPU_DEVICES, configure_cpu_devices
+    from workbench.training.distribute import DEFAULT_CPU_DEVICES, configure_cpu_devices
 
     configure_cpu_devices(DEFAULT_CPU_DEVICES)
 
@@ -30,8 +30,8 @@ def load_tensorflow() -> dict:
     import keras
     import tensorflow as tf
 
-    from .. import trainer  # noqa: F401  (the rest of the training stack)
-    from ..distribute import describe_devices
+    from workbench.training import trainer  # noqa: F401
+    from workbench.training.distribute import describe_devices
 
     gpus = tf.config.list_physical_devices("GPU")
     device = ", ".join(tf.config.experimental.get_device_details(g).get("device_name", g.name)
@@ -62,14 +62,14 @@ class TrainWorker(QThread):
 
     def run(self) -> None:
         try:
-            from .. import data as datamod
+            from workbench.core import data as datamod
 
             data = datamod.prepare(self.config)
             steps = datamod.steps_per_epoch(len(data.x_train), self.config.batch_size)
             self.loading.emit("Loading TensorFlow…")
             start_tensorflow()
-            from .. import trainer
-            from .bridge import QtBridge
+            from workbench.gui.bridge import QtBridge
+            from workbench.training import trainer
 
             bridge = QtBridge(self, steps, self.config.epochs, self.config.batch_size)
 

@@ -1,0 +1,1 @@
+"""Reading runs and settings: diagnostics, evaluation, the drawing pad's preprocessing."""

@@ -1,0 +1,270 @@
+"""Why a configuration trains differently: measured on a real batch, through real Keras.
+
+Nothing here is a lookup table. `explain` builds the configured model from
+the run's seed, takes the run's first real batch, and measures:
+- the configured loss against the article's `sum_mse` (their ratio);
+- one real optimizer step with each loss from the same weights: the ratio of
+  the step sizes is the learning rate the configuration effectively has,
+  relative to the article's loss (0.1 for Keras's "mse" with SGD; about 1 for
+  Adam, which normalises the step);
+- the metric class Keras resolved, read from compiled models after a step,
+  for each method's label format, and what it reports against the true
+  accuracy on that batch.
+`reproduce` trains the article's table here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from workbench.core import data as datamod
+from workbench.core.article import ARTICLE_ROWS, ArticleRow, result_row
+from workbench.core.config import TrainConfig
+from workbench.training import models, objectives
+from workbench.training.methods.base import make_optimizer
+from workbench.training.methods.custom import CustomStepModel
+
+METRIC_DESCRIPTIONS = {
+    "CategoricalOnSparse": "CategoricalAccuracy fed integer labels and argmax outputs",
+    "SparseAccuracy": "SparseCategoricalAccuracy",
+    "CategoricalAcc": "CategoricalAccuracy",
+}
+
+
+def first_batch(cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray, datamod.ImageData]:
+    """The run's first training batch (epoch 0 order), pixels scaled as in training."""
+    from workbench.training.pipeline import epoch_order
+
+    data = datamod.prepare(cfg)
+    order = epoch_order(len(data.x_train), cfg.seed, 0)[: cfg.batch_size]
+    x = data.x_train[order].astype(np.float32) / data.scale
+    return x, data.y_train[order], data
+
+
+def _model(cfg: TrainConfig, data: datamod.ImageData, cls=keras.Sequential):
+    return models.build(cfg.model, data.input_shape, data.num_classes, cfg.seed, cls, cfg.dropout)
+
+
+def _loss_value(loss: str, x, y, data, model) -> float:
+    labels = "onehot" if objectives.loss_needs_onehot(loss) else "int"
+    target = tf.one_hot(y, data.num_classes) if labels == "onehot" else y
+    return float(objectives.loss_object(loss, labels)(target, model(x, training=False)))
+
+
+def _step_size(cfg: TrainConfig, loss: str, x, y, data) -> float:
+    """Norm of the weight change one optimizer step with `loss` makes from the initial weights."""
+    model = _model(cfg, data)
+    labels = "onehot" if objectives.loss_needs_onehot(loss) else "int"
+    loss_fn = objectives.loss_object(loss, labels)
+    target = tf.one_hot(y, data.num_classes) if labels == "onehot" else y
+    before = [w.numpy().copy() for w in model.trainable_variables]
+    optimizer = make_optimizer(cfg.replace(schedule="constant", warmup_epochs=0), steps_per_epoch=1)
+    with tf.GradientTape() as tape:
+        value = loss_fn(target, model(x, training=True))
+    optimizer.apply(tape.gradient(value, model.trainable_variables), model.trainable_variables)
+    return float(np.sqrt(sum(np.sum((w.numpy() - b) ** 2) for w, b in zip(model.trainable_variables, before, strict=True))))
+
+
+def replica_scaling(cfg: TrainConfig, x, y, data) -> dict[str, Any] | None:
+    """Gradient size under the run's strategy, measured on the first batch, relative to one device.
+
+    Two losses per replica: divided by the per-replica batch (the article's
+    `reduce_sum(...) / batch` written inside `strategy.run`) and divided by the
+    global batch (what the workbench does). The strategy sums the replicas'
+    gradients, so the first is `replicas` times too large.
+    """
+    if cfg.strategy == "default":
+        return None
+    from workbench.training import distribute
+
+    if cfg.strategy == "multiworker":  # joining the cluster here would wait for its other workers
+        return {"replicas": distribute.worker_count() or None, "measured": False,
+                "reason": "explain runs in one process and does not join the TF_CONFIG cluster"}
+    try:
+        strategy = distribute.make_strategy(cfg)
+    except distribute.DeviceError as exc:
+        return {"replicas": None, "measured": False, "reason": str(exc)}
+    replicas = strategy.num_replicas_in_sync
+    labels = "onehot" if objectives.loss_needs_onehot(cfg.loss) else "int"
+    per_sample = objectives.per_sample_loss(cfg.loss, labels)
+    target = tf.one_hot(y, data.num_classes) if labels == "onehot" else tf.constant(y)
+    with strategy.scope():
+        model = _model(cfg, data)
+    one = _model(cfg, data)
+    with tf.GradientTape() as tape:
+        reference = tf.reduce_sum(per_sample(target, one(x, training=True))) / len(y)
+    one_norm = tf.linalg.global_norm(tape.gradient(reference, one.trainable_variables))
+    batch = tf.data.Dataset.from_tensor_slices((x, target)).batch(len(y))
+    inputs = next(iter(strategy.experimental_distribute_dataset(batch)))
+
+    def grads(xs, ys):
+        ctx = tf.distribute.get_replica_context()
+        local = tf.cast(tf.shape(xs)[0], tf.float32)
+        total = ctx.all_reduce(tf.distribute.ReduceOp.SUM, local)
+        norms = []
+        for divisor in (local, total):
+            with tf.GradientTape() as tape:
+                value = tf.reduce_sum(per_sample(ys, model(xs, training=True))) / divisor
+            summed = ctx.all_reduce(tf.distribute.ReduceOp.SUM, tape.gradient(value, model.trainable_variables))
+            norms.append(tf.linalg.global_norm(summed))
+        return norms
+
+    naive, right = (float(strategy.experimental_local_results(v)[0]) for v in strategy.run(grads, args=inputs))
+    return {"replicas": replicas, "measured": True,
+            "per_replica_batch_gradient_scale": naive / float(one_norm),
+            "global_batch_gradient_scale": right / float(one_norm)}
+
+
+def resolved_metric(cfg: TrainConfig, method: str, x, y, data) -> dict[str, Any]:
+    """The accuracy class a method ends up with, read after one real step, and what it reports."""
+    labels = objectives.label_format(method)
+    fed = tf.one_hot(y, data.num_classes) if labels == "onehot" else tf.constant(y)
+    run_cfg = cfg.replace(method=method)
+    if method == "tape":
+        model = _model(run_cfg, data)
+        logits = model(x, training=False)
+        metric = objectives.metric_object(cfg.metric, fed, logits)
+        metric.update_state(fed, logits)
+        classes = [type(metric).__name__]
+        reported = float(metric.result())
+    else:
+        model = _model(run_cfg, data, CustomStepModel if method == "custom" else keras.Sequential)
+        loss_labels = "onehot" if objectives.loss_needs_onehot(cfg.loss) else labels
+        if method == "custom":
+            model.onehot_labels = loss_labels == "onehot"
+        model.compile(optimizer=make_optimizer(cfg.replace(schedule="constant", warmup_epochs=0), 1),
+                      loss=objectives.compile_loss(cfg.loss, loss_labels),
+                      metrics=[objectives.compile_metric(cfg.metric)], jit_compile=False)
+        logs = model.test_on_batch(x, fed, return_dict=True)  # builds the metrics on real data
+        classes = objectives.resolved_metric_classes(model)
+        reported = float(logs["accuracy"])
+        logits = model(x, training=False)
+    true = float(np.mean(np.argmax(np.asarray(logits), axis=-1) == y))
+    name = classes[0] if classes else "?"
+    return {"class": METRIC_DESCRIPTIONS.get(name, name), "label_format": labels,
+            "reported_accuracy": reported, "true_accuracy": true}
+
+
+def explain(cfg: TrainConfig) -> dict[str, Any]:
+    """Measures why `cfg` trains differently from the article's tape loop; see the module docstring."""
+    if cfg.strategy == "mirrored":  # logical CPU devices exist only if made before TensorFlow starts
+        from workbench.training import distribute
+
+        distribute.configure_cpu_devices(distribute.cpu_replicas(cfg))
+    x, y, data = first_batch(cfg)
+    model = _model(cfg, data)
+    loss_now = _loss_value(cfg.loss, x, y, data, model)
+    loss_ref = _loss_value("sum_mse", x, y, data, model)
+    step_now = _step_size(cfg, cfg.loss, x, y, data)
+    step_ref = _step_size(cfg, "sum_mse", x, y, data)
+    scale = loss_now / loss_ref if loss_ref else float("nan")
+    effective = step_now / step_ref if step_ref else float("nan")
+    by_method = {m: resolved_metric(cfg, m, x, y, data) for m in ("tape", "fit", "custom")}
+    mine = by_method[cfg.method]
+    replicas = replica_scaling(cfg, x, y, data)
+    warnings = _warnings(cfg, scale, effective, mine) + _replica_warnings(cfg, replicas)
+    return {
+        "config": cfg.to_dict(),
+        "batch_size": int(len(y)),
+        "loss": loss_now,
+        "sum_mse_loss": loss_ref,
+        "loss_scale_vs_sum_mse": scale,
+        "effective_lr_vs_sum_mse": effective,
+        "effective_lr": cfg.lr * effective,
+        "resolved_metric": mine["class"],
+        "label_format": mine["label_format"],
+        "metric_by_method": by_method,
+        "strategy": cfg.strategy,
+        "replicas": replicas,
+        "warnings": warnings,
+        "explanation": _explanation(cfg, scale, effective, mine, warnings),
+    }
+
+
+def _warnings(cfg: TrainConfig, scale: float, effective: float, mine: dict) -> list[str]:
+    out = []
+    if cfg.loss == "keras_mse" and effective < 0.5:
+        out.append(
+            f'keras_mse: Keras\'s "mse" averages over the {10 if round(1 / scale) == 10 else round(1 / scale)} outputs, '
+            f"so the loss is {scale:.3g}x the article's sum_mse and one {cfg.optimizer.upper()} step is "
+            f"{effective:.3g}x as large - like lr {cfg.lr * effective:.3g} instead of {cfg.lr:g}. "
+            f"Use lr {cfg.lr / effective:.3g} or loss sum_mse to train like the article's tape loop."
+        )
+    if cfg.metric == "categorical_on_sparse":
+        out.append(
+            "categorical_on_sparse: CategoricalAccuracy is fed integer labels and argmax outputs, so it "
+            "compares two label vectors as if they were probability vectors and counts one sample per batch; "
+            f"the accuracy is wrong (on this batch it reports {100 * mine['reported_accuracy']:.1f}% where "
+            f"the model is really at {100 * mine['true_accuracy']:.1f}%)."
+        )
+    elif abs(mine["reported_accuracy"] - mine["true_accuracy"]) > 1e-6:
+        out.append(
+            f"{cfg.metric}: the accuracy reported here ({100 * mine['reported_accuracy']:.1f}%) differs from "
+            f"the true accuracy ({100 * mine['true_accuracy']:.1f}%)."
+        )
+    return out
+
+
+def _replica_warnings(cfg: TrainConfig, replicas: dict | None) -> list[str]:
+    if replicas is None:
+        return []
+    if not replicas["measured"]:
+        return [f"{cfg.strategy}: not measured here ({replicas['reason']}). Under N replicas a loss divided by "
+                "the per-replica batch makes every step N times too large; the workbench divides by the global "
+                "batch (tf.nn.compute_average_loss)."]
+    n = replicas["replicas"]
+    if n < 2:
+        return []
+    naive = replicas["per_replica_batch_gradient_scale"]
+    return [f"{cfg.strategy} with {n} replicas: each replica sees {cfg.batch_size // n} of the {cfg.batch_size} "
+            f"images. A loss divided by the per-replica batch (reduce_sum(...) / batch inside strategy.run) gives "
+            f"gradients {naive:.3g}x as large once the strategy sums them - like lr {cfg.lr * naive:.3g} instead "
+            f"of {cfg.lr:g}. The workbench divides by the global batch (tf.nn.compute_average_loss): "
+            f"{replicas['global_batch_gradient_scale']:.3g}x."]
+
+
+def _explanation(cfg: TrainConfig, scale: float, effective: float, mine: dict, warnings: list[str]) -> str:
+    parts = [
+        f"On the first batch of {cfg.batch_size} images, the {cfg.loss} loss is {scale:.3g}x the article's "
+        f"sum-of-squares loss, and one {cfg.optimizer.upper()} step from the same weights is {effective:.3g}x "
+        f"as large as with that loss."
+    ]
+    if cfg.optimizer != "sgd" and abs(scale - 1) > 0.05:
+        parts.append(f"{cfg.optimizer.capitalize()} divides the step by the gradient's size, so the loss scale "
+                     "hardly changes how it trains.")
+    parts.append(
+        f"The {cfg.method} method feeds {'one-hot' if mine['label_format'] == 'onehot' else 'integer'} labels, "
+        f"so the metric '{cfg.metric}' becomes {mine['class']}"
+        + (" and reports the true accuracy." if not warnings or cfg.metric != "categorical_on_sparse"
+           else ", which reports a wrong number.")
+    )
+    return " ".join(parts)
+
+
+# -- the article's table ------------------------------------------------------------------
+def reproduce(
+    runs_dir: Path,
+    epochs: int = 10,
+    train_limit: int = 0,
+    val_limit: int = 0,
+    rows: Sequence[ArticleRow] = ARTICLE_ROWS,
+    callbacks_for: Callable[[TrainConfig], list] | None = None,
+    stop=None,
+) -> list[dict[str, Any]]:
+    """Trains each row of the article's table; returns reported vs measured accuracies as fractions."""
+    from workbench.training.trainer import train
+
+    results = []
+    for row in rows:
+        if stop is not None and stop.is_set():
+            break
+        cfg = row.config(epochs, train_limit, val_limit)
+        result = train(cfg, runs_dir, callbacks_for(cfg) if callbacks_for else (), stop)
+        results.append(result_row(row, result.summary.to_dict()))
+    return results

@@ -1,0 +1,73 @@
+"""The article's table: its experiments as configs, and reported vs measured rows (no TensorFlow).
+
+Used by `workbench reproduce` and the window's "Reproduce the article" action alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.core.config import TrainConfig
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    method: str
+    loss: str
+    optimizer: str
+    lr: float
+    metric: str
+    reported_train: float | str | None  # accuracies as fractions (0.9661), as Keras logs them
+    reported_val: float | str | None
+    note: str = ""
+
+    def config(self, epochs: int = 10, train_limit: int = 0, val_limit: int = 0) -> TrainConfig:
+        metric_note = f", metric {self.metric}" if self.metric != "auto" else ""
+        return TrainConfig(
+            method=self.method, loss=self.loss, optimizer=self.optimizer, lr=self.lr, metric=self.metric,
+            epochs=epochs, train_limit=train_limit, val_limit=val_limit, batch_size=32, model="mlp",
+            name=f"article: {self.method} {self.loss} {self.optimizer} {self.lr:g}{metric_note}",
+        )
+
+
+ARTICLE_ROWS: tuple[ArticleRow, ...] = (
+    ArticleRow("tape", "sum_mse", "sgd", 0.01, "auto", 0.9686, 0.9661),
+    ArticleRow("tape", "keras_mse", "sgd", 0.01, "auto", None, 0.93),
+    ArticleRow("fit", "keras_mse", "sgd", 0.01, "auto", 0.92, 0.93),
+    ArticleRow("fit", "keras_mse", "sgd", 0.1, "auto", None, 0.96),
+    ArticleRow("fit", "sum_mse", "sgd", 0.01, "auto", None, 0.96),
+    ArticleRow("custom", "sum_mse", "sgd", 0.01, "auto", 0.9705, 0.9676),
+    ArticleRow("custom", "sum_mse", "sgd", 0.01, "categorical_on_sparse", 0.9179, None,
+               "train accuracy as reported by the wrong metric"),
+    ArticleRow("custom", "sum_mse", "adam", 0.001, "auto", "better than SGD, close to overfitting", None),
+)
+
+
+def result_row(row: ArticleRow, summary: dict[str, Any]) -> dict[str, Any]:
+    """One line of the table: the article's numbers beside the measured ones (fractions, as Keras logs them)."""
+    final = summary.get("final") or {}
+    return {
+        "method": row.method, "loss": row.loss, "optimizer": row.optimizer, "lr": row.lr,
+        "metric": row.metric, "note": row.note,
+        "reported_train_accuracy": row.reported_train, "reported_val_accuracy": row.reported_val,
+        "measured_train_accuracy": final.get("accuracy"),
+        "measured_val_accuracy": final.get("val_accuracy"),
+        "status": summary.get("status"), "run_id": summary.get("run_id"),
+    }
+
+
+HEADER = ("method", "loss", "optimizer", "lr", "metric", "reported train", "reported val",
+          "measured train", "measured val")
+
+
+def cells(result: dict[str, Any]) -> tuple[str, ...]:
+    """A result row as the table's text cells: accuracies in percent (the tables say so), for people."""
+    def cell(value) -> str:
+        if value is None:
+            return "—"
+        return f"{100 * value:.2f}" if isinstance(value, float) else str(value)
+
+    return (result["method"], result["loss"], result["optimizer"], f"{result['lr']:g}", result["metric"],
+            cell(result["reported_train_accuracy"]), cell(result["reported_val_accuracy"]),
+            cell(result["measured_train_accuracy"]), cell(result["measured_val_accuracy"]))

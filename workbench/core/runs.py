@@ -1,0 +1,329 @@
+"""The run folder: write it while training, read it back, list a runs folder.
+
+No TensorFlow and no Qt: the window's table and `workbench runs` read runs in
+milliseconds. Writers never lose what was recorded: JSON files are replaced
+atomically, CSV rows are appended and flushed as they come. Readers never
+raise on junk: a folder that cannot be read is skipped, a field that cannot
+be read is left empty.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import math
+import os
+import secrets
+import socket
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+HISTORY_FIELDS = ["epoch", "loss", "accuracy", "val_loss", "val_accuracy", "lr", "seconds"]
+BATCH_FIELDS = ["step", "epoch", "loss", "accuracy"]
+FINAL_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
+APP_NAME = "tf-training-workbench"
+
+
+def default_runs_dir() -> Path:
+    """$WORKBENCH_RUNS_DIR, else the user data folder."""
+    env = os.environ.get("WORKBENCH_RUNS_DIR")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "runs"
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Temporary file, fsync, rename: a reader sees the old or the new file, never half."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(data, f, indent=2, sort_keys=True, default=str)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _num(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number
+
+
+def check_writable(runs_dir: Path) -> None:
+    """Raises OSError with a clear message if runs cannot be written there."""
+    try:
+        runs_dir.mkdir(parents=True, exist_ok=True)
+        probe = runs_dir / f".write-test-{os.getpid()}"
+        probe.write_bytes(b"x" * 4096)
+        probe.unlink()
+    except OSError as exc:
+        raise OSError(f"runs folder {runs_dir} is not writable: {exc.strerror or exc}") from None
+
+
+class RunFolder:
+    """One run's folder, as INTERFACE.md lays it out."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    @property
+    def run_id(self) -> str:
+        return self.path.name
+
+    @classmethod
+    def create(cls, runs_dir: Path, config: dict[str, Any]) -> RunFolder:
+        check_writable(runs_dir)
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        run_id = f"{stamp}-{config.get('method')}-{config.get('optimizer')}-{secrets.token_hex(2)}"
+        folder = cls(runs_dir / run_id)
+        folder.path.mkdir()
+        write_json_atomic(folder.path / "config.json", config)
+        with open(folder.path / "history.csv", "w", newline="", encoding="utf-8") as f:
+            f.write(",".join(HISTORY_FIELDS) + "\n")
+        with open(folder.path / "batches.csv", "w", newline="", encoding="utf-8") as f:
+            f.write(",".join(BATCH_FIELDS) + "\n")
+        folder.write_status("running", started=time.time())
+        return folder
+
+    # -- writing -------------------------------------------------------------
+    def write_status(self, status: str, **fields: Any) -> None:
+        current = read_json(self.path / "status.json") or {}
+        current.update(fields)
+        current.update(status=status, pid=os.getpid(), host=socket.gethostname(), updated=time.time())
+        current.setdefault("error", None)
+        write_json_atomic(self.path / "status.json", current)
+
+    def append_history(self, row: dict[str, Any]) -> None:
+        self._append("history.csv", HISTORY_FIELDS, [row])
+
+    def append_batches(self, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self._append("batches.csv", BATCH_FIELDS, rows)
+
+    def _append(self, name: str, fields: list[str], rows: list[dict[str, Any]]) -> None:
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+        for row in rows:
+            writer.writerow({k: _fmt(row.get(k)) for k in fields})
+        with open(self.path / name, "a", encoding="utf-8", newline="") as f:
+            f.write(buf.getvalue())
+            f.flush()
+            os.fsync(f.fileno())
+
+    def rename(self, name: str) -> None:
+        """Sets the run's display name (config.json, replaced atomically)."""
+        config = self.config()
+        config["name"] = name
+        write_json_atomic(self.path / "config.json", config)
+
+    def truncate_to(self, epochs_done: int) -> None:
+        """Drops rows past `epochs_done` finished epochs (and torn lines), before a resume."""
+        for name, fields in (("history.csv", HISTORY_FIELDS), ("batches.csv", BATCH_FIELDS)):
+            rows = [r for r in _read_csv(self.path / name)
+                    if r.get("epoch") is not None and r["epoch"] <= epochs_done]
+            tmp = self.path / f".{name}.tmp"
+            with open(tmp, "w", encoding="utf-8", newline="") as f:
+                f.write(",".join(fields) + "\n")
+            os.replace(tmp, self.path / name)
+            self._append(name, fields, [{k: _int_or(v) for k, v in r.items()} for r in rows])
+
+    # -- reading -------------------------------------------------------------
+    def config(self) -> dict[str, Any]:
+        return read_json(self.path / "config.json") or {}
+
+    def status(self) -> dict[str, Any]:
+        return read_json(self.path / "status.json") or {}
+
+    def history(self) -> list[dict[str, float | None]]:
+        return _read_csv(self.path / "history.csv")
+
+    def steps_per_epoch(self) -> int:
+        """Batches per epoch, from the config (the dataset is read only for a custom .npz)."""
+        cfg = self.config()
+        batch = cfg.get("batch_size") if isinstance(cfg.get("batch_size"), int) else 32
+        n = cfg.get("train_limit") if isinstance(cfg.get("train_limit"), int) else 0
+        if not n:
+            dataset = cfg.get("dataset", "mnist")
+            n = 60000 if dataset == "mnist" else None
+            if n is None:
+                try:
+                    from workbench.core.data import load
+
+                    n = len(load(str(dataset)).x_train)
+                except Exception:  # a moved or broken dataset: draw with one batch per epoch
+                    n = batch
+        from workbench.core.data import steps_per_epoch
+
+        return steps_per_epoch(n, batch)
+
+    def batches(self) -> dict[str, list[float | None]]:
+        """Columns of batches.csv: step, epoch, loss, accuracy."""
+        rows = _read_csv(self.path / "batches.csv")
+        return {k: [r.get(k) for r in rows] for k in BATCH_FIELDS}
+
+
+def _int_or(value: Any) -> Any:
+    """Whole numbers back as ints (step, epoch) when rewriting a CSV."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value) if math.isfinite(value) else str(value)
+    return str(value)
+
+
+def _read_csv(path: Path) -> list[dict[str, float | None]]:
+    """Rows with numeric values; a torn last line (process killed mid-write) is dropped."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    lines = text.splitlines()
+    if not lines:
+        return []
+    if not text.endswith("\n"):
+        lines = lines[:-1]
+    rows = []
+    try:
+        for row in csv.DictReader(line.replace("\0", "") for line in lines):
+            rows.append({k: _num(v) for k, v in row.items() if isinstance(k, str) and k})
+    except csv.Error:  # a foreign or damaged file: keep what could be read
+        pass
+    return rows
+
+
+def _pid_alive(pid: Any) -> bool:
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+@dataclass
+class RunSummary:
+    """What the table, `workbench runs` and `train --json` show of a run."""
+
+    run_id: str
+    run_dir: str
+    name: str
+    status: str
+    method: str | None = None
+    optimizer: str | None = None
+    lr: float | None = None
+    loss: str | None = None
+    metric: str | None = None
+    model: str | None = None
+    epochs: int | None = None
+    epochs_completed: int = 0
+    seconds: float | None = None
+    epoch_seconds: list[float] = field(default_factory=list)
+    final: dict[str, float | None] = field(default_factory=dict)
+    best_val_accuracy: float | None = None
+    best_val_loss: float | None = None
+    started: float | None = None
+    error: str | None = None
+    reason: str | None = None  # why a completed run ended early (early stopping)
+    strategy: str = "default"  # tf.distribute strategy (config.json)
+    replicas: int | None = None  # devices it trained on (status.json; None before it ended)
+
+    @property
+    def label(self) -> str:
+        """The name shown in tables and legends: the given name, else the main settings."""
+        if self.name:
+            return self.name
+        if self.lr is not None:
+            return f"{self.method} {self.optimizer} lr={self.lr:g}"
+        return self.run_id
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def read_run(path: Path) -> RunSummary | None:
+    """A summary of the run in `path`, or None if it is not a run folder at all."""
+    path = Path(path)
+    if not path.is_dir() or not (path / "config.json").exists() and not (path / "status.json").exists():
+        return None
+    folder = RunFolder(path)
+    cfg, st = folder.config(), folder.status()
+    status = st.get("status") if isinstance(st.get("status"), str) else "unknown"
+    if status == "running" and st.get("host") == socket.gethostname() and not _pid_alive(st.get("pid")):
+        status = "interrupted"
+    history = folder.history()
+    final = {k: (history[-1].get(k) if history else None) for k in FINAL_KEYS}
+    val_acc = [r["val_accuracy"] for r in history if r.get("val_accuracy") is not None]
+    val_loss = [r["val_loss"] for r in history if r.get("val_loss") is not None]
+    epoch_seconds = [r["seconds"] for r in history if r.get("seconds") is not None]
+    seconds = _num(st.get("seconds"))
+    if seconds is None and epoch_seconds:
+        seconds = sum(epoch_seconds)
+    lr = _num(cfg.get("lr"))
+    epochs = cfg.get("epochs") if isinstance(cfg.get("epochs"), int) else None
+    return RunSummary(
+        run_id=path.name,
+        run_dir=str(path),
+        name=str(cfg.get("name") or ""),
+        status=status,
+        method=_str(cfg.get("method")),
+        optimizer=_str(cfg.get("optimizer")),
+        lr=lr,
+        loss=_str(cfg.get("loss")),
+        metric=_str(cfg.get("metric")),
+        model=_str(cfg.get("model")),
+        epochs=epochs,
+        epochs_completed=len(history),
+        seconds=seconds,
+        epoch_seconds=epoch_seconds,
+        final=final,
+        best_val_accuracy=max(val_acc) if val_acc else None,
+        best_val_loss=min(val_loss) if val_loss else None,
+        started=_num(st.get("started")),
+        error=_str(st.get("error")),
+        reason=_str(st.get("reason")),
+        strategy=_str(cfg.get("strategy")) or "default",
+        replicas=st.get("replicas") if isinstance(st.get("replicas"), int) else None,
+    )
+
+
+def _str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def list_runs(runs_dir: Path) -> list[RunSummary]:
+    """Every readable run in the folder, oldest first; junk is skipped."""
+    runs_dir = Path(runs_dir)
+    if not runs_dir.is_dir():
+        return []
+    found = []
+    for child in sorted(runs_dir.iterdir()):
+        with contextlib.suppress(OSError):
+            summary = read_run(child)
+            if summary is not None:
+                found.append(summary)
+    found.sort(key=lambda s: (s.started or 0, s.run_id))
+    return found

@@ -1,0 +1,1 @@
+"""The window's panels: settings, diagnosis, inside the run, dialogs."""

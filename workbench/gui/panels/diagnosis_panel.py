@@ -1,0 +1,107 @@
+"""A live diagnosis next to the plots: what the current settings do, measured on a real batch.
+
+It re-measures (diagnostics.explain, in a background thread) shortly after
+the user changes a setting, and says in plain words when the settings fall
+into one of the article's pitfalls.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from workbench.core.config import ConfigError, TrainConfig
+from workbench.gui.background import Latest
+
+
+def _explain(config: TrainConfig) -> dict:
+    from workbench.analysis.diagnostics import explain
+
+    return explain(config)
+
+
+def render(report: dict, dark: bool = False) -> str:
+    """The report as short rich text for students (colours readable on light and dark palettes)."""
+    warn, ok = ("#ffb74d", "#81c784") if dark else ("#b35900", "#2e7d32")
+    cfg = report["config"]
+    scale, eff = report["loss_scale_vs_sum_mse"], report["effective_lr_vs_sum_mse"]
+    lines = [
+        f"<b>Loss</b> {html.escape(cfg['loss'])}: {scale:.3g}× the article's sum-of-squares loss; "
+        f"one {cfg['optimizer'].upper()} step is {eff:.3g}× as large "
+        f"(like lr {report['effective_lr']:.3g} with the article's loss).",
+        f"<b>Metric</b> '{html.escape(cfg['metric'])}' → {html.escape(report['resolved_metric'])} "
+        f"({cfg['method']} feeds {'one-hot' if report['label_format'] == 'onehot' else 'integer'} labels).",
+    ]
+    for warning in report["warnings"]:
+        lines.append(f"<span style='color:{warn}'>⚠ {html.escape(warning)}</span>")
+    if not report["warnings"]:
+        lines.append(f"<span style='color:{ok}'>✓ No pitfall from the article in these settings.</span>")
+    return "<br>".join(lines)
+
+
+class DiagnosisPanel(QWidget):
+    """Shows `explain` for the settings; call `request(config)` when they change."""
+
+    DEBOUNCE_MS = 500
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("diagnosisPanel")
+        self.setAccessibleName("Diagnosis of the settings")
+        self.setToolTip("Measured on the run's first real batch: the loss scale and step size against the "
+                        "article's loss, and the accuracy class Keras picks for these labels")
+        self.text = QLabel("Measuring the settings once TensorFlow has loaded…", objectName="diagnosisText")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(self.text.textFormat().RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(self.text)
+        self.report: dict | None = None
+        self._pending: TrainConfig | None = None
+        self._measuring = Latest(self)  # a newer request replaces an older one; stale answers are dropped
+        self.enabled = False
+        self._timer = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
+        self._timer.timeout.connect(self._run)
+
+    def enable(self) -> None:
+        """Called once TensorFlow is loaded; measuring before would freeze nothing but take long."""
+        self.enabled = True
+        if self._pending is not None:
+            self._timer.start()
+
+    def request(self, config_or_error: TrainConfig | ConfigError) -> None:
+        if isinstance(config_or_error, ConfigError):
+            self.cancel()
+            self.text.setText(f"<span style='color:#b00020'>Setting {html.escape(str(config_or_error))}</span>")
+            return
+        self._pending = config_or_error
+        if self.enabled:
+            self._timer.start()
+
+    def _run(self) -> None:
+        if self._pending is None:
+            return
+        config, self._pending = self._pending, None
+        self.text.setText("Measuring on a real batch…")
+        self._measuring.submit(_explain, config, returned=self._show,
+                               errored=lambda exc: self.text.setText(html.escape(str(exc))))
+
+    def cancel(self) -> None:
+        """Drops the measurement under way (its answer would describe settings no longer shown)."""
+        self._timer.stop()
+        self._pending = None
+        self._measuring.cancel()
+
+    def _show(self, report: dict) -> None:
+        self.report = report
+        if self._pending is None:
+            self.text.setText(render(report, dark=self.palette().color(self.backgroundRole()).lightness() < 128))
+
+    def wait(self) -> None:
+        self._timer.stop()
+        self._measuring.wait()
+
+    def busy(self) -> bool:
+        return self._timer.isActive() or self._measuring.busy

@@ -1,0 +1,1 @@
+"""Widgets the panels are made of: plots, the runs table, the confusion matrix, images."""

@@ -1,0 +1,167 @@
+"""The runs table: a model over `runs.list_runs`, sortable, multi-select.
+
+Selecting runs asks the window to overlay them; the table never reads
+TensorFlow or training state, only run folders.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from workbench.core.runs import RunSummary, list_runs
+
+
+def _pct(v: float | None) -> str:
+    return "" if v is None else f"{100 * v:.2f}%"
+
+
+def _num(v: float | None) -> str:
+    return "" if v is None else f"{v:.4f}"
+
+
+def _duration(s: float | None) -> str:
+    if s is None:
+        return ""
+    m, sec = divmod(int(round(s)), 60)
+    return f"{m}:{sec:02d}" if m < 60 else f"{m // 60}:{m % 60:02d}:{sec:02d}"
+
+
+COLUMNS: list[tuple[str, Any]] = [
+    ("Name", lambda r: r.label),
+    ("Method", lambda r: (r.method or "") + (f" ×{r.replicas} ({r.strategy})" if (r.replicas or 1) > 1 else "")),
+    ("Optimizer", lambda r: r.optimizer or ""),
+    ("LR", lambda r: "" if r.lr is None else f"{r.lr:g}"),
+    ("Loss", lambda r: r.loss or ""),
+    ("Metric", lambda r: r.metric or ""),
+    ("Epochs", lambda r: f"{r.epochs_completed}/{r.epochs}" if r.epochs else str(r.epochs_completed)),
+    ("Status", lambda r: "early-stopped" if r.reason and r.reason.startswith("early-stopped") else r.status),
+    ("Val acc", lambda r: _pct(r.final.get("val_accuracy"))),
+    ("Best val acc", lambda r: _pct(r.best_val_accuracy)),
+    ("Val loss", lambda r: _num(r.final.get("val_loss"))),
+    ("Best val loss", lambda r: _num(r.best_val_loss)),
+    ("Duration", lambda r: _duration(r.seconds)),
+    ("Date", lambda r: time.strftime("%Y-%m-%d %H:%M", time.localtime(r.started)) if r.started else ""),
+]
+SORT_KEYS = {3: "lr", 8: ("final", "val_accuracy"), 9: "best_val_accuracy", 10: ("final", "val_loss"),
+             11: "best_val_loss", 12: "seconds", 13: "started"}
+NO_PARENT = QModelIndex()
+STATUS_COLORS = {"failed": "#c0392b", "diverged": "#c0392b", "interrupted": "#d68910",
+                 "stopped": "#d68910", "running": "#2471a3"}
+
+
+class RunsModel(QAbstractTableModel):
+    """Rows are RunSummary objects read from the runs folder."""
+
+    def __init__(self, runs_dir: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.runs_dir = Path(runs_dir)
+        self.runs: list[RunSummary] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.runs = list_runs(self.runs_dir)
+        self.endResetModel()
+
+    def rowCount(self, parent=NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.runs)
+
+    def columnCount(self, parent=NO_PARENT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        run = self.runs[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            try:
+                return COLUMNS[col][1](run)
+            except (TypeError, ValueError):
+                return ""
+        if role == Qt.ItemDataRole.UserRole:  # sort key
+            key = SORT_KEYS.get(col)
+            if key is None:
+                return self.data(index)
+            value = run.final.get(key[1]) if isinstance(key, tuple) else getattr(run, key)
+            return -1e300 if value is None else value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return run.error or run.reason or run.run_dir
+        if role == Qt.ItemDataRole.ForegroundRole and col == 7 and run.status in STATUS_COLORS:
+            return QColor(STATUS_COLORS[run.status])
+        return None
+
+    def run_at(self, row: int) -> RunSummary:
+        return self.runs[row]
+
+
+class RunsTable(QTableView):
+    """The table widget; `selection_changed` carries the selected runs."""
+
+    selection_changed = Signal(list)
+
+    def __init__(self, runs_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("runsTable")
+        self.setAccessibleName("Runs")
+        self.setToolTip("Every run in the runs folder. Select runs (Ctrl/Shift-click) to overlay them in the plots.")
+        self.runs_model = RunsModel(runs_dir, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.runs_model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.selectionModel().selectionChanged.connect(self._emit_selection)
+        self.reload()
+        self.sortByColumn(13, Qt.SortOrder.DescendingOrder)
+
+    def set_runs_dir(self, runs_dir: Path) -> None:
+        self.runs_model.runs_dir = Path(runs_dir)
+        self.select_runs([])
+        self.reload()
+
+    def reload(self) -> None:
+        """Rereads the runs folder, keeping the selection."""
+        keep = {r.run_id for r in self.selected_runs()}
+        self.selectionModel().blockSignals(True)
+        self.runs_model.reload()
+        self.selectionModel().blockSignals(False)
+        self.select_runs(keep)
+        self.resizeColumnsToContents()
+        if self.columnWidth(0) > 240:  # long names are elided; the full name is in the legend
+            self.setColumnWidth(0, 240)
+
+    def selected_runs(self) -> list[RunSummary]:
+        rows = sorted({self.proxy.mapToSource(i).row() for i in self.selectionModel().selectedRows()})
+        return [self.runs_model.run_at(r) for r in rows if r < len(self.runs_model.runs)]
+
+    def select_runs(self, run_ids) -> None:
+        run_ids = set(run_ids)
+        selection = self.selectionModel()
+        selection.blockSignals(True)
+        selection.clearSelection()
+        for row, run in enumerate(self.runs_model.runs):
+            if run.run_id in run_ids:
+                index = self.proxy.mapFromSource(self.runs_model.index(row, 0))
+                selection.select(index, selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        selection.blockSignals(False)
+        self._emit_selection()
+
+    def _emit_selection(self, *_: Any) -> None:
+        self.selection_changed.emit(self.selected_runs())

@@ -1,0 +1,261 @@
+"""Keras callbacks shared by the three methods (no Qt).
+
+All three methods drive the same Keras callback protocol, so these work the
+same whether `fit` or the hand-written loop calls them. Batch logs arrive as
+Python floats (Keras's CallbackList converts them); nothing here touches a
+tensor per batch.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import time
+from typing import TextIO
+
+import keras
+
+from workbench.core.runs import RunFolder
+from workbench.core.stop import StopFlag
+
+__all__ = ["StopFlag", "StopOnFlag", "DivergenceGuard", "RunRecorder", "ConsoleProgress"]
+
+
+def global_step(epoch: int, batch: int, steps_per_epoch: int) -> int:
+    """1-based training step of `batch` in `epoch`. In fast mode Keras reports a chunk's nominal
+    last index, which can pass the epoch's end (step 35 of a 32-batch epoch): clamp it."""
+    return epoch * steps_per_epoch + min(batch + 1, steps_per_epoch)
+
+
+class StopOnFlag(keras.callbacks.Callback):
+    """Turns a StopFlag into `model.stop_training`, checked between batches."""
+
+    def __init__(self, flag: StopFlag) -> None:
+        super().__init__()
+        self.flag = flag
+
+    def on_train_batch_end(self, batch, logs=None):
+        if self.flag.is_set():
+            self.model.stop_training = True
+
+    def on_epoch_end(self, epoch, logs=None):
+        if self.flag.is_set():
+            self.model.stop_training = True
+
+
+class DivergenceGuard(keras.callbacks.Callback):
+    """Ends the run at the first non-finite loss and remembers the step."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.step = 0
+        self.diverged_step: int | None = None
+
+    def on_train_batch_end(self, batch, logs=None):
+        self.step += 1
+        loss = (logs or {}).get("loss")
+        if loss is not None and not math.isfinite(loss):
+            self.diverged_step = self.step
+            self.model.stop_training = True
+
+
+def current_lr(model) -> float | None:
+    optimizer = getattr(model, "optimizer", None)
+    if optimizer is None:
+        return None
+    try:
+        return float(keras.ops.convert_to_numpy(optimizer.learning_rate))
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+class EpochClock(keras.callbacks.Callback):
+    """Knows the epoch under way, when it began, and a batch's global step: what the run recorder and the
+    Qt bridge both count with."""
+
+    def __init__(self, steps_per_epoch: int, first_epoch: int = 0) -> None:
+        super().__init__()
+        self.steps_per_epoch = steps_per_epoch
+        self.epoch = first_epoch
+        self.epoch_start = 0.0
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.epoch = epoch
+        self.epoch_start = time.perf_counter()
+
+    def step_of(self, batch: int) -> int:
+        return global_step(self.epoch, batch, self.steps_per_epoch)
+
+
+class RunRecorder(EpochClock):
+    """Writes history.csv (one flushed row per epoch) and batches.csv (flushed per epoch)."""
+
+    FLUSH_SECONDS = 5.0
+
+    def __init__(self, folder: RunFolder, steps_per_epoch: int, first_epoch: int = 0,
+                 checkpoints: bool = True, monitor: str = "val_loss", best: float | None = None) -> None:
+        super().__init__(steps_per_epoch, first_epoch)
+        self.folder = folder
+        self.first_epoch = first_epoch
+        self.checkpoints = checkpoints
+        self.monitor = monitor
+        self.best = best  # best monitored value so far (from the history, when resuming)
+        self.best_epoch: int | None = None
+        self.step = first_epoch * steps_per_epoch
+        self.pending: list[dict] = []
+        self.batches_done = 0
+        self._last_flush = 0.0
+
+    def on_epoch_begin(self, epoch, logs=None):
+        super().on_epoch_begin(epoch, logs)
+        self.batches_done = 0
+        self._last_flush = self.epoch_start
+
+    def on_train_batch_end(self, batch, logs=None):
+        logs = logs or {}
+        self.batches_done = min(batch + 1, self.steps_per_epoch)
+        # In fast mode Keras reports once per N batches; batch is the last one's index.
+        self.step = self.step_of(batch)
+        self.pending.append(
+            {"step": self.step, "epoch": self.epoch + 1, "loss": logs.get("loss"),
+             "accuracy": logs.get("accuracy")}
+        )
+        now = time.perf_counter()
+        if now - self._last_flush > self.FLUSH_SECONDS:
+            self.flush()
+            self._last_flush = now
+
+    def flush(self) -> None:
+        rows, self.pending = self.pending, []
+        self.folder.append_batches(rows)
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs = dict(logs or {})
+        seconds = time.perf_counter() - self.epoch_start
+        self.flush()
+        if self.batches_done < self.steps_per_epoch:
+            return  # stopped mid-epoch: fit still calls on_epoch_end, but the epoch did not finish
+        row = {k: logs.get(k) for k in ("loss", "accuracy", "val_loss", "val_accuracy")}
+        row.update(epoch=epoch + 1, lr=current_lr(self.model), seconds=round(seconds, 4))
+        self.folder.append_history(row)  # first the record, then the checkpoint: a resume trims to it
+        if self.checkpoints:
+            from workbench.training import checkpoint
+
+            checkpoint.save(self.folder.path, self.model, self.model.optimizer, epoch + 1)
+            value = logs.get(self.monitor)
+            if value is not None and math.isfinite(value) and self._improves(value):
+                self.best, self.best_epoch = value, epoch + 1
+                checkpoint.keep_as_best(self.folder.path)
+        self.folder.write_status("running", epochs_completed=epoch + 1)
+
+    def _improves(self, value: float) -> bool:
+        if self.best is None:
+            return True
+        return value > self.best if self.monitor.endswith("accuracy") else value < self.best
+
+    def on_train_end(self, logs=None):
+        self.flush()
+
+
+class ConsoleProgress(keras.callbacks.Callback):
+    """Progress on stderr: a bar with ETA on a terminal (≤10 redraws/s), a line per epoch."""
+
+    def __init__(self, epochs: int, steps_per_epoch: int, stream: TextIO | None = None) -> None:
+        super().__init__()
+        self.epochs = epochs
+        self.steps = steps_per_epoch
+        self.stream = stream or sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self._t0 = self._last = 0.0
+        self.epoch = 0
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.epoch = epoch
+        self._t0 = time.perf_counter()
+
+    def on_train_batch_end(self, batch, logs=None):
+        if not self.tty:
+            return
+        now = time.perf_counter()
+        if now - self._last < 0.1 and batch + 1 < self.steps:
+            return
+        self._last = now
+        done = batch + 1
+        eta = (now - self._t0) / done * (self.steps - done)
+        width = 24
+        filled = int(width * done / self.steps)
+        loss = (logs or {}).get("loss", float("nan"))
+        self.stream.write(
+            f"\rEpoch {self.epoch + 1}/{self.epochs} [{'=' * filled}{'.' * (width - filled)}] "
+            f"{done}/{self.steps} ETA {eta:4.0f}s loss {loss:.4f}   "
+        )
+        self.stream.flush()
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs = logs or {}
+        parts = [f"{k} {logs[k]:.4f}" for k in ("loss", "accuracy", "val_loss", "val_accuracy")
+                 if isinstance(logs.get(k), float)]
+        prefix = "\r" if self.tty else ""
+        self.stream.write(
+            f"{prefix}Epoch {epoch + 1}/{self.epochs} ({time.perf_counter() - self._t0:.1f}s): "
+            + ", ".join(parts) + " " * 20 + "\n"
+        )
+        self.stream.flush()
+
+
+class RunTensorBoard(keras.callbacks.TensorBoard):
+    """Keras's TensorBoard callback (epoch scalars, weight histograms) without its per-batch cost, plus
+    the model's graph for every method.
+
+    Keras 3 calls `summary.scalar` for every batch even with update_freq="epoch"
+    (a no-op without a writer, but an eager op each time). Here the batch loss
+    and accuracy are written every `batch_every` training steps, with the
+    step counted in batches, the same way for all three methods. The graph is
+    the model's forward pass (`graph.py`), written once when training begins:
+    Keras's own graph writing finds nothing for `fit` on TF 2.21.
+    """
+
+    def __init__(self, log_dir: str, steps_per_epoch: int, batch_every: int = 50,
+                 run_text: str = "") -> None:
+        super().__init__(log_dir=log_dir, histogram_freq=1, write_graph=False, update_freq="epoch",
+                         profile_batch=0)
+        self.run_text = run_text  # the run's name and settings, shown in TensorBoard's Text tab
+        self.steps_per_epoch = steps_per_epoch
+        self.batch_every = batch_every
+        self._epoch = 0
+        self._last_written = 0
+
+    def on_train_begin(self, logs=None):
+        super().on_train_begin(logs)
+        from workbench.training.graph import write_model_graph
+
+        self.graph_written = write_model_graph(self.model, self._train_writer)
+        if self.run_text:
+            with self._train_writer.as_default():
+                self.summary.text("run/settings", self.run_text, step=0)
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self._epoch = epoch
+
+    def on_train_batch_begin(self, batch, logs=None):
+        pass
+
+    def on_train_batch_end(self, batch, logs=None):
+        step = global_step(self._epoch, batch, self.steps_per_epoch)
+        if logs and step - self._last_written >= self.batch_every:
+            self._last_written = step
+            with self._train_writer.as_default():
+                for name in ("loss", "accuracy"):
+                    if name in logs:
+                        self.summary.scalar(f"batch_{name}", logs[name], step=step)
+
+    def on_test_batch_begin(self, batch, logs=None):
+        pass
+
+    def _write_keras_model_summary(self):
+        # Keras writes the model summary only for classes named Sequential/Functional;
+        # the custom method's Sequential subclass deserves it too.
+        from keras.src.callbacks.tensorboard import keras_model_summary
+
+        with self._train_writer.as_default():
+            keras_model_summary("keras", self.model, step=0)

@@ -1,0 +1,199 @@
+"""What the three methods share: one place to build data, model and optimizer."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import keras
+import tensorflow as tf
+
+from workbench.core import data as datamod
+from workbench.core.config import TrainConfig
+from workbench.core.data import ImageData
+from workbench.training import models, objectives, pipeline, schedules
+
+
+def make_optimizer(config: TrainConfig, steps_per_epoch: int) -> keras.optimizers.Optimizer:
+    """The configured optimizer with its learning rate or schedule and its hyperparameters."""
+    lr = schedules.learning_rate(config, steps_per_epoch)
+    extra = {"weight_decay": config.weight_decay} if config.weight_decay else {}
+    if config.optimizer == "sgd":
+        return keras.optimizers.SGD(learning_rate=lr, momentum=config.momentum, nesterov=config.nesterov, **extra)
+    if config.optimizer == "rmsprop":
+        return keras.optimizers.RMSprop(learning_rate=lr, momentum=config.momentum, **extra)
+    if config.optimizer == "adamw":
+        return keras.optimizers.AdamW(learning_rate=lr, weight_decay=config.weight_decay)
+    return keras.optimizers.Adam(learning_rate=lr, **extra)
+
+
+
+def _multi_worker(model) -> bool:
+    return isinstance(getattr(model, "_distribute_strategy", None), tf.distribute.MultiWorkerMirroredStrategy)
+
+
+class MultiWorkerFixes:
+    """Lets `fit` run under MultiWorkerMirroredStrategy (keras-team/keras#20585, open).
+
+    Keras 3.15 fails there twice: (1) before training it builds the model from a
+    distributed batch that it first reduces with `strategy.reduce("MEAN", ...)`,
+    which cannot reduce a batch of data - only shapes and dtypes are needed, so
+    this builds from this worker's own part of the batch; (2) it reduces each
+    step's logs with `strategy.reduce("MEAN", value, axis=0)`, which fails on
+    scalars - so inside a step the logs are given an axis of length 1 (their
+    values are already global: metric variables are summed over workers).
+    Under every other strategy Keras's own methods run unchanged.
+    """
+
+    def get_metrics_result(self):
+        result = super().get_metrics_result()
+        if _multi_worker(self) and tf.inside_function():  # in a step, not the eager end-of-epoch logs
+            result = {k: tf.reshape(v, [1]) for k, v in result.items()}
+        return result
+
+    def _maybe_symbolic_build(self, iterator=None, data_batch=None):
+        if iterator is None or not _multi_worker(self):
+            return super()._maybe_symbolic_build(iterator=iterator, data_batch=data_batch)
+        strategy = self._distribute_strategy
+        for _, _, it in iterator:
+            batch = next(it)
+            data_batch = tf.nest.map_structure(
+                lambda v: strategy.experimental_local_results(v)[0]
+                if isinstance(v, tf.distribute.DistributedValues) else v, batch)
+            break
+        with strategy.scope():
+            self._symbolic_build(data_batch=data_batch)
+
+
+@keras.saving.register_keras_serializable(package="workbench")
+class FitModel(MultiWorkerFixes, keras.Sequential):
+    """The `fit` method's model under multiworker: a plain Sequential (see MultiWorkerFixes)."""
+
+
+class EpochSetter(keras.callbacks.Callback):
+    """Tells fit's per-epoch dataset which epoch's order to yield."""
+
+    def __init__(self, epoch: tf.Variable) -> None:
+        super().__init__()
+        self.epoch = epoch
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.epoch.assign(epoch)
+
+
+@dataclass
+class Setup:
+    """Everything a method needs to train one run."""
+
+    config: TrainConfig
+    data: ImageData
+    callbacks: list[keras.callbacks.Callback] = field(default_factory=list)
+    first_epoch: int = 0
+    restore_from: Path | None = None  # a checkpoint folder to continue from (resume)
+    strategy: tf.distribute.Strategy | None = None  # None: TensorFlow's default (one device)
+
+    def __post_init__(self) -> None:
+        if self.strategy is None:
+            self.strategy = tf.distribute.get_strategy()
+
+    @property
+    def replicas(self) -> int:
+        return self.strategy.num_replicas_in_sync
+
+    @property
+    def jit_compile(self) -> bool:
+        """XLA as configured, but never across replicas: it cannot compile variables on other devices."""
+        return self.config.jit_compile and self.replicas == 1
+
+    def restore(self, model: keras.Model, optimizer) -> None:
+        """Continues from the checkpoint, if resuming: weights and optimizer state."""
+        if self.restore_from is not None:
+            from workbench.training import checkpoint
+
+            checkpoint.restore(self.restore_from, model, optimizer)
+
+    @property
+    def steps_per_epoch(self) -> int:
+        return datamod.steps_per_epoch(len(self.data.x_train), self.config.batch_size)
+
+    @property
+    def labels(self) -> str:
+        """Label format this method's pipeline delivers: 'onehot' (fit) or 'int'."""
+        return objectives.label_format(self.config.method)
+
+    @property
+    def loss_labels(self) -> str:
+        """Label format the loss is computed on (mse losses always on one-hot)."""
+        return "onehot" if objectives.loss_needs_onehot(self.config.loss) else self.labels
+
+    def train_data(self) -> tf.data.Dataset:
+        c = self.config
+        return self._shardable(pipeline.train_dataset(
+            self.data, c.batch_size, c.seed, c.epochs, self.labels == "onehot", self.first_epoch
+        ))
+
+    def chunked_train_data(self) -> tf.data.Dataset:
+        """The same batches, `steps_per_execution` stacked per element (the tape loop's fast mode)."""
+        c = self.config
+        return pipeline.chunked_train_dataset(
+            self.data, c.batch_size, c.seed, c.epochs, self.labels == "onehot", self.first_epoch,
+            c.steps_per_execution,
+        )
+
+    def val_data(self) -> tf.data.Dataset:
+        return self._shardable(pipeline.val_dataset(self.data, self.labels == "onehot"))
+
+    def _shardable(self, dataset: tf.data.Dataset) -> tf.data.Dataset:
+        """Several workers split each global batch between them (the data is in memory, not in files)."""
+        if self.config.strategy != "multiworker":
+            return dataset
+        options = tf.data.Options()
+        options.experimental_distribute.auto_shard_policy = tf.data.experimental.AutoShardPolicy.DATA
+        return dataset.with_options(options)
+
+    def build_model(self, cls: type[keras.Sequential] = keras.Sequential) -> keras.Sequential:
+        c = self.config
+        return models.build(c.model, self.data.input_shape, self.data.num_classes, c.seed, cls, c.dropout)
+
+    def optimizer(self) -> keras.optimizers.Optimizer:
+        return make_optimizer(self.config, self.steps_per_epoch)
+
+    def fit_kwargs(self) -> dict:
+        """Arguments of `model.fit` shared by the fit and custom methods."""
+        c = self.config
+        epoch = tf.Variable(self.first_epoch, dtype=tf.int64, trainable=False)
+        return dict(
+            x=self._shardable(pipeline.epoch_dataset(self.data, c.batch_size, c.seed, epoch, self.labels == "onehot")),
+            epochs=c.epochs,
+            initial_epoch=self.first_epoch,
+            validation_data=self.val_data(),
+            callbacks=[EpochSetter(epoch), *self.callbacks],
+            shuffle=False,  # the pipeline's order is the run's order
+            verbose=0,
+        )
+
+    def compile_and_fit(self, cls: type[keras.Sequential], prepare=None) -> keras.Model:
+        """The `fit` and `custom` methods: build `cls` under the strategy, compile, restore a checkpoint
+        when resuming, and train with Keras's own `fit`. `prepare(model)` runs before compiling."""
+        with self.strategy.scope():  # variables mirrored on every replica (a no-op on one device)
+            model = self.build_model(cls)
+            if prepare is not None:
+                prepare(model)
+            model.compile(**self.compile_kwargs())
+            self.restore(model, model.optimizer)
+        with warnings.catch_warnings():
+            # Keras learns an epoch's length by running out of data once; that is expected here
+            warnings.filterwarnings("ignore", message="Your input ran out of data")
+            model.fit(**self.fit_kwargs())
+        return model
+
+    def compile_kwargs(self) -> dict:
+        c = self.config
+        return dict(
+            optimizer=self.optimizer(),
+            loss=objectives.compile_loss(c.loss, self.loss_labels),
+            metrics=[objectives.compile_metric(c.metric)],
+            jit_compile=self.jit_compile,
+            steps_per_execution=c.steps_per_execution,
+        )

@@ -1,0 +1,183 @@
+"""One trainer for the three methods: builds the run, runs a method, records the outcome.
+
+No Qt. The command line, the window's worker thread and the tests all call
+`train()`. TensorFlow is imported here (lazily, by the callers that need it),
+never by the window at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import keras  # noqa: E402
+
+from workbench.core import data as datamod  # noqa: E402
+from workbench.core.config import TrainConfig  # noqa: E402
+from workbench.core.runs import RunFolder, RunSummary, read_run  # noqa: E402
+from workbench.core.stop import StopFlag  # noqa: E402
+from workbench.training import checkpoint, distribute, methods, models  # noqa: E402
+from workbench.training.callbacks import DivergenceGuard, RunRecorder, RunTensorBoard, StopOnFlag  # noqa: E402
+
+
+class TrainingFailed(RuntimeError):
+    """Training could not finish; the run folder says `failed` with this message."""
+
+
+@dataclass
+class RunResult:
+    folder: RunFolder
+    summary: RunSummary
+    chief: bool = True  # False: a multiworker process that is not the chief (its folder is gone)
+
+    @property
+    def status(self) -> str:
+        return self.summary.status
+
+
+class CannotResume(ValueError):
+    """The run has no checkpoint to continue from, or nothing left to train."""
+
+
+def train(
+    config: TrainConfig,
+    runs_dir: Path,
+    callbacks: Sequence[keras.callbacks.Callback] = (),
+    stop: StopFlag | None = None,
+    on_start: Callable[[RunFolder], None] | None = None,
+) -> RunResult:
+    """Trains one run into a new folder of `runs_dir` and returns its summary.
+
+    Bad settings or data raise ConfigError/DatasetError, and missing devices
+    or cluster DeviceError, before any folder is made. Once the folder exists
+    every outcome is recorded in it; an error during training is recorded as
+    `failed` and raised as TrainingFailed. A multiworker process that is not
+    the chief trains into a temporary folder and removes it: only the chief's
+    run appears in `runs_dir`.
+    """
+    data = datamod.prepare(config)
+    strategy = distribute.make_strategy(config)  # first: MultiWorkerMirroredStrategy must precede other ops
+    chief = distribute.is_chief(config)
+    target = Path(runs_dir) if chief else Path(tempfile.mkdtemp(prefix="workbench-worker-"))
+    folder = RunFolder.create(target, config.to_dict())
+    try:
+        result = _run(config, data, folder, callbacks, stop, on_start, first_epoch=0, strategy=strategy)
+        result.chief = chief
+        return result
+    finally:
+        if not chief:
+            shutil.rmtree(target, ignore_errors=True)
+
+
+def resume(
+    run_dir: Path,
+    callbacks: Sequence[keras.callbacks.Callback] = (),
+    stop: StopFlag | None = None,
+    on_start: Callable[[RunFolder], None] | None = None,
+) -> RunResult:
+    """Continues a stopped or interrupted run from its last checkpoint, in its own folder.
+
+    Rows recorded after the checkpoint (a partial epoch) are dropped; the run
+    then sees the same batches with the same weights and optimizer state as
+    an uninterrupted run, and ends with the same weights.
+    """
+    folder = RunFolder(Path(run_dir))
+    config = TrainConfig.from_dict(folder.config())
+    done = checkpoint.epochs_done(folder.path)
+    if done is None:
+        raise CannotResume(f"run {folder.run_id} has no checkpoint: it stopped before its first epoch ended")
+    if done >= config.epochs:
+        raise CannotResume(f"run {folder.run_id} has finished all {config.epochs} epochs")
+    data = datamod.prepare(config)
+    strategy = distribute.make_strategy(config)
+    folder.truncate_to(done)
+    previous = float(folder.status().get("seconds") or 0.0)
+    folder.write_status("running", error=None, resumed_from_epoch=done, epochs_completed=done)
+    return _run(config, data, folder, callbacks, stop, on_start, first_epoch=done,
+                restore_from=checkpoint.find(folder.path), seconds_before=previous, strategy=strategy)
+
+
+def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_from=None,
+         seconds_before: float = 0.0, strategy=None) -> RunResult:
+    if on_start is not None:
+        on_start(folder)
+    stop = stop or StopFlag()
+    keras.utils.set_random_seed(config.seed)
+    setup = methods.Setup(config, data, first_epoch=first_epoch, restore_from=restore_from, strategy=strategy)
+    guard = DivergenceGuard()
+    recorded = [r.get(config.monitor) for r in folder.history() if r.get(config.monitor) is not None]
+    best_so_far = (max(recorded) if config.monitor.endswith("accuracy") else min(recorded)) if recorded else None
+    recorder = RunRecorder(folder, setup.steps_per_epoch, first_epoch, monitor=config.monitor, best=best_so_far)
+    tensorboard = RunTensorBoard(str(folder.path / "logs"), setup.steps_per_epoch, run_text=run_markdown(config))
+    early = None
+    if config.early_stop_patience:
+        early = keras.callbacks.EarlyStopping(
+            monitor=config.monitor, patience=config.early_stop_patience,
+            min_delta=config.early_stop_min_delta, restore_best_weights=config.restore_best,
+            mode="max" if config.monitor.endswith("accuracy") else "min")
+    # the recorder sees each epoch before early stopping may restore the best weights
+    setup.callbacks = [guard, recorder, tensorboard, StopOnFlag(stop), *([early] if early else []), *callbacks]
+    started = time.perf_counter()
+    try:
+        model = methods.get(config.method)(setup)
+    except Exception as exc:
+        recorder.flush()
+        message = f"{type(exc).__name__}: {exc}".strip()
+        folder.write_status("failed", error=message, ended=time.time(),
+                            seconds=seconds_before + time.perf_counter() - started)
+        raise TrainingFailed(message) from exc
+    seconds = seconds_before + time.perf_counter() - started
+    if guard.diverged_step is not None:
+        status = "diverged"
+        error = (f"the loss became NaN or infinite at step {guard.diverged_step}; "
+                 f"try a smaller learning rate than {config.lr:g}")
+    elif stop.is_set():
+        status, error = "stopped", None
+    else:
+        status, error = "completed", None
+    reason = None
+    if status == "completed" and early is not None and early.stopped_epoch > 0:
+        reason = (f"early-stopped at epoch {early.stopped_epoch + 1}: no {config.monitor} improvement "
+                  f"for {config.early_stop_patience} epochs")
+    if status != "diverged":
+        save_model(model, folder.path / "model.keras")
+        save_best(model, folder.path)
+    folder.write_status(status, error=error, seconds=seconds, ended=time.time(),
+                        diverged_step=guard.diverged_step, reason=reason, replicas=setup.replicas)
+    summary = read_run(folder.path)
+    assert summary is not None
+    return RunResult(folder, summary)
+
+
+def run_markdown(config: TrainConfig) -> str:
+    """The run's name and settings as a Markdown table (TensorBoard's Text tab)."""
+    rows = "\n".join(f"| {k} | {v} |" for k, v in config.to_dict().items())
+    return f"**{config.label}**\n\n| setting | value |\n|---|---|\n{rows}"
+
+
+def save_best(model: keras.Model, run_dir: Path) -> None:
+    """best.keras: the model with the weights of its best epoch (by the monitored value)."""
+    best = checkpoint.best_weights(run_dir)
+    if best is None:
+        return
+    final = model.get_weights()
+    model.load_weights(best)
+    try:
+        save_model(model, run_dir / "best.keras")
+    finally:
+        model.set_weights(final)
+
+
+def save_model(model: keras.Model, path: Path) -> None:
+    """Saves the model as plain Keras (`models.portable`), atomically: a half-written file never
+    replaces a good one."""
+    tmp = path.with_name(f".{path.stem}.tmp.keras")
+    models.portable(model).save(tmp)
+    os.replace(tmp, path)
