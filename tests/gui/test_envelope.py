@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from workbench.gui.widgets.envelope import BASE, Envelope
+from workbench.core.envelope import BASE, Envelope
 from workbench.gui.widgets.plots import PlotPanel
 
 

@@ -45,16 +45,21 @@ def gone(pid: int, timeout: float = 20) -> bool:
     return False
 
 
-def port_free(port: int) -> bool:
-    """Nothing listens on the port any more (a connection's TIME_WAIT does not count: servers, TensorBoard
-    included, bind with SO_REUSEADDR, which only a listening socket still blocks)."""
-    with socket.socket() as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
+def port_free(port: int, timeout: float = 20) -> bool:
+    """Within `timeout`, nothing listens on the port any more. A connection's TIME_WAIT does not count
+    (servers, TensorBoard included, bind with SO_REUSEADDR, which only a listening socket blocks); the
+    wait covers TensorBoard's own data-server child, which ends itself when TensorBoard's pipe closes."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with socket.socket() as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                s.bind(("127.0.0.1", port))
+                return True
+            except OSError:
+                if time.monotonic() > deadline:
+                    return False
+        time.sleep(0.1)
 
 
 def wait_for_epoch(runs: Path, proc: subprocess.Popen, timeout: float = 300) -> Path:

@@ -311,10 +311,17 @@ def cmd_export(args: argparse.Namespace) -> int:
         if read_run(path) is None:
             raise UsageError(f"argument --runs: no run {run_id!r} in {runs_dir}")
         run_dirs.append(path)
-    _qt_app()
-    from workbench.gui.export import export_runs
+    if formats == ["csv"]:  # the data alone needs no Qt
+        from workbench.core.points import write_csv
 
-    written = export_runs(run_dirs, Path(args.out), formats, args.smoothing, args.log_y)
+        Path(args.out).mkdir(parents=True, exist_ok=True)
+        write_csv(run_dirs, Path(args.out) / "metrics.csv")
+        written = [Path(args.out) / "metrics.csv"]
+    else:
+        _qt_app()
+        from workbench.gui.export import export_runs
+
+        written = export_runs(run_dirs, Path(args.out), formats, args.smoothing, args.log_y)
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
     if args.json:
