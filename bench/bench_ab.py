@@ -1,0 +1,61 @@
+"""Two versions of the workbench, like with like: the same `workbench train` runs, alternating, in one go.
+
+    git worktree add /tmp/old REV
+    python bench/bench_ab.py /tmp/old [--rounds 3]   -> bench/RESULTS-ab.md
+
+Each method trains full MNIST for 3 epochs (MLP, batch 32, SGD 0.01, Keras "mse") from each tree in turn
+(`PYTHONPATH` picks the tree); steady epochs (2 and 3, the workbench's own epoch times) are compared by
+median. Use it to show that a change made nothing slower; the machine's noise (±30% per epoch here) is
+why the two versions alternate within each round.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+METHODS = ("fit", "custom", "tape")
+
+
+def epochs(tree: Path, method: str, runs: str) -> list[float]:
+    env = dict(os.environ, PYTHONPATH=str(tree), TF_CPP_MIN_LOG_LEVEL="2")
+    out = subprocess.run([sys.executable, "-m", "workbench", "train", "--method", method, "--loss", "keras_mse",
+                          "--epochs", "3", "--runs-dir", runs, "--json"], capture_output=True, text=True, check=True,
+                         env=env, cwd=tree)
+    return json.loads(out.stdout.strip().splitlines()[-1])["epoch_seconds"][1:]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("old", type=Path, help="a checkout of the version to compare with")
+    ap.add_argument("--rounds", type=int, default=3)
+    args = ap.parse_args()
+    runs = tempfile.mkdtemp(prefix="bench-ab-")
+    trees = {"before": args.old.resolve(), "now": HERE.parent}
+    times: dict[tuple[str, str], list[float]] = {}
+    for r in range(args.rounds):
+        for tag, tree in trees.items():
+            for method in METHODS:
+                got = epochs(tree, method, runs)
+                times.setdefault((tag, method), []).extend(got)
+                print(f"round {r + 1} {tag} {method}: {[f'{t:.2f}' for t in got]}", file=sys.stderr, flush=True)
+    lines = [f"# This version against {args.old.name}, like with like", "",
+             f"Command: `python bench/bench_ab.py {args.old} --rounds {args.rounds}`; full MNIST, 3 epochs, steady "
+             "epochs 2-3, median.", "", "| method | before (s) | now (s) | now / before |", "|---|---|---|---|"]
+    for method in METHODS:
+        before, now = (statistics.median(times[tag, method]) for tag in ("before", "now"))
+        lines.append(f"| {method} | {before:.2f} | {now:.2f} | {now / before:.3f} |")
+    text = "\n".join(lines) + "\n"
+    (HERE / "RESULTS-ab.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
