@@ -53,7 +53,7 @@ class Task(QObject):
 
     def start(self) -> Task:
         Task._live.add(self)
-        self.finished.connect(lambda: Task._live.discard(self))
+        self.finished.connect(self._release)
         name = f"task-{getattr(self.func, '__name__', 'work')}"
         threading.Thread(target=self._call, name=name, daemon=True).start()
         return self
@@ -73,7 +73,14 @@ class Task(QObject):
     def wait(self, timeout: float | None = None) -> bool:
         return self._done.wait(timeout)
 
-    def _call(self) -> None:  # in the pool's thread
+    def _release(self) -> None:
+        """After the answer was delivered: free the Qt object and the arguments (a drawing pad submits
+        a task per stroke; none may pile up)."""
+        Task._live.discard(self)
+        self.args = ()
+        self.deleteLater()
+
+    def _call(self) -> None:  # in the task's thread
         self.started.emit()
         try:
             kwargs = {}
