@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 from workbench import __version__
 from workbench.core.config import ConfigError, TrainConfig
 from workbench.core.data import DatasetError
-from workbench.core.runs import default_runs_dir, list_runs
+from workbench.core.runs import default_runs_dir, list_runs, percent
 from workbench.core.settings import BY_NAME, SETTINGS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -220,9 +220,6 @@ def cmd_reproduce(args: argparse.Namespace) -> int:
     return EXIT_INTERRUPTED if stop.is_set() else EXIT_OK
 
 
-def _pct(value: float | None) -> str:
-    return "" if value is None else f"{100 * value:.2f}%"
-
 
 def cmd_runs(args: argparse.Namespace) -> int:
     runs = list_runs(runs_dir_of(args))
@@ -236,7 +233,7 @@ def cmd_runs(args: argparse.Namespace) -> int:
     rows = [header] + [
         (r.run_id, r.name, r.status, r.method or "", r.optimizer or "",
          "" if r.lr is None else f"{r.lr:g}", r.loss or "", str(r.epochs_completed),
-         _pct(r.final.get("val_accuracy")))
+         percent(r.final.get("val_accuracy")))
         for r in runs
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]

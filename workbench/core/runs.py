@@ -75,6 +75,11 @@ def check_writable(runs_dir: Path) -> None:
         raise OSError(f"runs folder {runs_dir} is not writable: {exc.strerror or exc}") from None
 
 
+def percent(value: float | None) -> str:
+    """An accuracy (a fraction) as text for people: 0.9674 -> "96.74%"; nothing for None."""
+    return "" if value is None else f"{100 * value:.2f}%"
+
+
 class RunFolder:
     """One run's folder, as INTERFACE.md lays it out."""
 

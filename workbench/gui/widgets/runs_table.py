@@ -14,11 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from workbench.core.runs import RunSummary, list_runs
-
-
-def _pct(v: float | None) -> str:
-    return "" if v is None else f"{100 * v:.2f}%"
+from workbench.core.runs import RunSummary, list_runs, percent
 
 
 def _num(v: float | None) -> str:
@@ -41,8 +37,8 @@ COLUMNS: list[tuple[str, Any]] = [
     ("Metric", lambda r: r.metric or ""),
     ("Epochs", lambda r: f"{r.epochs_completed}/{r.epochs}" if r.epochs else str(r.epochs_completed)),
     ("Status", lambda r: "early-stopped" if r.reason and r.reason.startswith("early-stopped") else r.status),
-    ("Val acc", lambda r: _pct(r.final.get("val_accuracy"))),
-    ("Best val acc", lambda r: _pct(r.best_val_accuracy)),
+    ("Val acc", lambda r: percent(r.final.get("val_accuracy"))),
+    ("Best val acc", lambda r: percent(r.best_val_accuracy)),
     ("Val loss", lambda r: _num(r.final.get("val_loss"))),
     ("Best val loss", lambda r: _num(r.best_val_loss)),
     ("Duration", lambda r: _duration(r.seconds)),
