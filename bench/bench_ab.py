@@ -18,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,20 +33,31 @@ def epochs(tree: Path, method: str, runs: str) -> list[float]:
     return json.loads(out.stdout.strip().splitlines()[-1])["epoch_seconds"][1:]
 
 
-def main() -> None:
+def alternate(trees: dict[str, Path], contenders: dict[str, Callable[[Path], list[float]]],
+              rounds: int) -> dict[tuple[str, str], list[float]]:
+    """Each contender from each tree in turn, `rounds` times: {(tree tag, contender): steady epoch times}."""
+    times: dict[tuple[str, str], list[float]] = {}
+    for r in range(rounds):
+        for tag, tree in trees.items():
+            for name, measure in contenders.items():
+                got = measure(tree)
+                times.setdefault((tag, name), []).extend(got)
+                print(f"round {r + 1} {tag} {name}: {[f'{t:.2f}' for t in got]}", file=sys.stderr, flush=True)
+    return times
+
+
+def ab_arguments(prefix: str) -> tuple[argparse.Namespace, str, dict[str, Path]]:
+    """The command line of an A/B bench: (args, a fresh runs folder, {"before": old tree, "now": this one})."""
     ap = argparse.ArgumentParser()
     ap.add_argument("old", type=Path, help="a checkout of the version to compare with")
     ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args()
-    runs = tempfile.mkdtemp(prefix="bench-ab-")
-    trees = {"before": args.old.resolve(), "now": HERE.parent}
-    times: dict[tuple[str, str], list[float]] = {}
-    for r in range(args.rounds):
-        for tag, tree in trees.items():
-            for method in METHODS:
-                got = epochs(tree, method, runs)
-                times.setdefault((tag, method), []).extend(got)
-                print(f"round {r + 1} {tag} {method}: {[f'{t:.2f}' for t in got]}", file=sys.stderr, flush=True)
+    return args, tempfile.mkdtemp(prefix=prefix), {"before": args.old.resolve(), "now": HERE.parent}
+
+
+def main() -> None:
+    args, runs, trees = ab_arguments("bench-ab-")
+    times = alternate(trees, {m: (lambda tree, m=m: epochs(tree, m, runs)) for m in METHODS}, args.rounds)
     lines = [f"# This version against {args.old.name}, like with like", "",
              f"Command: `python bench/bench_ab.py {args.old} --rounds {args.rounds}`; full MNIST, 3 epochs, steady "
              "epochs 2-3, median.", "", "| method | before (s) | now (s) | now / before |", "|---|---|---|---|"]

@@ -6,6 +6,15 @@ import pytest
 from PySide6.QtCore import QSettings
 
 
+@pytest.fixture(autouse=True)
+def english_again():
+    """A test that switches the window to Chinese leaves the next one in English."""
+    yield
+    from workbench.gui import language
+
+    language.apply("en")
+
+
 @pytest.fixture
 def settings_file(tmp_path):
     return tmp_path / "settings.ini"

@@ -26,12 +26,14 @@ import tensorflow as tf
 from workbench.core import data as datamod
 from workbench.core.article import ARTICLE_ROWS, ArticleRow, result_row
 from workbench.core.config import TrainConfig
+from workbench.core.i18n import QT_TRANSLATE_NOOP, translate
 from workbench.training import models, objectives
 from workbench.training.methods.base import make_optimizer
 from workbench.training.methods.custom import CustomStepModel
 
 METRIC_DESCRIPTIONS = {
-    "CategoricalOnSparse": "CategoricalAccuracy fed integer labels and argmax outputs",
+    "CategoricalOnSparse": QT_TRANSLATE_NOOP("diagnosis", "CategoricalAccuracy fed integer labels and argmax "
+                                                          "outputs"),
     "SparseAccuracy": "SparseCategoricalAccuracy",
     "CategoricalAcc": "CategoricalAccuracy",
 }
@@ -85,7 +87,8 @@ def replica_scaling(cfg: TrainConfig, x, y, data) -> dict[str, Any] | None:
 
     if cfg.strategy == "multiworker":  # joining the cluster here would wait for its other workers
         return {"replicas": distribute.worker_count() or None, "measured": False,
-                "reason": "explain runs in one process and does not join the TF_CONFIG cluster"}
+                "reason": translate("diagnosis", "explain runs in one process and does not join the TF_CONFIG "
+                                                 "cluster")}
     try:
         strategy = distribute.make_strategy(cfg)
     except distribute.DeviceError as exc:
@@ -147,7 +150,7 @@ def resolved_metric(cfg: TrainConfig, method: str, x, y, data) -> dict[str, Any]
         logits = model(x, training=False)
     true = float(np.mean(np.argmax(np.asarray(logits), axis=-1) == y))
     name = classes[0] if classes else "?"
-    return {"class": METRIC_DESCRIPTIONS.get(name, name), "label_format": labels,
+    return {"class": translate("diagnosis", METRIC_DESCRIPTIONS.get(name, name)), "label_format": labels,
             "reported_accuracy": reported, "true_accuracy": true}
 
 
@@ -187,27 +190,33 @@ def explain(cfg: TrainConfig) -> dict[str, Any]:
     }
 
 
+def _pct(fraction: float) -> str:
+    return f"{100 * fraction:.1f}%"
+
+
 def _warnings(cfg: TrainConfig, scale: float, effective: float, mine: dict) -> list[str]:
     out = []
     if cfg.loss == "keras_mse" and effective < 0.5:
-        out.append(
-            f'keras_mse: Keras\'s "mse" averages over the {10 if round(1 / scale) == 10 else round(1 / scale)} outputs, '
-            f"so the loss is {scale:.3g}x the article's sum_mse and one {cfg.optimizer.upper()} step is "
-            f"{effective:.3g}x as large - like lr {cfg.lr * effective:.3g} instead of {cfg.lr:g}. "
-            f"Use lr {cfg.lr / effective:.3g} or loss sum_mse to train like the article's tape loop."
-        )
+        out.append(translate(
+            "diagnosis",
+            'keras_mse: Keras\'s "mse" averages over the {outputs} outputs, so the loss is {scale}x the '
+            "article's sum_mse and one {optimizer} step is {effective}x as large - like lr {lr_now} instead of "
+            "{lr}. Use lr {lr_fix} or loss sum_mse to train like the article's tape loop.").format(
+            outputs=10 if round(1 / scale) == 10 else round(1 / scale), scale=f"{scale:.3g}",
+            optimizer=cfg.optimizer.upper(), effective=f"{effective:.3g}", lr_now=f"{cfg.lr * effective:.3g}",
+            lr=f"{cfg.lr:g}", lr_fix=f"{cfg.lr / effective:.3g}"))
     if cfg.metric == "categorical_on_sparse":
-        out.append(
+        out.append(translate(
+            "diagnosis",
             "categorical_on_sparse: CategoricalAccuracy is fed integer labels and argmax outputs, so it "
             "compares two label vectors as if they were probability vectors and counts one sample per batch; "
-            f"the accuracy is wrong (on this batch it reports {100 * mine['reported_accuracy']:.1f}% where "
-            f"the model is really at {100 * mine['true_accuracy']:.1f}%)."
-        )
+            "the accuracy is wrong (on this batch it reports {reported} where the model is really at {true}).")
+            .format(reported=_pct(mine["reported_accuracy"]), true=_pct(mine["true_accuracy"])))
     elif abs(mine["reported_accuracy"] - mine["true_accuracy"]) > 1e-6:
-        out.append(
-            f"{cfg.metric}: the accuracy reported here ({100 * mine['reported_accuracy']:.1f}%) differs from "
-            f"the true accuracy ({100 * mine['true_accuracy']:.1f}%)."
-        )
+        out.append(translate(
+            "diagnosis", "{metric}: the accuracy reported here ({reported}) differs from the true accuracy "
+            "({true}).").format(metric=cfg.metric, reported=_pct(mine["reported_accuracy"]),
+                               true=_pct(mine["true_accuracy"])))
     return out
 
 
@@ -215,35 +224,45 @@ def _replica_warnings(cfg: TrainConfig, replicas: dict | None) -> list[str]:
     if replicas is None:
         return []
     if not replicas["measured"]:
-        return [f"{cfg.strategy}: not measured here ({replicas['reason']}). Under N replicas a loss divided by "
-                "the per-replica batch makes every step N times too large; the workbench divides by the global "
-                "batch (tf.nn.compute_average_loss)."]
+        return [translate(
+            "diagnosis", "{strategy}: not measured here ({reason}). Under N replicas a loss divided by the "
+            "per-replica batch makes every step N times too large; the workbench divides by the global batch "
+            "(tf.nn.compute_average_loss).").format(strategy=cfg.strategy, reason=replicas["reason"])]
     n = replicas["replicas"]
     if n < 2:
         return []
     naive = replicas["per_replica_batch_gradient_scale"]
-    return [f"{cfg.strategy} with {n} replicas: each replica sees {cfg.batch_size // n} of the {cfg.batch_size} "
-            f"images. A loss divided by the per-replica batch (reduce_sum(...) / batch inside strategy.run) gives "
-            f"gradients {naive:.3g}x as large once the strategy sums them - like lr {cfg.lr * naive:.3g} instead "
-            f"of {cfg.lr:g}. The workbench divides by the global batch (tf.nn.compute_average_loss): "
-            f"{replicas['global_batch_gradient_scale']:.3g}x."]
+    return [translate(
+        "diagnosis", "{strategy} with {n} replicas: each replica sees {per_replica} of the {batch} images. A loss "
+        "divided by the per-replica batch (reduce_sum(...) / batch inside strategy.run) gives gradients {naive}x "
+        "as large once the strategy sums them - like lr {lr_now} instead of {lr}. The workbench divides by the "
+        "global batch (tf.nn.compute_average_loss): {right}x.").format(
+        strategy=cfg.strategy, n=n, per_replica=cfg.batch_size // n, batch=cfg.batch_size, naive=f"{naive:.3g}",
+        lr_now=f"{cfg.lr * naive:.3g}", lr=f"{cfg.lr:g}", right=f"{replicas['global_batch_gradient_scale']:.3g}")]
 
 
 def _explanation(cfg: TrainConfig, scale: float, effective: float, mine: dict, warnings: list[str]) -> str:
-    parts = [
-        f"On the first batch of {cfg.batch_size} images, the {cfg.loss} loss is {scale:.3g}x the article's "
-        f"sum-of-squares loss, and one {cfg.optimizer.upper()} step from the same weights is {effective:.3g}x "
-        f"as large as with that loss."
-    ]
+    parts = [translate(
+        "diagnosis", "On the first batch of {batch} images, the {loss} loss is {scale}x the article's "
+        "sum-of-squares loss, and one {optimizer} step from the same weights is {effective}x as large as with "
+        "that loss.").format(batch=cfg.batch_size, loss=cfg.loss, scale=f"{scale:.3g}",
+                             optimizer=cfg.optimizer.upper(), effective=f"{effective:.3g}")]
     if cfg.optimizer != "sgd" and abs(scale - 1) > 0.05:
-        parts.append(f"{cfg.optimizer.capitalize()} divides the step by the gradient's size, so the loss scale "
-                     "hardly changes how it trains.")
-    parts.append(
-        f"The {cfg.method} method feeds {'one-hot' if mine['label_format'] == 'onehot' else 'integer'} labels, "
-        f"so the metric '{cfg.metric}' becomes {mine['class']}"
-        + (" and reports the true accuracy." if not warnings or cfg.metric != "categorical_on_sparse"
-           else ", which reports a wrong number.")
-    )
+        parts.append(translate("diagnosis", "{optimizer} divides the step by the gradient's size, so the loss scale "
+                                            "hardly changes how it trains.").format(
+            optimizer=cfg.optimizer.capitalize()))
+    onehot = mine["label_format"] == "onehot"
+    if warnings and cfg.metric == "categorical_on_sparse":
+        text = (translate("diagnosis", "The {method} method feeds one-hot labels, so the metric '{metric}' becomes "
+                                       "{resolved}, which reports a wrong number.") if onehot else
+                translate("diagnosis", "The {method} method feeds integer labels, so the metric '{metric}' becomes "
+                                       "{resolved}, which reports a wrong number."))
+    else:
+        text = (translate("diagnosis", "The {method} method feeds one-hot labels, so the metric '{metric}' becomes "
+                                       "{resolved} and reports the true accuracy.") if onehot else
+                translate("diagnosis", "The {method} method feeds integer labels, so the metric '{metric}' becomes "
+                                       "{resolved} and reports the true accuracy."))
+    parts.append(text.format(method=cfg.method, metric=cfg.metric, resolved=mine["class"]))
     return " ".join(parts)
 
 

@@ -19,8 +19,9 @@ from typing import Any, NoReturn
 from workbench import __version__
 from workbench.core.config import ConfigError, TrainConfig
 from workbench.core.data import DatasetError
-from workbench.core.runs import default_runs_dir, list_runs, percent
-from workbench.core.settings import BY_NAME, SETTINGS
+from workbench.core.i18n import QT_TRANSLATE_NOOP, translate
+from workbench.core.runs import default_runs_dir, list_runs, percent, status_word
+from workbench.core.settings import BY_NAME, SETTINGS, shown
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -46,15 +47,15 @@ def flag_of(field_name: str) -> str:
 
 def add_train_options(p: argparse.ArgumentParser) -> None:
     """One flag per setting of the schema (settings.SETTINGS); the training options in their own group."""
-    groups = {"options": p.add_argument_group("training options")}
+    groups = {"options": p.add_argument_group(translate("cli", "training options"))}
     for s in SETTINGS:
         target = groups.get(s.group, p)
         if s.type is bool:
             target.add_argument(s.cli_flag, dest=s.name, action="store_false" if s.inverted else "store_true",
-                                help=s.help)
+                                help=shown(s.help))
         else:
             target.add_argument(s.cli_flag, dest=s.name, type=s.type, default=s.default,
-                                choices=list(s.choices) if s.choices else None, help=s.help)
+                                choices=list(s.choices) if s.choices else None, help=shown(s.help))
 
 
 def usage_error(exc: ConfigError) -> UsageError:
@@ -73,6 +74,20 @@ def config_from_args(args: argparse.Namespace) -> TrainConfig:
 
 def runs_dir_of(args: argparse.Namespace) -> Path:
     return Path(args.runs_dir).expanduser() if args.runs_dir else default_runs_dir()
+
+
+def width(text: str) -> int:
+    """Columns a text takes in a terminal: Chinese characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def print_table(rows: list[Sequence[str]], file=None) -> None:
+    """Rows of text cells in aligned columns (wide characters counted as two)."""
+    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(c + " " * (w - width(c)) for c, w in zip(row, widths, strict=True)).rstrip(), file=file)
 
 
 def emit_json(data: Any) -> None:
@@ -148,12 +163,14 @@ def _train_and_report(args: argparse.Namespace, run) -> int:
     except OSError as exc:
         raise Failure(str(exc)) from exc
     except trainer.TrainingFailed as exc:
-        raise Failure(f"training failed: {exc}") from exc
+        raise Failure(translate("cli", "training failed: {problem}").format(problem=exc)) from exc
     summary = result.summary
     if not result.chief:
-        print(f"{summary.status}: trained as a worker of the cluster; the chief writes the run", file=sys.stderr)
+        print(translate("cli", "{status}: trained as a worker of the cluster; the chief writes the run").format(
+            status=status_word(summary.status)), file=sys.stderr)
     else:
-        print(f"{summary.status}: run {summary.run_id} in {summary.run_dir}", file=sys.stderr)
+        print(translate("cli", "{status}: run {run} in {path}").format(
+            status=status_word(summary.status), run=summary.run_id, path=summary.run_dir), file=sys.stderr)
     if summary.error:
         print(summary.error, file=sys.stderr)
     if summary.reason:
@@ -181,7 +198,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     report = explain(config)
     print(report["explanation"], file=sys.stderr if args.json else sys.stdout)
     for warning in report["warnings"]:
-        print(f"warning: {warning}", file=sys.stderr if args.json else sys.stdout)
+        print(translate("cli", "warning: {warning}").format(warning=warning), file=sys.stderr if args.json else sys.stdout)
     if args.json:
         emit_json(report)
     return EXIT_OK
@@ -199,7 +216,7 @@ def cmd_reproduce(args: argparse.Namespace) -> int:
     stop = _stop_on_signals()
 
     def progress(cfg: TrainConfig) -> list:
-        print(f"training {cfg.name}", file=sys.stderr)
+        print(translate("cli", "training {run}").format(run=cfg.name), file=sys.stderr)
         from workbench.core import data as datamod
 
         n = len(datamod.prepare(cfg).x_train)
@@ -210,13 +227,10 @@ def cmd_reproduce(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(rows)
     else:
-        from workbench.core.article import HEADER, cells
+        from workbench.core.article import cells, header
 
-        table = [HEADER] + [cells(r) for r in rows]
-        widths = [max(len(row[i]) for row in table) for i in range(len(HEADER))]
-        for row in table:
-            print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-        print("accuracies in percent (--json gives fractions)")
+        print_table([header()] + [cells(r) for r in rows])
+        print(translate("cli", "accuracies in percent (--json gives fractions)"))
     return EXIT_INTERRUPTED if stop.is_set() else EXIT_OK
 
 
@@ -227,18 +241,17 @@ def cmd_runs(args: argparse.Namespace) -> int:
         emit_json([r.to_dict() for r in runs])
         return EXIT_OK
     if not runs:
-        print(f"no runs in {runs_dir_of(args)}", file=sys.stderr)
+        print(translate("cli", "no runs in {path}").format(path=runs_dir_of(args)), file=sys.stderr)
         return EXIT_OK
-    header = ("run_id", "name", "status", "method", "optimizer", "lr", "loss", "epochs", "val_acc")
+    header = ("run_id", translate("cli", "name"), translate("cli", "status"), "method", "optimizer", "lr", "loss",
+              translate("cli", "epochs"), translate("cli", "val_acc"))
     rows = [header] + [
-        (r.run_id, r.name, r.status, r.method or "", r.optimizer or "",
+        (r.run_id, r.name, status_word(r.status), r.method or "", r.optimizer or "",
          "" if r.lr is None else f"{r.lr:g}", r.loss or "", str(r.epochs_completed),
          percent(r.final.get("val_accuracy")))
         for r in runs
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    for row in rows:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    print_table(rows)
     return EXIT_OK
 
 
@@ -269,23 +282,24 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         try:
             Path(args.csv).write_text(matrix_csv(result))
         except OSError as exc:
-            raise Failure(f"cannot write {args.csv}: {exc.strerror or exc}") from None
+            raise Failure(translate("cli", "cannot write {path}: {problem}").format(
+                path=args.csv, problem=exc.strerror or exc)) from None
     out = sys.stderr if args.json else sys.stdout
     k = len(result["confusion_matrix"])
-    print(f"run {result['run_id']}: accuracy {100 * result['accuracy']:.2f}% on {result['samples']} "
-          "validation samples", file=out)
-    print("confusion matrix (rows: true class, columns: predicted)", file=out)
+    print(translate("cli", "run {run}: accuracy {accuracy} on {n} validation samples").format(
+        run=result["run_id"], accuracy=percent(result["accuracy"]), n=result["samples"]), file=out)
+    print(translate("cli", "confusion matrix (rows: true class, columns: predicted)"), file=out)
     print("      " + " ".join(f"{c:>5}" for c in range(k)), file=out)
     for c, row in enumerate(result["confusion_matrix"]):
         print(f"{c:>5} " + " ".join(f"{v:>5}" for v in row), file=out)
-    print("class  precision  recall  support", file=out)
-    for m in result["per_class"]:
-        p = "" if m["precision"] is None else f"{100 * m['precision']:.2f}%"
-        r = "" if m["recall"] is None else f"{100 * m['recall']:.2f}%"
-        print(f"{m['class']:>5}  {p:>9}  {r:>6}  {m['support']:>7}", file=out)
+    table = [(translate("cli", "class"), translate("cli", "precision"), translate("cli", "recall"),
+              translate("cli", "support"))]
+    table += [(str(m["class"]), percent(m["precision"]), percent(m["recall"]), str(m["support"]))
+              for m in result["per_class"]]
+    print_table(table, file=out)
     if result["outputs"] == "scores":
-        print("top-3 values are the model's raw scores: it was trained with a squared error against the "
-              "one-hot label, so its outputs are not logits", file=out)
+        print(translate("cli", "top-3 values are the model's raw scores: it was trained with a squared error "
+                               "against the one-hot label, so its outputs are not logits"), file=out)
     if args.json:  # the per-image predictions stay in the run's evaluation.json
         emit_json({k: v for k, v in result.items() if k != "predictions"})
     return EXIT_OK
@@ -320,7 +334,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         written = export_runs(run_dirs, Path(args.out), formats, args.smoothing, args.log_y)
     for path in written:
-        print(f"wrote {path}", file=sys.stderr)
+        print(translate("cli", "wrote {path}").format(path=path), file=sys.stderr)
     if args.json:
         emit_json({"files": [str(p) for p in written]})
     return EXIT_OK
@@ -340,7 +354,7 @@ def cmd_export_model(args: argparse.Namespace) -> int:
         written = export_model(run_dir, args.format, out)
     except ExportError as exc:
         raise Failure(str(exc)) from None
-    print(f"wrote {written}", file=sys.stderr)
+    print(translate("cli", "wrote {path}").format(path=written), file=sys.stderr)
     if args.json:
         emit_json({"run_id": args.run, "format": args.format, "path": str(written)})
     return EXIT_OK
@@ -359,7 +373,7 @@ def cmd_tensorboard(args: argparse.Namespace) -> int:
         url = server.start(port=args.port)
     except TensorBoardError as exc:
         raise Failure(str(exc)) from None
-    print(f"TensorBoard at {url}", flush=True)
+    print(translate("cli", "TensorBoard at {url}").format(url=url), flush=True)
     if args.json:
         emit_json({"url": url, "port": server.port, "logdir": str(server.logdir)})
     if not args.no_browser:
@@ -380,7 +394,8 @@ def cmd_install_desktop(args: argparse.Namespace) -> int:
 
     changed = desktop.uninstall() if args.uninstall else desktop.install()
     for path in changed:
-        print(f"{'removed' if args.uninstall else 'wrote'} {path}", file=sys.stderr)
+        print((translate("cli", "removed {path}") if args.uninstall else translate("cli", "wrote {path}")).format(
+            path=path), file=sys.stderr)
     if args.json:
         emit_json({"files": [str(p) for p in changed], "exec": desktop.exec_line()})
     return EXIT_OK
@@ -395,29 +410,39 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 # -- wiring -------------------------------------------------------------------
 def build_parser() -> Parser:
-    parser = Parser(prog="workbench", description="TF Training Workbench: see why a network trains the way it does.")
+    parser = Parser(prog="workbench", description=translate(
+        "cli", "TF Training Workbench: see why a network trains the way it does."))
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--debug", action="store_true", help="show Python tracebacks")
-    common.add_argument("--json", action="store_true", help="last stdout line is JSON")
-    common.add_argument("--runs-dir", default=None, help="runs folder (default: $WORKBENCH_RUNS_DIR or the user data folder)")
+    common.add_argument("--debug", action="store_true", help=translate("cli", "show Python tracebacks"))
+    common.add_argument("--json", action="store_true", help=translate("cli", "last stdout line is JSON"))
+    common.add_argument("--runs-dir", default=None, help=translate(
+        "cli", "runs folder (default: $WORKBENCH_RUNS_DIR or the user data folder)"))
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=Parser)
     sub.required = True
 
     commands: dict[str, tuple[str, Callable[[argparse.Namespace], int]]] = {
-        "train": ("one training run, headless; writes a run folder", cmd_train),
-        "runs": ("list the runs in a runs folder", cmd_runs),
-        "resume": ("continue a stopped or interrupted run from its last finished epoch", cmd_resume),
-        "explain": ("measure why a configuration trains differently (loss scale, resolved metric)", cmd_explain),
-        "reproduce": ("re-run the article's experiments; print reported vs measured", cmd_reproduce),
-        "export": ("write plots and data of chosen runs without opening a window", cmd_export),
-        "evaluate": ("confusion matrix and per-class metrics of a run's model on its validation data", cmd_evaluate),
-        "export-model": ("write a run's model for use elsewhere (Keras, SavedModel, TFLite)", cmd_export_model),
-        "tensorboard": ("serve a runs folder with TensorBoard on loopback", cmd_tensorboard),
-        "gui": ("open the main window", cmd_gui),
-        "install-desktop": ("add the app to the desktop menu (Linux); --uninstall removes it", cmd_install_desktop),
+        "train": (QT_TRANSLATE_NOOP("cli", "one training run, headless; writes a run folder"), cmd_train),
+        "runs": (QT_TRANSLATE_NOOP("cli", "list the runs in a runs folder"), cmd_runs),
+        "resume": (QT_TRANSLATE_NOOP("cli", "continue a stopped or interrupted run from its last finished epoch"),
+                   cmd_resume),
+        "explain": (QT_TRANSLATE_NOOP("cli", "measure why a configuration trains differently (loss scale, resolved "
+                                             "metric)"), cmd_explain),
+        "reproduce": (QT_TRANSLATE_NOOP("cli", "re-run the article's experiments; print reported vs measured"),
+                      cmd_reproduce),
+        "export": (QT_TRANSLATE_NOOP("cli", "write plots and data of chosen runs without opening a window"),
+                   cmd_export),
+        "evaluate": (QT_TRANSLATE_NOOP("cli", "confusion matrix and per-class metrics of a run's model on its "
+                                              "validation data"), cmd_evaluate),
+        "export-model": (QT_TRANSLATE_NOOP("cli", "write a run's model for use elsewhere (Keras, SavedModel, "
+                                                  "TFLite)"), cmd_export_model),
+        "tensorboard": (QT_TRANSLATE_NOOP("cli", "serve a runs folder with TensorBoard on loopback"), cmd_tensorboard),
+        "gui": (QT_TRANSLATE_NOOP("cli", "open the main window"), cmd_gui),
+        "install-desktop": (QT_TRANSLATE_NOOP("cli", "add the app to the desktop menu (Linux); --uninstall removes "
+                                                     "it"), cmd_install_desktop),
     }
     for name, (help_text, func) in commands.items():
+        help_text = translate("cli", help_text)
         p = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
         p.set_defaults(func=func)
         if name in ("train", "explain"):

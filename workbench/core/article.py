@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.core.config import TrainConfig
+from workbench.core.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,9 @@ ARTICLE_ROWS: tuple[ArticleRow, ...] = (
     ArticleRow("fit", "sum_mse", "sgd", 0.01, "auto", None, 0.96),
     ArticleRow("custom", "sum_mse", "sgd", 0.01, "auto", 0.9705, 0.9676),
     ArticleRow("custom", "sum_mse", "sgd", 0.01, "categorical_on_sparse", 0.9179, None,
-               "train accuracy as reported by the wrong metric"),
-    ArticleRow("custom", "sum_mse", "adam", 0.001, "auto", "better than SGD, close to overfitting", None),
+               QT_TRANSLATE_NOOP("article", "train accuracy as reported by the wrong metric")),
+    ArticleRow("custom", "sum_mse", "adam", 0.001, "auto",
+               QT_TRANSLATE_NOOP("article", "better than SGD, close to overfitting"), None),
 )
 
 
@@ -57,8 +59,19 @@ def result_row(row: ArticleRow, summary: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-HEADER = ("method", "loss", "optimizer", "lr", "metric", "reported train", "reported val",
-          "measured train", "measured val")
+HEADER = ("method", "loss", "optimizer", "lr", "metric", QT_TRANSLATE_NOOP("article", "reported train"),
+          QT_TRANSLATE_NOOP("article", "reported val"), QT_TRANSLATE_NOOP("article", "measured train"),
+          QT_TRANSLATE_NOOP("article", "measured val"))
+
+
+def header() -> tuple[str, ...]:
+    """The table's column names in the current language (the first five are option names)."""
+    return tuple(translate("article", h) for h in HEADER)
+
+
+def note(result: dict[str, Any]) -> str:
+    """The row's note in the current language."""
+    return translate("article", result["note"]) if result.get("note") else ""
 
 
 def cells(result: dict[str, Any]) -> tuple[str, ...]:
@@ -66,7 +79,7 @@ def cells(result: dict[str, Any]) -> tuple[str, ...]:
     def cell(value) -> str:
         if value is None:
             return "—"
-        return f"{100 * value:.2f}" if isinstance(value, float) else str(value)
+        return f"{100 * value:.2f}" if isinstance(value, float) else translate("article", str(value))
 
     return (result["method"], result["loss"], result["optimizer"], f"{result['lr']:g}", result["metric"],
             cell(result["reported_train_accuracy"]), cell(result["reported_val_accuracy"]),

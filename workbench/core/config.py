@@ -12,6 +12,7 @@ import dataclasses
 import json
 from typing import Any
 
+from workbench.core.i18n import translate
 from workbench.core.settings import (  # noqa: F401
     BY_NAME,
     LR_MAX,
@@ -108,4 +109,5 @@ def validate(cfg: TrainConfig) -> None:
         if setting.strict and getattr(cfg, setting.name) != setting.default and not setting.applies_to(cfg):
             raise ConfigError(setting.name, setting.needs_message(cfg))
     if cfg.warmup_epochs and cfg.warmup_epochs >= cfg.epochs:
-        raise ConfigError("warmup_epochs", f"{cfg.warmup_epochs} leaves no epoch to decay; allowed 0 to {cfg.epochs - 1}")
+        raise ConfigError("warmup_epochs", translate("settings", "{n} leaves no epoch to decay; allowed 0 to {most}")
+                          .format(n=cfg.warmup_epochs, most=cfg.epochs - 1))

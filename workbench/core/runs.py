@@ -22,6 +22,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workbench.core.i18n import QT_TRANSLATE_NOOP, translate
+
 HISTORY_FIELDS = ["epoch", "loss", "accuracy", "val_loss", "val_accuracy", "lr", "seconds"]
 BATCH_FIELDS = ["step", "epoch", "loss", "accuracy"]
 FINAL_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
@@ -78,6 +80,23 @@ def check_writable(runs_dir: Path) -> None:
 def percent(value: float | None) -> str:
     """An accuracy (a fraction) as text for people: 0.9674 -> "96.74%"; nothing for None."""
     return "" if value is None else f"{100 * value:.2f}%"
+
+
+STATUSES = {  # a run's status.json word → what people read (translated where shown)
+    "running": QT_TRANSLATE_NOOP("status", "running"),
+    "completed": QT_TRANSLATE_NOOP("status", "completed"),
+    "stopped": QT_TRANSLATE_NOOP("status", "stopped"),
+    "interrupted": QT_TRANSLATE_NOOP("status", "interrupted"),
+    "failed": QT_TRANSLATE_NOOP("status", "failed"),
+    "diverged": QT_TRANSLATE_NOOP("status", "diverged"),
+    "early-stopped": QT_TRANSLATE_NOOP("status", "early-stopped"),
+    "unknown": QT_TRANSLATE_NOOP("status", "unknown"),
+}
+
+
+def status_word(status: str) -> str:
+    """A run status in the current language (the file keeps the English word)."""
+    return translate("status", STATUSES[status]) if status in STATUSES else status
 
 
 class RunFolder:

@@ -16,6 +16,34 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.core.i18n import translate
+
+
+def _(text: str) -> str:
+    """Marks a schema text for translation; it is translated where shown (`shown`).
+
+    pyside6-lupdate reads `_` as QT_TR_NOOP (see translations/README.md), so these land in
+    the `.ts` file under the empty context.
+    """
+    return text
+
+
+def shown(text: str) -> str:
+    """A text of the schema (label, help, choice, message) in the current language."""
+    return translate("", text) if text else text
+
+
+class _Fields(dict):
+    """A config's fields for `str.format_map` in messages ("{optimizer} has no momentum…")."""
+
+    def __init__(self, config: Any) -> None:
+        super().__init__()
+        self.config = config
+
+    def __missing__(self, key: str) -> Any:
+        return getattr(self.config, key)
+
+
 LR_MIN, LR_MAX = 1e-6, 10.0
 MAX_EPOCHS = 100_000
 MAX_BATCH = 1_000_000
@@ -69,7 +97,9 @@ class Setting:
         return self.applies is None or bool(self.applies(config))
 
     def needs_message(self, config: Any) -> str:
-        return self.needs(config) if callable(self.needs) else self.needs
+        """Why a non-default value is not allowed here, in the current language."""
+        text = self.needs(config) if callable(self.needs) else self.needs
+        return shown(text).format_map(_Fields(config))
 
 
 def _choices(**items: tuple[str, str]) -> dict[str, Choice]:
@@ -78,159 +108,159 @@ def _choices(**items: tuple[str, str]) -> dict[str, Choice]:
 
 def _dataset_problem(value: str) -> str:
     if not value:
-        return "give 'mnist' or the path of an .npz file"
+        return translate("settings", "give 'mnist' or the path of an .npz file")
     if value != "mnist" and not value.lower().endswith(".npz"):
-        return f"{value!r} is neither 'mnist' nor a path ending in .npz"
+        return translate("settings", "{value} is neither 'mnist' nor a path ending in .npz").format(value=repr(value))
     return ""
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("method", str, "fit", "&Method",
-            "How the model is trained: tape (a GradientTape loop), fit (compile + fit) or custom (fit with its own "
-            "train_step), the article's three ways",
+    Setting("method", str, "fit", _("&Method"),
+            _("How the model is trained: tape (a GradientTape loop), fit (compile + fit) or custom (fit with its own "
+              "train_step), the article's three ways"),
             choices=_choices(
-                tape=("tape · GradientTape loop", "A hand-written tf.GradientTape loop (compiled with tf.function), "
-                      "integer labels one-hot inside."),
-                fit=("fit · compile + fit", "model.compile + model.fit, labels converted to one-hot up front "
-                     "(the article's plain fit)."),
-                custom=("custom · own train_step", "fit with overridden train_step/test_step; integer labels one-hot "
-                        "inside the step.")),
+                tape=(_("tape · GradientTape loop"), _("A hand-written tf.GradientTape loop (compiled with tf.function), "
+                        "integer labels one-hot inside.")),
+                fit=(_("fit · compile + fit"), _("model.compile + model.fit, labels converted to one-hot up front "
+                       "(the article's plain fit).")),
+                custom=(_("custom · own train_step"), _("fit with overridden train_step/test_step; integer labels one-hot "
+                          "inside the step."))),
             widget="methodCombo"),
-    Setting("optimizer", str, "sgd", "&Optimizer", "The optimizer (the article's: SGD at lr 0.01)",
+    Setting("optimizer", str, "sgd", _("&Optimizer"), _("The optimizer (the article's: SGD at lr 0.01)"),
             choices=_choices(
-                sgd=("SGD", "Plain stochastic gradient descent (the article's, lr 0.01): step = lr x gradient, "
-                     "so a 10x smaller loss is a 10x smaller step."),
-                adam=("Adam", "Adam (usually lr 0.001): adapts the step per weight, so the loss scale matters far less."),
-                adamw=("AdamW", "AdamW (usually lr 0.001): Adam with weight decay applied directly to the weights."),
-                rmsprop=("RMSprop", "RMSprop (usually lr 0.001): divides by a running RMS of the gradient.")),
+                sgd=(_("SGD"), _("Plain stochastic gradient descent (the article's, lr 0.01): step = lr x gradient, "
+                       "so a 10x smaller loss is a 10x smaller step.")),
+                adam=(_("Adam"), _("Adam (usually lr 0.001): adapts the step per weight, so the loss scale matters far less.")),
+                adamw=(_("AdamW"), _("AdamW (usually lr 0.001): Adam with weight decay applied directly to the weights.")),
+                rmsprop=(_("RMSprop"), _("RMSprop (usually lr 0.001): divides by a running RMS of the gradient."))),
             widget="optimizerCombo"),
-    Setting("lr", float, 0.01, "&Learning rate",
-            "Learning rate (1e-6 to 10). Arrows step 1-2-5 per decade; type any value, e.g. 3e-4.",
+    Setting("lr", float, 0.01, _("&Learning rate"),
+            _("Learning rate (1e-6 to 10). Arrows step 1-2-5 per decade; type any value, e.g. 3e-4."),
             low=LR_MIN, high=LR_MAX, widget="learningRateSpin", editor="lr"),
-    Setting("loss", str, "sum_mse", "Lo&ss",
-            "The loss: sum_mse is the article's, keras_mse is Keras's \"mse\" (10x smaller), crossentropy "
-            "is from logits",
+    Setting("loss", str, "sum_mse", _("Lo&ss"),
+            _("The loss: sum_mse is the article's, keras_mse is Keras's \"mse\" (10x smaller), crossentropy "
+              "is from logits"),
             choices=_choices(
-                sum_mse=("sum_mse · article's loss", "The article's loss: per sample the sum over the 10 outputs of "
-                         "the squared error, averaged over the batch. Its gradients are 10x those of Keras's \"mse\"."),
-                keras_mse=("keras_mse · Keras \"mse\"", "Keras's \"mse\" string: averages over the 10 outputs too, so "
-                           "loss and gradients are 10x smaller than sum_mse - like a 10x smaller learning rate with "
-                           "SGD. The article got 92-93% with it."),
-                crossentropy=("crossentropy", "Sparse categorical cross-entropy from logits: the usual loss for "
-                              "classification.")),
+                sum_mse=(_("sum_mse · article's loss"), _("The article's loss: per sample the sum over the 10 outputs of "
+                           "the squared error, averaged over the batch. Its gradients are 10x those of Keras's \"mse\".")),
+                keras_mse=(_("keras_mse · Keras \"mse\""), _("Keras's \"mse\" string: averages over the 10 outputs too, so "
+                             "loss and gradients are 10x smaller than sum_mse - like a 10x smaller learning rate with "
+                             "SGD. The article got 92-93% with it.")),
+                crossentropy=(_("crossentropy"), _("Sparse categorical cross-entropy from logits: the usual loss for "
+                                "classification."))),
             widget="lossCombo"),
-    Setting("metric", str, "auto", "Me&tric",
-            "The accuracy: auto is the string \"accuracy\" resolved by Keras; categorical_on_sparse reproduces "
-            "the article's pitfall",
+    Setting("metric", str, "auto", _("Me&tric"),
+            _("The accuracy: auto is the string \"accuracy\" resolved by Keras; categorical_on_sparse reproduces "
+              "the article's pitfall"),
             choices=_choices(
-                auto=("auto · \"accuracy\"", "The string \"accuracy\": Keras picks Binary/Categorical/"
-                      "SparseCategorical accuracy from the shapes of labels and outputs it first sees (one-hot labels "
-                      "in fit, integer labels in tape/custom)."),
-                sparse=("sparse", "SparseCategoricalAccuracy: integer labels against the output vector. Always "
-                        "right here."),
-                categorical=("categorical", "CategoricalAccuracy: one-hot labels against the output vector. Always "
-                             "right here."),
-                categorical_on_sparse=("categorical_on_sparse ⚠", "The article's pitfall, on purpose: "
-                                       "CategoricalAccuracy fed integer labels and argmax outputs. It reports a "
-                                       "wrong, lower number (91.79% for a model at ~96%).")),
+                auto=(_("auto · \"accuracy\""), _("The string \"accuracy\": Keras picks Binary/Categorical/"
+                        "SparseCategorical accuracy from the shapes of labels and outputs it first sees (one-hot labels "
+                        "in fit, integer labels in tape/custom).")),
+                sparse=(_("sparse"), _("SparseCategoricalAccuracy: integer labels against the output vector. Always "
+                          "right here.")),
+                categorical=(_("categorical"), _("CategoricalAccuracy: one-hot labels against the output vector. Always "
+                               "right here.")),
+                categorical_on_sparse=(_("categorical_on_sparse ⚠"), _("The article's pitfall, on purpose: "
+                                         "CategoricalAccuracy fed integer labels and argmax outputs. It reports a "
+                                         "wrong, lower number (91.79% for a model at ~96%)."))),
             widget="metricCombo"),
-    Setting("model", str, "mlp", "Mo&del", "The network: mlp is the article's Dense 256-128-10, cnn a small convnet",
+    Setting("model", str, "mlp", _("Mo&del"), _("The network: mlp is the article's Dense 256-128-10, cnn a small convnet"),
             choices=_choices(
-                mlp=("mlp · 256-128-10", "the article's Flatten - Dense 256 relu - Dense 128 relu - Dense 10"),
-                cnn=("cnn · small convnet", "a small convolutional network")),
+                mlp=(_("mlp · 256-128-10"), _("the article's Flatten - Dense 256 relu - Dense 128 relu - Dense 10")),
+                cnn=(_("cnn · small convnet"), _("a small convolutional network"))),
             widget="modelCombo"),
-    Setting("dropout", float, 0.0, "Dropout",
-            "Dropout: the fraction of the MLP's hidden units dropped at random in each training step "
-            "(0 = none, as in the article); seeded, so every method drops the same units",
+    Setting("dropout", float, 0.0, _("Dropout"),
+            _("Dropout: the fraction of the MLP's hidden units dropped at random in each training step "
+              "(0 = none, as in the article); seeded, so every method drops the same units"),
             low=0.0, high=0.9, step=0.05, decimals=2, group="options", widget="dropoutSpin",
-            applies=lambda c: c.model == "mlp", strict=True, needs="dropout goes with --model mlp"),
-    Setting("batch_size", int, 32, "&Batch size", "Batch size: samples per gradient step",
+            applies=lambda c: c.model == "mlp", strict=True, needs=_("dropout goes with --model mlp")),
+    Setting("batch_size", int, 32, _("&Batch size"), _("Batch size: samples per gradient step"),
             low=1, high=MAX_BATCH, widget="batchSizeSpin", attr="batch"),
-    Setting("epochs", int, 10, "&Epochs", "Epochs: passes over the training data",
+    Setting("epochs", int, 10, _("&Epochs"), _("Epochs: passes over the training data"),
             low=1, high=MAX_EPOCHS, widget="epochsSpin"),
-    Setting("seed", int, 0, "See&d",
-            "Seed: the same seed gives the same batches and initial weights in every method",
+    Setting("seed", int, 0, _("See&d"),
+            _("Seed: the same seed gives the same batches and initial weights in every method"),
             low=0, high=MAX_SEED, widget="seedSpin"),
-    Setting("train_limit", int, 0, "Train samples", "Training samples: use the first N (0 = all)",
-            low=0, high=10**9, widget="trainLimitSpin", special="all", step=1000),
-    Setting("val_limit", int, 0, "Val samples", "Validation samples: use the first N (0 = all)",
-            low=0, high=10**9, widget="valLimitSpin", special="all", step=1000),
-    Setting("dataset", str, "mnist", "Dataset",
-            "'mnist' (shipped with the app) or the path of an .npz file with x_train, y_train, x_test, y_test",
+    Setting("train_limit", int, 0, _("Train samples"), _("Training samples: use the first N (0 = all)"),
+            low=0, high=10**9, widget="trainLimitSpin", special=_("all"), step=1000),
+    Setting("val_limit", int, 0, _("Val samples"), _("Validation samples: use the first N (0 = all)"),
+            low=0, high=10**9, widget="valLimitSpin", special=_("all"), step=1000),
+    Setting("dataset", str, "mnist", _("Dataset"),
+            _("'mnist' (shipped with the app) or the path of an .npz file with x_train, y_train, x_test, y_test"),
             widget="datasetEdit", check=_dataset_problem, editor="file"),
-    Setting("steps_per_execution", int, 1, "Fast mode",
-            "Batches per compiled call (fast mode): fewer Python round trips, same results",
+    Setting("steps_per_execution", int, 1, _("Fast mode"),
+            _("Batches per compiled call (fast mode): fewer Python round trips, same results"),
             low=1, high=100_000, widget="stepsPerExecutionSpin"),
-    Setting("eager", bool, False, "eager tape loop (slow)",
-            "Only for the tape method on one device: runs each step eagerly, about 7x slower, as the article's "
-            "code does", widget="eagerCheck",
+    Setting("eager", bool, False, _("eager tape loop (slow)"),
+            _("Only for the tape method on one device: runs each step eagerly, about 7x slower, as the article's "
+              "code does"), widget="eagerCheck",
             applies=lambda c: c.method == "tape" and c.strategy == "default", strict=True,
-            needs=lambda c: ("only the tape method runs eagerly; use --method tape" if c.method != "tape" else
-                             "the eager tape loop runs on one device; use --strategy default")),
-    Setting("strategy", str, "default", "Devi&ce", "tf.distribute: where training runs",
+            needs=lambda c: (_("only the tape method runs eagerly; use --method tape") if c.method != "tape" else
+                             _("the eager tape loop runs on one device; use --strategy default"))),
+    Setting("strategy", str, "default", _("Devi&ce"), _("tf.distribute: where training runs"),
             choices=_choices(
-                default=("one device", "One device: TensorFlow's default strategy"),
-                mirrored=("mirrored", "tf.distribute.MirroredStrategy: every local GPU, or on a CPU-only machine "
-                          "several logical CPU devices; the global batch is split between them and the gradients "
-                          "summed"),
-                multiworker=("multiworker", "tf.distribute.MultiWorkerMirroredStrategy over several machines: run "
-                             "`workbench train --strategy multiworker` on each, with TF_CONFIG (not from the "
-                             "window)")),
+                default=(_("one device"), _("One device: TensorFlow's default strategy")),
+                mirrored=(_("mirrored"), _("tf.distribute.MirroredStrategy: every local GPU, or on a CPU-only machine "
+                            "several logical CPU devices; the global batch is split between them and the gradients "
+                            "summed")),
+                multiworker=(_("multiworker"), _("tf.distribute.MultiWorkerMirroredStrategy over several machines: run "
+                               "`workbench train --strategy multiworker` on each, with TF_CONFIG (not from the "
+                               "window)"))),
             group="device", widget="strategyCombo", disabled_choices=("multiworker",)),
-    Setting("cpu_replicas", int, 0, "CPU replicas",
-            "CPU replicas: logical CPU devices a mirrored run uses on a machine without GPUs (auto = one per "
-            "core, at least 2)", low=0, high=64, group="device", widget="cpuReplicasSpin", special="auto",
+    Setting("cpu_replicas", int, 0, _("CPU replicas"),
+            _("CPU replicas: logical CPU devices a mirrored run uses on a machine without GPUs (auto = one per "
+              "core, at least 2)"), low=0, high=64, group="device", widget="cpuReplicasSpin", special=_("auto"),
             applies=lambda c: c.strategy == "mirrored", strict=True,
-            needs="goes with --strategy mirrored (logical CPU devices to mirror over)"),
-    Setting("name", str, "", "&Name", "A label shown in the runs table and the plot legends",
-            widget="nameEdit", max_length=200, placeholder="shown in tables, legends"),
+            needs=_("goes with --strategy mirrored (logical CPU devices to mirror over)")),
+    Setting("name", str, "", _("&Name"), _("A label shown in the runs table and the plot legends"),
+            widget="nameEdit", max_length=200, placeholder=_("shown in tables, legends")),
     # -- training options (optional; old run folders without them load with these defaults)
-    Setting("momentum", float, 0.0, "Momentum", "Momentum: SGD and RMSprop only", low=0.0, high=0.999,
+    Setting("momentum", float, 0.0, _("Momentum"), _("Momentum: SGD and RMSprop only"), low=0.0, high=0.999,
             step=0.05, decimals=3, group="options", widget="momentumSpin",
             applies=lambda c: c.optimizer in ("sgd", "rmsprop"), strict=True,
-            needs=lambda c: f"{c.optimizer} has no momentum setting; use sgd or rmsprop"),
-    Setting("nesterov", bool, False, "Nesterov", "Nesterov momentum (SGD with momentum above 0)",
+            needs=_("{optimizer} has no momentum setting; use sgd or rmsprop")),
+    Setting("nesterov", bool, False, _("Nesterov"), _("Nesterov momentum (SGD with momentum above 0)"),
             group="options", widget="nesterovCheck",
             applies=lambda c: c.optimizer == "sgd" and c.momentum > 0, strict=True,
-            needs="Nesterov goes with --optimizer sgd and a --momentum above 0"),
-    Setting("weight_decay", float, 0.0, "Weight decay",
-            "Weight decay: decoupled in AdamW, an L2-like decay in the others", low=0.0, high=1.0, step=0.001,
+            needs=_("Nesterov goes with --optimizer sgd and a --momentum above 0")),
+    Setting("weight_decay", float, 0.0, _("Weight decay"),
+            _("Weight decay: decoupled in AdamW, an L2-like decay in the others"), low=0.0, high=1.0, step=0.001,
             decimals=4, group="options", widget="weightDecaySpin"),
-    Setting("schedule", str, "constant", "Schedule", "Learning-rate schedule",
+    Setting("schedule", str, "constant", _("Schedule"), _("Learning-rate schedule"),
             choices=_choices(
-                constant=("constant", "The same learning rate throughout (the article's setup)."),
-                step=("step decay", "Multiply the learning rate by the decay rate every N epochs."),
-                exponential=("exponential", "Multiply the learning rate by the decay rate per epoch, smoothly at "
-                             "every step."),
-                cosine=("cosine (+ warm-up)", "Decay along a half cosine to 0 over the run, after an optional "
-                        "linear warm-up.")),
+                constant=(_("constant"), _("The same learning rate throughout (the article's setup).")),
+                step=(_("step decay"), _("Multiply the learning rate by the decay rate every N epochs.")),
+                exponential=(_("exponential"), _("Multiply the learning rate by the decay rate per epoch, smoothly at "
+                               "every step.")),
+                cosine=(_("cosine (+ warm-up)"), _("Decay along a half cosine to 0 over the run, after an optional "
+                          "linear warm-up."))),
             group="options", widget="scheduleCombo"),
-    Setting("decay_rate", float, 0.5, "Decay rate", "Decay rate: step and exponential schedules",
+    Setting("decay_rate", float, 0.5, _("Decay rate"), _("Decay rate: step and exponential schedules"),
             low=0.01, high=1.0, step=0.05, decimals=3, group="options", widget="decayRateSpin",
             applies=lambda c: c.schedule in ("step", "exponential")),
-    Setting("decay_epochs", int, 3, "Decay every", "Decay every N epochs: step schedule", low=1, high=MAX_EPOCHS,
+    Setting("decay_epochs", int, 3, _("Decay every"), _("Decay every N epochs: step schedule"), low=1, high=MAX_EPOCHS,
             group="options", widget="decayEpochsSpin", applies=lambda c: c.schedule == "step"),
-    Setting("warmup_epochs", int, 0, "Warm-up", "Warm-up epochs: cosine schedule, linear from 0",
+    Setting("warmup_epochs", int, 0, _("Warm-up"), _("Warm-up epochs: cosine schedule, linear from 0"),
             low=0, high=MAX_EPOCHS, group="options", widget="warmupEpochsSpin", attr="warmup",
-            applies=lambda c: c.schedule == "cosine", strict=True, needs="warm-up goes with --schedule cosine"),
-    Setting("early_stop_patience", int, 0, "Early stop",
-            "Early stopping patience: epochs without improvement before stopping (0 = off)",
+            applies=lambda c: c.schedule == "cosine", strict=True, needs=_("warm-up goes with --schedule cosine")),
+    Setting("early_stop_patience", int, 0, _("Early stop"),
+            _("Early stopping patience: epochs without improvement before stopping (0 = off)"),
             low=0, high=MAX_EPOCHS, group="options", widget="earlyStopPatienceSpin", attr="patience",
-            special="off"),
-    Setting("early_stop_min_delta", float, 0.0, "Min delta", "Min delta: the smallest change that counts",
+            special=_("off")),
+    Setting("early_stop_min_delta", float, 0.0, _("Min delta"), _("Min delta: the smallest change that counts"),
             low=0.0, high=1e6, step=0.001, decimals=4, group="options", widget="minDeltaSpin", attr="min_delta",
             applies=lambda c: c.early_stop_patience > 0),
-    Setting("monitor", str, "val_loss", "Monitor", "The value early stopping and best.keras follow",
+    Setting("monitor", str, "val_loss", _("Monitor"), _("The value early stopping and best.keras follow"),
             choices=_choices(
-                val_loss=("val_loss", "Validation loss: lower is better. Early stopping and best.keras follow it."),
-                val_accuracy=("val_accuracy", "Validation accuracy: higher is better. Early stopping and "
-                              "best.keras follow it.")),
+                val_loss=(_("val_loss"), _("Validation loss: lower is better. Early stopping and best.keras follow it.")),
+                val_accuracy=(_("val_accuracy"), _("Validation accuracy: higher is better. Early stopping and "
+                                "best.keras follow it."))),
             group="options", widget="monitorCombo"),
-    Setting("restore_best", bool, False, "keep the best weights",
-            "When early stopping ends the run, go back to the best epoch's weights", group="options",
+    Setting("restore_best", bool, False, _("keep the best weights"),
+            _("When early stopping ends the run, go back to the best epoch's weights"), group="options",
             widget="restoreBestCheck", applies=lambda c: c.early_stop_patience > 0),
     #: XLA for every method alike (Keras's fit default is "auto"); compare like with like.
-    Setting("jit_compile", bool, True, "XLA", "do not compile steps with XLA", group="hidden", flag="--no-jit",
+    Setting("jit_compile", bool, True, "XLA", _("do not compile steps with XLA"), group="hidden", flag="--no-jit",
             inverted=True),
 )
 
@@ -251,17 +281,17 @@ def parse_value(setting: Setting, text: str) -> Any:
             return True
         if lowered in ("0", "false", "no", "off"):
             return False
-        raise ValueError(f"{text!r} is not true or false")
+        raise ValueError(translate("settings", "{value} is not true or false").format(value=repr(text)))
     if setting.type is int:
         try:
             return int(text)
         except ValueError:
-            raise ValueError(f"{text!r} is not a whole number") from None
+            raise ValueError(_not_whole(text)) from None
     if setting.type is float:
         try:
             return float(text)
         except ValueError:
-            raise ValueError(f"{text!r} is not a number") from None
+            raise ValueError(_not_number(text)) from None
     return text
 
 
@@ -269,36 +299,50 @@ def values(setting: Setting, text: str) -> list[Any]:
     """A comma-separated list of values for one setting ("sgd,adam", "0.001,0.01"): a grid's axis."""
     items = [t for t in text.split(",") if t.strip()]
     if not items:
-        raise ValueError("give at least one value")
+        raise ValueError(translate("settings", "give at least one value"))
     return [parse_value(setting, t) for t in items]
+
+
+def _not_whole(value: Any) -> str:
+    return translate("settings", "{value} is not a whole number").format(value=repr(value))
+
+
+def _not_number(value: Any) -> str:
+    return translate("settings", "{value} is not a number").format(value=repr(value))
+
+
+def _out_of_range(value: Any, low: Any, high: Any) -> str:
+    return translate("settings", "{value} is out of range; allowed {low} to {high}").format(
+        value=value, low=low, high=high)
 
 
 def value_problem(setting: Setting, value: Any) -> str:
     """Why `value` is not allowed for `setting` (its type, choices, range, own check), or ""."""
     if setting.choices is not None:
         if not isinstance(value, str) or value not in setting.choices:
-            return f"{value!r} is not one of {', '.join(setting.choices)}"
+            return translate("settings", "{value} is not one of {allowed}").format(
+                value=repr(value), allowed=", ".join(setting.choices))
         return ""
     if setting.type is bool:
-        return "" if isinstance(value, bool) else "must be true or false"
+        return "" if isinstance(value, bool) else translate("settings", "must be true or false")
     if setting.type is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            return f"{value!r} is not a whole number"
+            return _not_whole(value)
         if not setting.low <= value <= setting.high:
-            return f"{value} is out of range; allowed {setting.low} to {setting.high}"
+            return _out_of_range(value, setting.low, setting.high)
         return ""
     if setting.type is float:
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
             if isinstance(value, int | float) and not isinstance(value, bool):
-                return f"{value} is out of range; allowed {setting.low:g} to {setting.high:g}"
-            return f"{value!r} is not a number"
+                return _out_of_range(value, f"{setting.low:g}", f"{setting.high:g}")
+            return _not_number(value)
         if not setting.low <= value <= setting.high:
-            return f"{value} is out of range; allowed {setting.low:g} to {setting.high:g}"
+            return _out_of_range(value, f"{setting.low:g}", f"{setting.high:g}")
         return ""
     if not isinstance(value, str):
-        return "must be a text"
+        return translate("settings", "must be a text")
     if setting.max_length and len(value) > setting.max_length:
-        return f"a text of at most {setting.max_length} characters"
+        return translate("settings", "a text of at most {n} characters").format(n=setting.max_length)
     return setting.check(value) if setting.check else ""
 
 

@@ -24,6 +24,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from workbench.core.i18n import translate
+
 
 def runs_url(url: str, run_ids=()) -> str:
     """The server's URL, showing only these runs (Time Series' run filter, a regex kept in the URL)."""
@@ -105,14 +107,16 @@ class TensorBoardServer:
             process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=self._stderr,
                                        stdin=subprocess.PIPE, env=env)
         except OSError as exc:
-            raise TensorBoardError(f"TensorBoard could not be started: {exc}") from None
+            raise TensorBoardError(translate("tensorboard", "TensorBoard could not be started: {problem}").format(
+                problem=exc)) from None
         self.process = process
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 if self.process is not process:  # stopped while starting (the app is closing)
-                    raise TensorBoardError("TensorBoard was stopped while it started")
-                raise TensorBoardError(f"TensorBoard exited at start: {self._stderr_tail()}")
+                    raise TensorBoardError(translate("tensorboard", "TensorBoard was stopped while it started"))
+                raise TensorBoardError(translate("tensorboard", "TensorBoard exited at start: {output}").format(
+                    output=self._stderr_tail()))
             try:
                 with urllib.request.urlopen(self.url + "data/runs", timeout=2) as response:
                     if response.status == 200:
@@ -121,7 +125,8 @@ class TensorBoardServer:
                 pass
             time.sleep(0.25)
         self.stop()
-        raise TensorBoardError(f"TensorBoard did not answer within {timeout:.0f} s: {self._stderr_tail()}")
+        raise TensorBoardError(translate("tensorboard", "TensorBoard did not answer within {seconds} s: {output}").format(
+            seconds=f"{timeout:.0f}", output=self._stderr_tail()))
 
     def _stderr_tail(self) -> str:
         if self._stderr is None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsView
 
 from workbench.core.points import write_csv
 from workbench.core.runs import RunFolder, read_run
-from workbench.gui.widgets.plots import LINE_STYLES
+from workbench.gui.widgets.plots import line_styles
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 ALL_FORMATS = (*IMAGE_FORMATS, "csv")
@@ -38,8 +38,8 @@ def build_panel(run_dirs: Iterable[Path], smoothing: float = 0.0, log_y: bool = 
         for axis in ("left", "bottom"):
             plot.getAxis(axis).setPen(pg.mkPen("k"))
             plot.getAxis(axis).setTextPen(pg.mkPen("k"))
-        title = "Loss" if plot is panel.loss_plot else "Accuracy"
-        plot.setTitle(f"{title}<br><span style='font-size:9pt'>{LINE_STYLES}</span>", color="k", size="14pt")
+        title = panel.title("loss" if plot is panel.loss_plot else "accuracy")
+        plot.setTitle(f"{title}<br><span style='font-size:9pt'>{line_styles()}</span>", color="k", size="14pt")
     for legend in panel.legends.values():
         legend.setLabelTextColor(QColor("black"))
         legend.setBrush(pg.mkBrush(255, 255, 255, 220))
@@ -119,7 +119,7 @@ def export_runs(run_dirs: list[Path], out_dir: Path, formats: Iterable[str] = AL
     if any(f in IMAGE_FORMATS for f in formats):
         panel = build_panel(run_dirs, smoothing, log_y)
         for metric, plot in panel.plots.items():
-            title = "Loss" if metric == "loss" else "Accuracy"
+            title = panel.title(metric)
             for fmt in formats:
                 path = out_dir / f"{metric}.{fmt}"
                 if fmt == "png":

@@ -12,8 +12,8 @@ import json
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,23 +35,23 @@ from PySide6.QtWidgets import (
 )
 
 from workbench import __version__
+from workbench.core import i18n
 from workbench.core.config import ConfigError, TrainConfig
-from workbench.core.runs import RunFolder, RunSummary, default_runs_dir
-from workbench.gui import background, gc_guard
+from workbench.core.runs import RunFolder, RunSummary, default_runs_dir, percent, status_word
+from workbench.gui import background, gc_guard, language
 from workbench.gui.icon import app_icon
+from workbench.gui.language import Retranslating
 from workbench.gui.panels.diagnosis_panel import DiagnosisPanel
 from workbench.gui.panels.inside_panel import InsidePanel
 from workbench.gui.panels.settings_panel import SettingsPanel
 from workbench.gui.run_controller import RunController
 from workbench.gui.tensorboard_control import TensorBoardLauncher
-from workbench.gui.widgets.plots import LINE_STYLES, PlotPanel
+from workbench.gui.widgets.plots import PlotPanel, line_styles
 from workbench.gui.widgets.runs_table import RunsTable
 from workbench.gui.worker import load_tensorflow
 
-APP_NAME = "TF Training Workbench"
 
-
-class ErrorBanner(QWidget):
+class ErrorBanner(Retranslating, QWidget):
     """An inline message with a close button: readable, not modal, the window stays usable."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -59,9 +59,7 @@ class ErrorBanner(QWidget):
         self.setObjectName("errorBanner")
         self.label = QLabel(objectName="errorText", wordWrap=True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QToolButton(text="✕", objectName="errorClose")
-        close.setToolTip("Dismiss this message")
-        close.setAccessibleName("Dismiss message")
+        self.close_button = close = QToolButton(text="✕", objectName="errorClose")
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
@@ -70,7 +68,12 @@ class ErrorBanner(QWidget):
         self.setStyleSheet("#errorBanner { background: #f8d7da; border: 1px solid #c0392b; border-radius: 4px; }"
                            "#errorText { color: #58151c; }")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        self.close_button.setToolTip(self.tr("Dismiss this message"))
+        self.close_button.setAccessibleName(self.tr("Dismiss message"))
 
     def show_message(self, text: str) -> None:
         self.label.setText(text)
@@ -80,7 +83,7 @@ class ErrorBanner(QWidget):
         return self.label.text() if self.isVisible() else ""
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """The workbench window. `runs_dir` defaults to $WORKBENCH_RUNS_DIR or the user data folder."""
 
     def __init__(self, runs_dir: Path | None = None, settings: QSettings | None = None,
@@ -88,17 +91,18 @@ class MainWindow(QMainWindow):
         super().__init__()
         gc_guard.acquire()  # cycles are collected in this thread only (see gc_guard)
         self._gc_released = False
-        self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.settings_store = settings or QSettings("tf-training-workbench", "workbench")
         chosen = self.settings_store.value("runsDir")
         # an explicit folder (command line, tests) wins; else the one chosen last time; else the default
         self.runs_dir = Path(runs_dir) if runs_dir else Path(chosen) if chosen else default_runs_dir()
         self.controller = RunController(self.runs_dir, self)
-        self.tf_status = "TensorFlow loads on first use"
+        self.tf_status = ""  # TensorFlow's and Keras's versions once loaded
         self._loader: background.Task | None = None
+        self._font_warned = False
         self._build()
         self._restore()
+        self._choose_language(self.settings_store.value("language") or language.system_language())
         self._settings_changed()
         if preload_tensorflow:
             QTimer.singleShot(400, self._preload_tensorflow)
@@ -106,30 +110,18 @@ class MainWindow(QMainWindow):
     # -- layout ------------------------------------------------------------------
     def _build(self) -> None:
         self.settings = SettingsPanel()
-        self.start_button = QPushButton("Start", objectName="startButton")
-        self.start_button.setToolTip("Train with these settings (Ctrl+R)")
-        self.stop_button = QPushButton("Stop", objectName="stopButton", enabled=False)
-        self.stop_button.setToolTip("Stop at the next batch; the run is kept (Esc)")
-        self.compare_button = QPushButton("Compare optimizers", objectName="compareButton")
-        self.compare_button.setToolTip("Run these settings once with SGD (lr 0.01) and once with Adam "
-                                       "(lr 0.001), one after the other, then show both")
-        self.tensorboard_button = QPushButton("TensorBoard", objectName="tensorboardButton")
-        self.tensorboard_button.setToolTip("Open TensorBoard on the runs folder, showing the runs selected in the "
-                                           "table (Ctrl+T)")
-        self.export_button = QPushButton("Export…", objectName="exportButton")
-        self.export_button.setToolTip("Export the plots (PNG, SVG, PDF) and data (CSV) of the selected runs (Ctrl+E)")
-        for b, name in ((self.start_button, "Start training"), (self.stop_button, "Stop training"),
-                        (self.compare_button, "Compare optimizers"),
-                        (self.tensorboard_button, "Open TensorBoard"), (self.export_button, "Export")):
-            b.setAccessibleName(name)
+        self.start_button = QPushButton(objectName="startButton")
+        self.stop_button = QPushButton(objectName="stopButton", enabled=False)
+        self.compare_button = QPushButton(objectName="compareButton")
+        self.tensorboard_button = QPushButton(objectName="tensorboardButton")
+        self.export_button = QPushButton(objectName="exportButton")
         self.start_button.setDefault(True)
         self.progress = QProgressBar(objectName="progressBar")
-        self.progress.setAccessibleName("Training progress")
-        self.progress.setFormat("ready")
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
+        self.progress_status = ""  # the status the bar shows when no run is going ("" = ready)
 
-        settings_box = QGroupBox("Settings")
+        self.settings_box = settings_box = QGroupBox()
         box_layout = QVBoxLayout(settings_box)
         box_layout.addWidget(self.settings)
         buttons = QHBoxLayout()
@@ -147,7 +139,6 @@ class MainWindow(QMainWindow):
         left_layout.addLayout(tools)
         left_layout.addStretch(1)
         self.runs_label = QLabel(objectName="runsDirLabel", wordWrap=True)
-        self.runs_label.setToolTip("Where runs are saved (set WORKBENCH_RUNS_DIR or use --runs-dir to change)")
         left_layout.addWidget(self.runs_label)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(left)
@@ -157,31 +148,20 @@ class MainWindow(QMainWindow):
         self.plots = PlotPanel()
         self.smoothing = QSlider(Qt.Orientation.Horizontal, objectName="smoothingSlider")
         self.smoothing.setRange(0, 99)
-        self.smoothing.setToolTip("Smoothing of the per-batch curves (TensorBoard's debiased moving "
-                                  "average); the raw curve stays as a faint shadow")
-        self.smoothing.setAccessibleName("Smoothing")
         self.smoothing_label = QLabel("0.00")
-        self.log_scale = QCheckBox("log loss", objectName="logScaleCheck")
-        self.log_scale.setToolTip("Logarithmic y axis for the loss plot")
-        self.log_scale.setAccessibleName("Logarithmic loss axis")
+        self.log_scale = QCheckBox(objectName="logScaleCheck")
         self.x_axis = QComboBox(objectName="xAxisCombo")
-        self.x_axis.addItem("x: epochs", True)
-        self.x_axis.addItem("x: steps", False)
-        self.x_axis.setToolTip("Horizontal axis in epochs or in training steps (batches)")
-        self.x_axis.setAccessibleName("Horizontal axis")
+        self.x_axis.addItem("", True)
+        self.x_axis.addItem("", False)
+        self.smoothing_title = QLabel()
         view_bar = QHBoxLayout()
-        view_bar.addWidget(QLabel("Smoothing"))
+        view_bar.addWidget(self.smoothing_title)
         view_bar.addWidget(self.smoothing, 1)
         view_bar.addWidget(self.smoothing_label)
         view_bar.addWidget(self.log_scale)
         view_bar.addWidget(self.x_axis)
-        styles = QLabel(LINE_STYLES, objectName="lineStylesLabel")
-        styles.setToolTip("How to read the curves: one colour per run")
-        self.empty_hint = QLabel(
-            "<h3>No runs yet</h3><p>The article's settings are filled in: MLP 256-128-10, SGD lr 0.01, "
-            "sum-of-squares loss, batch 32.<br>Press <b>Start</b> (Ctrl+R) to train, or "
-            "<b>Compare optimizers</b> to see SGD against Adam.</p>",
-            objectName="emptyHint", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.line_styles = styles = QLabel(objectName="lineStylesLabel")
+        self.empty_hint = QLabel(objectName="emptyHint", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.banner = ErrorBanner()
         self.diagnosis = DiagnosisPanel()
         curves = QWidget(objectName="curvesPage")
@@ -193,10 +173,8 @@ class MainWindow(QMainWindow):
         curves_layout.addWidget(self.plots, 1)
         self.inside = InsidePanel()
         self.view_tabs = QTabWidget(objectName="viewTabs")
-        self.view_tabs.addTab(curves, "Curves")
-        self.view_tabs.addTab(self.inside, "Inside the run")
-        self.view_tabs.setTabToolTip(1, "Confusion matrix, mistakes, per-class accuracy, model summary and a "
-                                        "drawing pad for the run selected in the table (two runs: side by side)")
+        self.view_tabs.addTab(curves, "")
+        self.view_tabs.addTab(self.inside, "")
         plots_box = QWidget()
         plots_layout = QVBoxLayout(plots_box)
         plots_layout.setContentsMargins(0, 0, 0, 0)
@@ -217,7 +195,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status_metrics = QLabel(objectName="statusMetrics")
         self.statusBar().addWidget(self.status_metrics, 1)
-        self.tf_label = QLabel(self.tf_status, objectName="tensorflowStatus")
+        self.tf_label = QLabel(objectName="tensorflowStatus")
         self.statusBar().addPermanentWidget(self.tf_label)
 
         self.tensorboard = TensorBoardLauncher(self)
@@ -240,34 +218,130 @@ class MainWindow(QMainWindow):
         self.settings.changed.connect(self._settings_changed)
         self._connect_runs()
         self._build_menus()
-        self._update_runs_label()
+        self.retranslate()
         self._update_empty_hint()
 
+    def retranslate(self) -> None:
+        """Sets every fixed text in the current language (at start and on each language change)."""
+        self.setWindowTitle(self.tr("TF Training Workbench"))
+        for button, text, tip, name in (
+            (self.start_button, self.tr("Start"), self.tr("Train with these settings (Ctrl+R)"), self.tr("Start training")),
+            (self.stop_button, self.tr("Stop"), self.tr("Stop at the next batch; the run is kept (Esc)"), self.tr("Stop training")),
+            (self.compare_button, self.tr("Compare optimizers"),
+             self.tr("Run these settings once with SGD (lr 0.01) and once with Adam (lr 0.001), one after the other, "
+                "then show both"), self.tr("Compare optimizers")),
+            (self.tensorboard_button, "TensorBoard",
+             self.tr("Open TensorBoard on the runs folder, showing the runs selected in the table (Ctrl+T)"),
+             self.tr("Open TensorBoard")),
+            (self.export_button, self.tr("Export…"),
+             self.tr("Export the plots (PNG, SVG, PDF) and data (CSV) of the selected runs (Ctrl+E)"), self.tr("Export")),
+        ):
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(name)
+        self.progress.setAccessibleName(self.tr("Training progress"))
+        if not self.training:
+            self._show_progress_status()
+        self.settings_box.setTitle(self.tr("Settings"))
+        self.runs_label.setToolTip(self.tr("Where runs are saved (set WORKBENCH_RUNS_DIR or use --runs-dir to change)"))
+        self._update_runs_label()
+        self.smoothing.setToolTip(self.tr("Smoothing of the per-batch curves (TensorBoard's debiased moving average); "
+                                     "the raw curve stays as a faint shadow"))
+        self.smoothing.setAccessibleName(self.tr("Smoothing"))
+        self.smoothing_title.setText(self.tr("Smoothing"))
+        self.log_scale.setText(self.tr("log loss"))
+        self.log_scale.setToolTip(self.tr("Logarithmic y axis for the loss plot"))
+        self.log_scale.setAccessibleName(self.tr("Logarithmic loss axis"))
+        self.x_axis.setItemText(0, self.tr("x: epochs"))
+        self.x_axis.setItemText(1, self.tr("x: steps"))
+        self.x_axis.setToolTip(self.tr("Horizontal axis in epochs or in training steps (batches)"))
+        self.x_axis.setAccessibleName(self.tr("Horizontal axis"))
+        self.line_styles.setText(line_styles())
+        self.line_styles.setToolTip(self.tr("How to read the curves: one colour per run"))
+        self.empty_hint.setText(self.tr(
+            "<h3>No runs yet</h3><p>The article's settings are filled in: MLP 256-128-10, SGD lr 0.01, "
+            "sum-of-squares loss, batch 32.<br>Press <b>Start</b> (Ctrl+R) to train, or "
+            "<b>Compare optimizers</b> to see SGD against Adam.</p>"))
+        self.view_tabs.setTabText(0, self.tr("Curves"))
+        self.view_tabs.setTabText(1, self.tr("Inside the run"))
+        self.view_tabs.setTabToolTip(1, self.tr("Confusion matrix, mistakes, per-class accuracy, model summary and a "
+                                           "drawing pad for the run selected in the table (two runs: side by side)"))
+        self.tf_label.setText(self.tf_status or (self._loader is not None and self.tf_loading_text())
+                              or self.tr("TensorFlow loads on first use"))
+        for menu, text in self.menu_texts.items():
+            menu.setTitle(self.tr(text))
+        for act, text in self.action_texts.items():
+            act.setText(self.tr(text))
+        for code, act in self.language_actions.items():
+            act.setChecked(code == language.current())
+        language.retranslate_qt_parts(self)
+
+    def tf_loading_text(self) -> str:
+        return self.tr("Loading TensorFlow in the background…")
+
     def _build_menus(self) -> None:
+        """The menus; their texts are marked here and set by `retranslate`."""
+        self.menu_texts: dict[QMenu, str] = {}
+        self.action_texts: dict[QAction, str] = {}
+
+        def menu(text: str) -> QMenu:
+            made = self.menuBar().addMenu(text)
+            self.menu_texts[made] = text
+            return made
+
         def action(menu, text, slot, shortcuts=(), name=""):
             act = QAction(text, self, objectName=name)
             act.setShortcuts([QKeySequence(s) for s in shortcuts])
             act.triggered.connect(slot)
             menu.addAction(act)
+            self.action_texts[act] = text
             return act
 
-        file_menu = self.menuBar().addMenu("&File")
-        action(file_menu, "&Export…", self.export_selected, ["Ctrl+E"], "exportAction")
-        action(file_menu, "&Reload runs", self.runs_table.reload, ["F5"], "reloadAction")
-        action(file_menu, "Change runs &folder…", self.choose_runs_dir, [], "runsDirAction")
+        file_menu = menu(QT_TRANSLATE_NOOP("MainWindow", "&File"))
+        action(file_menu, QT_TRANSLATE_NOOP("MainWindow", "&Export…"), self.export_selected, ["Ctrl+E"], "exportAction")
+        action(file_menu, QT_TRANSLATE_NOOP("MainWindow", "&Reload runs"), self.runs_table.reload, ["F5"], "reloadAction")
+        action(file_menu, QT_TRANSLATE_NOOP("MainWindow", "Change runs &folder…"), self.choose_runs_dir, [], "runsDirAction")
         file_menu.addSeparator()
-        action(file_menu, "&Quit", self.close, ["Ctrl+Q"], "quitAction")
-        train_menu = self.menuBar().addMenu("&Train")
-        action(train_menu, "&Start", self.start, ["Ctrl+R"], "startAction")
-        action(train_menu, "S&top", self.stop, ["Esc", "Ctrl+."], "stopAction")
-        action(train_menu, "&Compare optimizers", self.compare_optimizers, [], "compareAction")
-        action(train_menu, "&Reproduce the article", self.reproduce_article, [], "reproduceAction")
-        action(train_menu, "Res&ume selected run", self._resume_selected, [], "resumeAction")
-        view_menu = self.menuBar().addMenu("&View")
-        action(view_menu, "&TensorBoard", self.open_tensorboard, ["Ctrl+T"], "tensorboardAction")
-        action(view_menu, "&Inside the selected run", self._inspect_selected, ["Ctrl+I"], "inspectAction")
-        help_menu = self.menuBar().addMenu("&Help")
-        action(help_menu, "&About", self.show_about, [], "aboutAction")
+        action(file_menu, QT_TRANSLATE_NOOP("MainWindow", "&Quit"), self.close, ["Ctrl+Q"], "quitAction")
+        train_menu = menu(QT_TRANSLATE_NOOP("MainWindow", "&Train"))
+        action(train_menu, QT_TRANSLATE_NOOP("MainWindow", "&Start"), self.start, ["Ctrl+R"], "startAction")
+        action(train_menu, QT_TRANSLATE_NOOP("MainWindow", "S&top"), self.stop, ["Esc", "Ctrl+."], "stopAction")
+        action(train_menu, QT_TRANSLATE_NOOP("MainWindow", "&Compare optimizers"), self.compare_optimizers, [], "compareAction")
+        action(train_menu, QT_TRANSLATE_NOOP("MainWindow", "&Reproduce the article"), self.reproduce_article, [], "reproduceAction")
+        action(train_menu, QT_TRANSLATE_NOOP("MainWindow", "Res&ume selected run"), self._resume_selected, [], "resumeAction")
+        view_menu = menu(QT_TRANSLATE_NOOP("MainWindow", "&View"))
+        action(view_menu, QT_TRANSLATE_NOOP("MainWindow", "&TensorBoard"), self.open_tensorboard, ["Ctrl+T"], "tensorboardAction")
+        action(view_menu, QT_TRANSLATE_NOOP("MainWindow", "&Inside the selected run"), self._inspect_selected, ["Ctrl+I"],
+               "inspectAction")
+        language_menu = view_menu.addMenu("")
+        language_menu.setObjectName("languageMenu")
+        self.menu_texts[language_menu] = QT_TRANSLATE_NOOP("MainWindow", "&Language")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():  # each language named in itself: never translated
+            act = QAction(name, self, objectName=f"language_{code}", checkable=True)
+            act.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            group.addAction(act)
+            language_menu.addAction(act)
+            self.language_actions[code] = act
+        help_menu = menu(QT_TRANSLATE_NOOP("MainWindow", "&Help"))
+        action(help_menu, QT_TRANSLATE_NOOP("MainWindow", "&About"), self.show_about, [], "aboutAction")
+
+    # -- language ------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        """Switches every text of the window to `code` (en or zh_CN) now, and remembers it."""
+        self.settings_store.setValue("language", i18n.normalise(code))
+        self._choose_language(code)
+
+    def _choose_language(self, code: str) -> None:
+        code = language.apply(code)
+        for lang, act in self.language_actions.items():
+            act.setChecked(lang == code)
+        if code != i18n.DEFAULT and not language.has_chinese_font() and not self._font_warned:
+            self._font_warned = True
+            self.banner.show_message(
+                "No font with Chinese characters is installed, so Chinese text shows as empty boxes. "
+                "Install one (Debian/Ubuntu: fonts-noto-cjk) · 未安装中文字体，请安装 fonts-noto-cjk")
 
     # -- settings persistence ------------------------------------------------------
     def _restore(self) -> None:
@@ -340,7 +414,7 @@ class MainWindow(QMainWindow):
         try:
             return self.settings.config()
         except ConfigError as exc:
-            self.banner.show_message(f"Setting {exc}")
+            self.banner.show_message(self.tr("Setting {problem}").format(problem=exc))
             return None
 
     def start(self) -> None:
@@ -366,7 +440,7 @@ class MainWindow(QMainWindow):
         if self.training:
             self.controller.stop()
             self.stop_button.setEnabled(False)
-            self.status_metrics.setText("Stopping at the next batch…")
+            self.status_metrics.setText(self.tr("Stopping at the next batch…"))
 
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
@@ -376,12 +450,12 @@ class MainWindow(QMainWindow):
         if running:
             self.banner.hide()
             self.progress.setRange(0, 0)
-            self.progress.setFormat("preparing…")
-            self.status_metrics.setText("Preparing the run…")
+            self.progress.setFormat(self.tr("preparing…"))
+            self.status_metrics.setText(self.tr("Preparing the run…"))
 
     def _on_loading(self, text: str) -> None:
         if "tensorflow" not in sys.modules:
-            self.tf_label.setText("Loading TensorFlow… (a few seconds, once)")
+            self.tf_label.setText(self.tr("Loading TensorFlow… (a few seconds, once)"))
         self.status_metrics.setText(text)
 
     def _on_run_started(self, info: dict) -> None:
@@ -394,7 +468,7 @@ class MainWindow(QMainWindow):
             self.plots.add_run(key, info["name"], info["steps_per_epoch"], live=True, epochs=info["epochs"])
         self.runs_table.reload()
         self._update_empty_hint()
-        self.status_metrics.setText("Compiling the training step…")
+        self.status_metrics.setText(self.tr("Compiling the training step…"))
 
     def _on_batches(self, points: dict) -> None:
         if self.live_key not in self.plots.runs:
@@ -404,11 +478,12 @@ class MainWindow(QMainWindow):
         if self.progress.maximum() != points["total"]:
             self.progress.setRange(0, points["total"])
         self.progress.setValue(points["done"])
-        self.progress.setFormat(f"epoch {points['epoch']}/{epochs} · batch {points['batch']}/{steps} · "
-                                f"ETA {points['eta']}")
+        self.progress.setFormat(self.tr("epoch {epoch}/{epochs} · batch {batch}/{steps} · ETA {eta}").format(
+            epoch=points["epoch"], epochs=epochs, batch=points["batch"], steps=steps, eta=points["eta"]))
         self.status_metrics.setText(
-            f"epoch {points['epoch']}/{epochs}   loss {points['loss'][-1]:.4f}   "
-            f"accuracy {100 * points['accuracy'][-1]:.2f}%   {points['samples_per_second']:,.0f} samples/s")
+            self.tr("epoch {epoch}/{epochs}   loss {loss}   accuracy {accuracy}   {rate} samples/s").format(
+                epoch=points["epoch"], epochs=epochs, loss=f"{points['loss'][-1]:.4f}",
+                accuracy=percent(points["accuracy"][-1]), rate=f"{points['samples_per_second']:,.0f}"))
 
     def _on_epoch(self, logs: dict) -> None:
         if self.live_key in self.plots.runs:
@@ -419,16 +494,22 @@ class MainWindow(QMainWindow):
         status = summary["status"]
         final = summary.get("final") or {}
         val = final.get("val_accuracy")
-        text = f"Run {status}" + (f": validation accuracy {100 * val:.2f}%" if val is not None else "")
+        word = status_word(status)
+        if val is None:
+            text = self.tr("Run {status}").format(status=word)
+        else:
+            text = self.tr("Run {status}: validation accuracy {accuracy}").format(
+                status=word, accuracy=percent(val))
         if status == "stopped" and summary.get("epochs_completed"):
-            text += " · right-click it in the table to resume"
+            text += self.tr(" · right-click it in the table to resume")
         self.status_metrics.setText(text)
         if status in ("diverged", "failed"):
-            self.banner.show_message(f"The run {status}: {summary.get('error') or ''}".strip())
+            self.banner.show_message(self.tr("The run {status}: {error}").format(
+                status=word, error=summary.get("error") or "").strip())
 
     def _on_failed(self, message: str) -> None:
         self.banner.show_message(message)
-        self.status_metrics.setText("Training did not run: " + message.split("\n")[0])
+        self.status_metrics.setText(self.tr("Training did not run: {reason}").format(reason=message.split("\n")[0]))
 
     def _on_run_ended(self, run_id: str) -> None:
         if run_id:
@@ -439,9 +520,13 @@ class MainWindow(QMainWindow):
         status = (self.last_summary or {}).get("status")
         self.progress.setRange(0, 100)
         self.progress.setValue(100 if status == "completed" else 0)
-        self.progress.setFormat(status or "ready")
+        self.progress_status = status or ""
+        self._show_progress_status()
         if made:
             self.runs_table.select_runs(made)
+
+    def _show_progress_status(self) -> None:
+        self.progress.setFormat(status_word(self.progress_status) if self.progress_status else self.tr("ready"))
 
     def _show_reproduction(self, results: list) -> None:
         from workbench.gui.panels.reproduce_dialog import ReproduceDialog
@@ -462,21 +547,22 @@ class MainWindow(QMainWindow):
             return
         menu = QMenu(self)
         single = runs[0] if len(runs) == 1 else None
-        act = menu.addAction("Resume", lambda: self.resume_run(single))
+        act = menu.addAction(self.tr("Resume"), lambda: self.resume_run(single))
         act.setEnabled(bool(single) and single.status in ("stopped", "interrupted", "failed") and not self.training)
-        act = menu.addAction("Run again with these settings", lambda: self.run_again(single))
+        act = menu.addAction(self.tr("Run again with these settings"), lambda: self.run_again(single))
         act.setEnabled(bool(single) and not self.training)
         with_models = [r for r in runs if Path(r.run_dir, "model.keras").is_file()]
-        act = menu.addAction("Compare inside (matrices, images one gets right)" if len(runs) == 2 else
-                             "Look inside (confusion matrix, mistakes, draw a digit)",
+        act = menu.addAction(self.tr("Compare inside (matrices, images one gets right)") if len(runs) == 2 else
+                             self.tr("Look inside (confusion matrix, mistakes, draw a digit)"),
                              lambda: self.inspect_run(*runs))
         act.setEnabled(len(runs) <= 2 and len(with_models) == len(runs))
-        menu.addAction("Export model…", lambda: self.export_model(single)).setEnabled(
+        menu.addAction(self.tr("Export model…"), lambda: self.export_model(single)).setEnabled(
             bool(single) and Path(single.run_dir, "model.keras").is_file())
-        menu.addAction("Rename…", lambda: self.rename_run(single)).setEnabled(bool(single))
-        menu.addAction("Open folder", lambda: self.open_run_folder(runs[0]))
+        menu.addAction(self.tr("Rename…"), lambda: self.rename_run(single)).setEnabled(bool(single))
+        menu.addAction(self.tr("Open folder"), lambda: self.open_run_folder(runs[0]))
         menu.addSeparator()
-        menu.addAction(f"Delete {len(runs)} run{'s' if len(runs) > 1 else ''}…", lambda: self.delete_runs(runs))
+        menu.addAction(self.tr("Delete 1 run…") if len(runs) == 1 else self.tr("Delete {n} runs…").format(n=len(runs)),
+                       lambda: self.delete_runs(runs))
         menu.exec(self.runs_table.viewport().mapToGlobal(pos))
 
     def resume_run(self, run: RunSummary) -> None:
@@ -487,7 +573,7 @@ class MainWindow(QMainWindow):
         try:
             self.controller.resume(Path(run.run_dir))
         except (ConfigError, TypeError) as exc:
-            self.banner.show_message(f"Cannot resume {run.run_id}: {exc}")
+            self.banner.show_message(self.tr("Cannot resume {run}: {problem}").format(run=run.run_id, problem=exc))
 
     def inspect_run(self, *runs: RunSummary) -> InsidePanel:
         """Shows "Inside the run" for one run, or two side by side; returns the panel."""
@@ -500,7 +586,8 @@ class MainWindow(QMainWindow):
     def _inspect_selected(self) -> None:
         runs = self.runs_table.selected_runs()
         if not 1 <= len(runs) <= 2:
-            self.banner.show_message("Select one run in the table to look inside it, or two to compare them.")
+            self.banner.show_message(self.tr("Select one run in the table to look inside it, or two to compare "
+                                             "them."))
             return
         self.inspect_run(*runs)
 
@@ -512,7 +599,7 @@ class MainWindow(QMainWindow):
     def _resume_selected(self) -> None:
         runs = self.runs_table.selected_runs()
         if len(runs) != 1:
-            self.banner.show_message("Select one stopped or interrupted run in the table to resume it.")
+            self.banner.show_message(self.tr("Select one stopped or interrupted run in the table to resume it."))
             return
         self.resume_run(runs[0])
 
@@ -521,13 +608,15 @@ class MainWindow(QMainWindow):
         try:
             config = TrainConfig.from_dict(RunFolder(Path(run.run_dir)).config())
         except (ConfigError, TypeError) as exc:
-            self.banner.show_message(f"The settings of {run.run_id} cannot be used: {exc}")
+            self.banner.show_message(self.tr("The settings of {run} cannot be used: {problem}").format(
+                run=run.run_id, problem=exc))
             return
         self.settings.set_config(config)
         self.start()
 
-    MODEL_FILTERS = {"Keras model (*.keras)": "keras", "TensorFlow SavedModel for serving (folder)": "savedmodel",
-                     "TensorFlow Lite (*.tflite)": "tflite"}
+    MODEL_FILTERS = {QT_TRANSLATE_NOOP("MainWindow", "Keras model (*.keras)"): "keras",
+                     QT_TRANSLATE_NOOP("MainWindow", "TensorFlow SavedModel for serving (folder)"): "savedmodel",
+                     QT_TRANSLATE_NOOP("MainWindow", "TensorFlow Lite (*.tflite)"): "tflite"}
 
     def export_model(self, run: RunSummary, fmt: str | None = None, path: Path | None = None):
         """Writes the run's model for use elsewhere (Keras, SavedModel, TFLite) in the background.
@@ -540,26 +629,28 @@ class MainWindow(QMainWindow):
             from PySide6.QtWidgets import QFileDialog
 
             start = str(Path.home() / default_name(run.run_id, "keras"))
-            chosen, selected = QFileDialog.getSaveFileName(self, "Export model", start, ";;".join(self.MODEL_FILTERS))
+            filters = {self.tr(text): fmt for text, fmt in self.MODEL_FILTERS.items()}
+            chosen, selected = QFileDialog.getSaveFileName(self, self.tr("Export model"), start, ";;".join(filters))
             if not chosen:
                 return None
-            fmt = self.MODEL_FILTERS.get(selected, "keras")
+            fmt = filters.get(selected, "keras")
             path = Path(chosen)
             if fmt == "keras" and path.suffix != ".keras":
                 path = path.with_suffix(".keras")
             elif fmt == "tflite" and path.suffix != ".tflite":
                 path = path.with_suffix(".tflite")
-        self.status_metrics.setText(f"Exporting the model of {run.label}…")
+        self.status_metrics.setText(self.tr("Exporting the model of {run}…").format(run=run.label))
         return background.run(
             export_model, Path(run.run_dir), fmt, Path(path),
-            returned=lambda written: self.status_metrics.setText(f"Model exported to {written}"),
-            errored=lambda exc: self.banner.show_message(f"Export model: {exc}"))
+            returned=lambda written: self.status_metrics.setText(
+                self.tr("Model exported to {path}").format(path=written)),
+            errored=lambda exc: self.banner.show_message(self.tr("Export model: {problem}").format(problem=exc)))
 
     def rename_run(self, run: RunSummary, name: str | None = None) -> None:
         if name is None:
             from PySide6.QtWidgets import QInputDialog
 
-            name, ok = QInputDialog.getText(self, "Rename run", "Name:", text=run.name)
+            name, ok = QInputDialog.getText(self, self.tr("Rename run"), self.tr("Name:"), text=run.name)
             if not ok:
                 return
         RunFolder(Path(run.run_dir)).rename(name.strip())
@@ -573,7 +664,8 @@ class MainWindow(QMainWindow):
             return
         if confirm:
             answer = QMessageBox.question(
-                self, "Delete runs", f"Delete {len(runs)} run folder(s) with their models and logs?\n"
+                self, self.tr("Delete runs"),
+                self.tr("Delete {n} run folder(s) with their models and logs?").format(n=len(runs)) + "\n"
                 + "\n".join(r.name or r.run_id for r in runs[:10]))
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -611,7 +703,7 @@ class MainWindow(QMainWindow):
         self.empty_hint.setVisible(not self.plots.runs and not self.runs_table.runs_model.runs)
 
     def _update_runs_label(self) -> None:
-        self.runs_label.setText(f"Runs folder: {self.runs_dir}")
+        self.runs_label.setText(self.tr("Runs folder: {path}").format(path=self.runs_dir))
 
     # -- tools ----------------------------------------------------------------------
     def open_tensorboard(self) -> None:
@@ -619,11 +711,11 @@ class MainWindow(QMainWindow):
 
     def _on_tensorboard_starting(self) -> None:
         self.tensorboard_button.setEnabled(False)
-        self.status_metrics.setText("Starting TensorBoard…")
+        self.status_metrics.setText(self.tr("Starting TensorBoard…"))
 
     def _on_tensorboard_ready(self, url: str) -> None:
         self.tensorboard_button.setEnabled(True)
-        self.status_metrics.setText(f"TensorBoard at {url}")
+        self.status_metrics.setText(self.tr("TensorBoard at {url}").format(url=url))
 
     def _on_tensorboard_failed(self, message: str) -> None:
         self.tensorboard_button.setEnabled(True)
@@ -638,20 +730,23 @@ class MainWindow(QMainWindow):
         import pyqtgraph
         import PySide6
         from PySide6.QtCore import qVersion
-
-        return (f"<h3>{APP_NAME} {__version__}</h3><p>See why a neural network trains the way it does.</p>"
-                f"<p>{self.tf_status}<br>Qt {qVersion()}, PySide6 {PySide6.__version__}, "
-                f"pyqtgraph {pyqtgraph.__version__}</p>"
-                f"<p>Runs folder: {self.runs_dir}</p>"
-                "<p>MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, CC BY-SA 3.0.</p>")
+        title = self.tr("TF Training Workbench")
+        motto = self.tr("See why a neural network trains the way it does.")
+        status = self.tf_status or self.tr("TensorFlow loads on first use")
+        folder = self.tr("Runs folder: {path}").format(path=self.runs_dir)
+        mnist = self.tr("MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, CC BY-SA 3.0.")
+        return (f"<h3>{title} {__version__}</h3><p>{motto}</p>"
+                f"<p>{status}<br>Qt {qVersion()}, PySide6 {PySide6.__version__}, pyqtgraph {pyqtgraph.__version__}</p>"
+                f"<p>{folder}</p><p>{mnist}</p>")
 
     def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}", self.about_text())
+        QMessageBox.about(self, self.tr("About {app}").format(app=self.tr("TF Training Workbench")),
+                          self.about_text())
 
     def _preload_tensorflow(self) -> None:
         if self._loader is not None:
             return
-        self.tf_label.setText("Loading TensorFlow in the background…")
+        self.tf_label.setText(self.tf_loading_text())
         self._loader = background.run(load_tensorflow, returned=self._on_tf_loaded, errored=self._on_tf_failed,
                                       parent=self)
 
@@ -662,20 +757,21 @@ class MainWindow(QMainWindow):
         self.diagnosis.enable()
 
     def _on_tf_failed(self, exc: Exception) -> None:
-        self.tf_label.setText("TensorFlow failed to load")
-        self.banner.show_message(f"TensorFlow could not be loaded: {type(exc).__name__}: {exc}")
+        self.tf_label.setText(self.tr("TensorFlow failed to load"))
+        self.banner.show_message(self.tr("TensorFlow could not be loaded: {problem}").format(
+            problem=f"{type(exc).__name__}: {exc}"))
 
     def choose_runs_dir(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        chosen = QFileDialog.getExistingDirectory(self, "Runs folder", str(self.runs_dir))
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Runs folder"), str(self.runs_dir))
         if chosen:
             self.set_runs_dir(Path(chosen))
 
     def set_runs_dir(self, path: Path) -> None:
         """Switches to another runs folder (remembered for next time); not during a run."""
         if self.training:
-            self.banner.show_message("Stop the run before changing the runs folder.")
+            self.banner.show_message(self.tr("Stop the run before changing the runs folder."))
             return
         self.runs_dir = Path(path)
         self.controller.runs_dir = self.runs_dir
@@ -687,7 +783,7 @@ class MainWindow(QMainWindow):
         self._update_empty_hint()
 
     def changeEvent(self, event) -> None:  # noqa: N802
-        """Follows the system's light/dark palette while running."""
+        """Follows the system's light/dark palette while running (and the language, in Retranslating)."""
         from PySide6.QtCore import QEvent
 
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
@@ -699,7 +795,7 @@ class MainWindow(QMainWindow):
         """Stops a run at its next batch and waits for the thread: no zombie, no crash."""
         self._save()
         if self.training:
-            self.status_metrics.setText("Stopping the run before closing…")
+            self.status_metrics.setText(self.tr("Stopping the run before closing…"))
         self.controller.shutdown()
         if self._loader is not None:
             self._loader.wait()

@@ -66,7 +66,7 @@ class TrainWorker(QThread):
 
             data = datamod.prepare(self.config)
             steps = datamod.steps_per_epoch(len(data.x_train), self.config.batch_size)
-            self.loading.emit("Loading TensorFlow…")
+            self.loading.emit(self.tr("Loading TensorFlow…"))
             start_tensorflow()
             from workbench.gui.bridge import QtBridge
             from workbench.training import trainer
@@ -86,10 +86,10 @@ class TrainWorker(QThread):
                 result = trainer.train(self.config, self.runs_dir, [bridge], self.stop_flag, on_start=started)
             self.run_finished.emit(result.summary.to_dict())
         except ConfigError as exc:
-            self.failed.emit(f"Setting {exc}")
+            self.failed.emit(self.tr("Setting {problem}").format(problem=exc))
         except (ValueError, OSError) as exc:  # DatasetError, trainer.CannotResume, …: their message says why
             self.failed.emit(str(exc))
         except DeviceError as exc:
-            self.failed.emit(f"Device: {exc}")
+            self.failed.emit(self.tr("Device: {problem}").format(problem=exc))
         except Exception as exc:
-            self.failed.emit(f"Training failed: {exc}")
+            self.failed.emit(self.tr("Training failed: {problem}").format(problem=exc))

@@ -15,6 +15,7 @@ from typing import TextIO
 
 import keras
 
+from workbench.core.i18n import translate
 from workbench.core.runs import RunFolder
 from workbench.core.stop import StopFlag
 
@@ -186,7 +187,8 @@ class ConsoleProgress(keras.callbacks.Callback):
         filled = int(width * done / self.steps)
         loss = (logs or {}).get("loss", float("nan"))
         self.stream.write(
-            f"\rEpoch {self.epoch + 1}/{self.epochs} [{'=' * filled}{'.' * (width - filled)}] "
+            "\r" + translate("progress", "Epoch {epoch}/{epochs}").format(epoch=self.epoch + 1, epochs=self.epochs)
+            + f" [{'=' * filled}{'.' * (width - filled)}] "
             f"{done}/{self.steps} ETA {eta:4.0f}s loss {loss:.4f}   "
         )
         self.stream.flush()
@@ -197,7 +199,8 @@ class ConsoleProgress(keras.callbacks.Callback):
                  if isinstance(logs.get(k), float)]
         prefix = "\r" if self.tty else ""
         self.stream.write(
-            f"{prefix}Epoch {epoch + 1}/{self.epochs} ({time.perf_counter() - self._t0:.1f}s): "
+            prefix + translate("progress", "Epoch {epoch}/{epochs}").format(epoch=epoch + 1, epochs=self.epochs)
+            + f" ({time.perf_counter() - self._t0:.1f}s): "
             + ", ".join(parts) + " " * 20 + "\n"
         )
         self.stream.flush()

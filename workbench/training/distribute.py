@@ -26,6 +26,7 @@ import threading
 from typing import Any
 
 from workbench.core.config import TrainConfig
+from workbench.core.i18n import translate
 
 DEFAULT_CPU_DEVICES = max(2, min(8, os.cpu_count() or 1))
 _configuring = threading.Lock()  # the window's loader and trainer threads may both get here first
@@ -148,18 +149,20 @@ def describe_devices() -> dict[str, Any]:
 def devices_text(devices: dict[str, Any]) -> str:
     """What TensorFlow sees, in one line: "2 logical CPUs (2 cores); NVIDIA A100 (40,000 MB)"."""
     cpus = devices["cpus"]
-    text = f"{cpus} logical CPU{'s' if cpus != 1 else ''} ({devices['cpu_cores']} cores); "
+    text = (translate("devices", "1 logical CPU ({cores} cores); ") if cpus == 1 else
+            translate("devices", "{cpus} logical CPUs ({cores} cores); ")).format(cpus=cpus, cores=devices["cpu_cores"])
     gpus = [f"{g['name']} ({g['memory_mb']:,} MB)" if g.get("memory_mb") else g["name"] for g in devices["gpus"]]
-    return text + (", ".join(gpus) if gpus else "no GPU")
+    return text + (", ".join(gpus) if gpus else translate("devices", "no GPU"))
 
 
 def strategy_text(config: TrainConfig, devices: dict[str, Any]) -> str:
     """One line saying what will run, for the window's Device setting."""
     if config.strategy == "default":
-        where = devices["gpus"][0]["name"] if devices["gpus"] else "the CPU"
-        return f"one device ({where})"
+        where = devices["gpus"][0]["name"] if devices["gpus"] else translate("devices", "the CPU")
+        return translate("devices", "one device ({where})").format(where=where)
     if config.strategy == "multiworker":
-        return "MultiWorkerMirroredStrategy over the TF_CONFIG cluster"
+        return translate("devices", "MultiWorkerMirroredStrategy over the TF_CONFIG cluster")
     if devices["gpus"]:
-        return f"MirroredStrategy over {len(devices['gpus'])} GPU(s)"
-    return f"MirroredStrategy over {cpu_replicas(config)} logical CPU devices (XLA off)"
+        return translate("devices", "MirroredStrategy over {n} GPU(s)").format(n=len(devices["gpus"]))
+    return translate("devices", "MirroredStrategy over {n} logical CPU devices (XLA off)").format(
+        n=cpu_replicas(config))

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workbench.core.config import ConfigError, TrainConfig
 from workbench.gui.background import Latest
+from workbench.gui.language import Retranslating
 
 
 def _explain(config: TrainConfig) -> dict:
@@ -27,21 +28,25 @@ def render(report: dict, dark: bool = False) -> str:
     warn, ok = ("#ffb74d", "#81c784") if dark else ("#b35900", "#2e7d32")
     cfg = report["config"]
     scale, eff = report["loss_scale_vs_sum_mse"], report["effective_lr_vs_sum_mse"]
+    feeds = (QCoreApplication.translate("DiagnosisPanel", "{method} feeds one-hot labels") if report["label_format"] == "onehot" else
+             QCoreApplication.translate("DiagnosisPanel", "{method} feeds integer labels")).format(method=cfg["method"])
     lines = [
-        f"<b>Loss</b> {html.escape(cfg['loss'])}: {scale:.3g}× the article's sum-of-squares loss; "
-        f"one {cfg['optimizer'].upper()} step is {eff:.3g}× as large "
-        f"(like lr {report['effective_lr']:.3g} with the article's loss).",
-        f"<b>Metric</b> '{html.escape(cfg['metric'])}' → {html.escape(report['resolved_metric'])} "
-        f"({cfg['method']} feeds {'one-hot' if report['label_format'] == 'onehot' else 'integer'} labels).",
+        QCoreApplication.translate("DiagnosisPanel", "<b>Loss</b> {loss}: {scale}× the article's sum-of-squares loss; one {optimizer} step "
+                             "is {effective}× as large (like lr {lr} with the article's loss).").format(
+            loss=html.escape(cfg["loss"]), scale=f"{scale:.3g}", optimizer=cfg["optimizer"].upper(),
+            effective=f"{eff:.3g}", lr=f"{report['effective_lr']:.3g}"),
+        QCoreApplication.translate("DiagnosisPanel", "<b>Metric</b> '{metric}' → {resolved} ({feeds}).").format(
+            metric=html.escape(cfg["metric"]), resolved=html.escape(report["resolved_metric"]), feeds=feeds),
     ]
     for warning in report["warnings"]:
         lines.append(f"<span style='color:{warn}'>⚠ {html.escape(warning)}</span>")
     if not report["warnings"]:
-        lines.append(f"<span style='color:{ok}'>✓ No pitfall from the article in these settings.</span>")
+        lines.append(f"<span style='color:{ok}'>✓ "
+                     + QCoreApplication.translate("DiagnosisPanel", "No pitfall from the article in these settings.") + "</span>")
     return "<br>".join(lines)
 
 
-class DiagnosisPanel(QWidget):
+class DiagnosisPanel(Retranslating, QWidget):
     """Shows `explain` for the settings; call `request(config)` when they change."""
 
     DEBOUNCE_MS = 500
@@ -49,10 +54,7 @@ class DiagnosisPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("diagnosisPanel")
-        self.setAccessibleName("Diagnosis of the settings")
-        self.setToolTip("Measured on the run's first real batch: the loss scale and step size against the "
-                        "article's loss, and the accuracy class Keras picks for these labels")
-        self.text = QLabel("Measuring the settings once TensorFlow has loaded…", objectName="diagnosisText")
+        self.text = QLabel(objectName="diagnosisText")
         self.text.setWordWrap(True)
         self.text.setTextFormat(self.text.textFormat().RichText)
         layout = QVBoxLayout(self)
@@ -64,6 +66,19 @@ class DiagnosisPanel(QWidget):
         self.enabled = False
         self._timer = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
         self._timer.timeout.connect(self._run)
+        self._config: TrainConfig | ConfigError | None = None  # what is shown, to say again in another language
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Fixed texts now; the measurement's words (made in the core, in the language of the moment) by
+        measuring again."""
+        self.setAccessibleName(self.tr("Diagnosis of the settings"))
+        self.setToolTip(self.tr("Measured on the run's first real batch: the loss scale and step size against the "
+                                "article's loss, and the accuracy class Keras picks for these labels"))
+        if self._config is None or not self.enabled and not isinstance(self._config, ConfigError):
+            self.text.setText(self.tr("Measuring the settings once TensorFlow has loaded…"))
+        else:
+            self.request(self._config)
 
     def enable(self) -> None:
         """Called once TensorFlow is loaded; measuring before would freeze nothing but take long."""
@@ -72,9 +87,11 @@ class DiagnosisPanel(QWidget):
             self._timer.start()
 
     def request(self, config_or_error: TrainConfig | ConfigError) -> None:
+        self._config = config_or_error
         if isinstance(config_or_error, ConfigError):
             self.cancel()
-            self.text.setText(f"<span style='color:#b00020'>Setting {html.escape(str(config_or_error))}</span>")
+            message = self.tr("Setting {problem}").format(problem=config_or_error)
+            self.text.setText(f"<span style='color:#b00020'>{html.escape(message)}</span>")
             return
         self._pending = config_or_error
         if self.enabled:
@@ -84,7 +101,7 @@ class DiagnosisPanel(QWidget):
         if self._pending is None:
             return
         config, self._pending = self._pending, None
-        self.text.setText("Measuring on a real batch…")
+        self.text.setText(self.tr("Measuring on a real batch…"))
         self._measuring.submit(_explain, config, returned=self._show,
                                errored=lambda exc: self.text.setText(html.escape(str(exc))))
 

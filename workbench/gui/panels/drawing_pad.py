@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from workbench.analysis.drawing import strokes_to_mnist
 from workbench.gui.background import Latest
+from workbench.gui.language import Retranslating
 from workbench.gui.widgets.drawing_canvas import DrawingCanvas
 from workbench.gui.widgets.image_grid import digit_pixmap
 
@@ -47,19 +48,16 @@ def _predict(model, image: np.ndarray, softmax: bool) -> list[float]:
     return (softmax_of(out) if softmax else out).tolist()
 
 
-class DrawingPad(QWidget):
+class DrawingPad(Retranslating, QWidget):
     """Canvas, clear button, the 28x28 image the model sees, and one bar per class."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drawingPad")
         self.canvas = DrawingCanvas()
-        self.clear_button = QPushButton("Clear", objectName="clearDrawingButton")
-        self.clear_button.setToolTip("Wipe the canvas and draw again")
+        self.clear_button = QPushButton(objectName="clearDrawingButton")
         self.preview = QLabel(objectName="drawingPreview")
         self.preview.setFixedSize(28 * 3, 28 * 3)
-        self.preview.setToolTip("What the model sees: your drawing scaled into a 20×20 box and centred by its "
-                                "centre of mass in 28×28 pixels, as MNIST's digits were")
         self.status = QLabel(objectName="drawingStatus", wordWrap=True)
         self.answer = QLabel(objectName="drawingAnswer")
         font = self.answer.font()
@@ -83,7 +81,8 @@ class DrawingPad(QWidget):
         left.addWidget(self.canvas)
         left.addWidget(self.clear_button)
         middle = QVBoxLayout()
-        middle.addWidget(QLabel("The model sees:"))
+        self.sees = QLabel()
+        middle.addWidget(self.sees)
         middle.addWidget(self.preview)
         middle.addWidget(self.answer)
         middle.addStretch(1)
@@ -105,7 +104,18 @@ class DrawingPad(QWidget):
         self.scores: list[float] | None = None
         self.kind = "probabilities"
         self.ink = 1.0
-        self.set_unavailable("Select a finished run in the table to draw for its model.")
+        self.model_name = ""
+        self.set_unavailable(self.tr("Select a finished run in the table to draw for its model."))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Wipe the canvas and draw again"))
+        self.preview.setToolTip(self.tr("What the model sees: your drawing scaled into a 20×20 box and centred by "
+                                        "its centre of mass in 28×28 pixels, as MNIST's digits were"))
+        self.sees.setText(self.tr("The model sees:"))
+        if self.model is not None:
+            self._say_ready()
 
     def set_unavailable(self, reason: str) -> None:
         self._stop_predictor()
@@ -120,19 +130,25 @@ class DrawingPad(QWidget):
         self._stop_predictor()
         self.kind = kind
         self.ink = ink
-        self.status.setText(f"Loading the model of {name}…")
+        self.status.setText(self.tr("Loading the model of {run}…").format(run=name))
         self._loading.submit(_load_model, Path(model_path), returned=lambda model: self._ready(name, model),
-                             errored=lambda exc: self.set_unavailable(f"cannot load the model: {exc}"))
+                             errored=lambda exc: self.set_unavailable(
+                                 self.tr("cannot load the model: {problem}").format(problem=exc)))
 
     def _ready(self, name: str, model) -> None:
         self.model = model
-        what = ("class probabilities (softmax of the outputs)" if self.kind == "probabilities" else
-                "raw outputs: this model was trained with a squared error against the one-hot label, so it "
-                "answers with scores near 0 and 1, not probabilities")
-        self.status.setText(f"Draw a digit: {name} answers with {what}.")
+        self.model_name = name
+        self._say_ready()
         self.canvas.setEnabled(True)
         self.clear_button.setEnabled(True)
         self._drawn()
+
+    def _say_ready(self) -> None:
+        text = (self.tr("Draw a digit: {run} answers with class probabilities (softmax of the outputs).")
+                if self.kind == "probabilities" else
+                self.tr("Draw a digit: {run} answers with raw outputs: this model was trained with a squared error "
+                        "against the one-hot label, so it answers with scores near 0 and 1, not probabilities."))
+        self.status.setText(text.format(run=self.model_name))
 
     def image(self) -> np.ndarray:
         """The drawing as the model sees it: (28, 28) floats in [0, 1]."""
@@ -149,7 +165,8 @@ class DrawingPad(QWidget):
             self._predicting.submit(
                 _predict, self.model, image * self.ink, self.kind == "probabilities",
                 returned=lambda scores, n=self.requests: self._show_prediction(n, scores),
-                errored=lambda exc: self.set_unavailable(f"the model cannot classify this image: {exc}"))
+                errored=lambda exc: self.set_unavailable(
+                    self.tr("the model cannot classify this image: {problem}").format(problem=exc)))
 
     def _show_prediction(self, number: int, scores: list) -> None:
         self.answered = number

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.analysis.drawing import pad_problem
-from workbench.core.runs import RunSummary
+from workbench.core.runs import RunSummary, percent
 from workbench.gui.background import Cancelled, Latest
+from workbench.gui.language import Retranslating
 from workbench.gui.panels.drawing_pad import DrawingPad
 from workbench.gui.widgets.confusion_matrix import ConfusionMatrixView
 from workbench.gui.widgets.image_grid import ImageGrid
@@ -69,10 +70,10 @@ def _model_stamp(run: RunSummary) -> float | None:
 def _caption_top3(result: dict, mistake: dict) -> str:
     fmt = "{:.0%}" if result.get("outputs") == "probabilities" else "{:.2f}"
     top3 = ", ".join(f"{c}: {fmt.format(p)}" for c, p in mistake["top3"])
-    return f"true {mistake['true']} → {mistake['predicted']}\n{top3}"
+    return QCoreApplication.translate("InsidePanel", "true {true} → {predicted}").format(true=mistake["true"], predicted=mistake["predicted"]) + f"\n{top3}"
 
 
-class InsidePanel(QWidget):
+class InsidePanel(Retranslating, QWidget):
     """What one run gets right and wrong, or two runs side by side; see the module docstring."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -82,15 +83,12 @@ class InsidePanel(QWidget):
         self.results: list[dict] = []
         self.more = ""  # says so when more than two runs are selected
         self._key: tuple = ()
+        self._selected = 0
         self._evaluating = Latest(self)  # the newest selection wins; older answers are dropped
         self.status = QLabel(objectName="insideStatus", wordWrap=True)
-        self.normalise = QCheckBox("row-normalised", objectName="normaliseCheck")
-        self.normalise.setToolTip("Show each row as the percentage of that true class predicted as each class "
-                                  "(the diagonal is then each class's recall)")
-        self.export_matrix_button = QPushButton("Export matrix…", objectName="exportMatrixButton")
-        self.export_matrix_button.setToolTip("Save the confusion matrix as PNG, SVG, PDF or CSV")
-        self.export_images_button = QPushButton("Export images…", objectName="exportImagesButton")
-        self.export_images_button.setToolTip("Save the images of the current tab as PNG")
+        self.normalise = QCheckBox(objectName="normaliseCheck")
+        self.export_matrix_button = QPushButton(objectName="exportMatrixButton")
+        self.export_images_button = QPushButton(objectName="exportImagesButton")
         corner = QWidget()
         bar = QHBoxLayout(corner)
         bar.setContentsMargins(0, 0, 0, 2)
@@ -123,11 +121,8 @@ class InsidePanel(QWidget):
         self.summary.setLineWrapMode(QTextEdit.LineWrapMode.NoWrap)
         self.pad = DrawingPad()
         self.tabs = QTabWidget(objectName="insideTabs")
-        self.tabs.addTab(matrix_tab, "Confusion matrix")
-        self.tabs.addTab(self.per_class, "Per class")
-        self.tabs.addTab(mistakes_tab, "Mistakes")
-        self.tabs.addTab(self.summary, "Model")
-        self.tabs.addTab(self.pad, "Draw a digit")
+        for page in (matrix_tab, self.per_class, mistakes_tab, self.summary, self.pad):
+            self.tabs.addTab(page, "")
         self.tabs.setCornerWidget(corner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -139,14 +134,32 @@ class InsidePanel(QWidget):
             view.cell_clicked.connect(lambda r, c, n=n: self.show_cell(n, r, c))
         self.export_matrix_button.clicked.connect(lambda: self.export_matrix())
         self.export_images_button.clicked.connect(lambda: self.export_images())
-        self.show_runs([])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.normalise.setText(self.tr("row-normalised"))
+        self.normalise.setToolTip(self.tr("Show each row as the percentage of that true class predicted as each class "
+                                     "(the diagonal is then each class's recall)"))
+        self.export_matrix_button.setText(self.tr("Export matrix…"))
+        self.export_matrix_button.setToolTip(self.tr("Save the confusion matrix as PNG, SVG, PDF or CSV"))
+        self.export_images_button.setText(self.tr("Export images…"))
+        self.export_images_button.setToolTip(self.tr("Save the images of the current tab as PNG"))
+        for i, text in enumerate((self.tr("Confusion matrix"), self.tr("Per class"), self.tr("Mistakes"), self.tr("Model"),
+                                  self.tr("Draw a digit"))):
+            self.tabs.setTabText(i, text)
+        if self.results:
+            self._show(self.results)  # the captions, titles and headers again, in the new language
+        else:
+            runs, self._key = self.runs, ()
+            self.show_runs(runs, self._selected)
 
     # -- selection -------------------------------------------------------------------
-    def show_runs(self, runs: list[RunSummary]) -> None:
+    def show_runs(self, runs: list[RunSummary], selected: int | None = None) -> None:
         """Inspects one run or compares two (the first two of more); no run explains what to select."""
-        selected = len(runs)
+        selected = len(runs) if selected is None else selected
+        self._selected = selected
         runs = [r for r in runs if r is not None][:2]
-        self.more = f" (the first two of the {selected} selected runs)" if selected > 2 else ""
+        self.more = self.tr(" (the first two of the {n} selected runs)").format(n=selected) if selected > 2 else ""
         # the same runs in another order are the same view (inspect_run, then the selection it makes)
         key = (frozenset((r.run_id, _model_stamp(r)) for r in runs), selected)
         if key == self._key and (self.results or self._evaluating.busy):
@@ -158,18 +171,20 @@ class InsidePanel(QWidget):
         self._set_enabled(False)
         missing = [r for r in runs if not Path(r.run_dir, "model.keras").is_file()]
         if not runs:
-            self.status.setText("Select a finished run in the table to see what it gets right and wrong; "
-                                "select two to compare them side by side.")
+            self.status.setText(self.tr("Select a finished run in the table to see what it gets right and wrong; "
+                                        "select two to compare them side by side."))
         elif missing:
-            self.status.setText(f"{missing[0].label} has no saved model yet (it has not finished an epoch, or "
-                                "it diverged): nothing to look inside.")
+            self.status.setText(self.tr("{run} has no saved model yet (it has not finished an epoch, or it "
+                                        "diverged): nothing to look inside.").format(run=missing[0].label))
         if not runs or missing:
-            self.pad.set_unavailable("Select a finished run in the table to draw for its model.")
+            self.pad.set_unavailable(self.tr("Select a finished run in the table to draw for its model."))
             return
-        names = " and ".join(r.label for r in runs)
-        self.status.setText(f"Evaluating {names}{self.more} on the validation images…")
+        names = self.tr(" and ").join(r.label for r in runs)
+        self.status.setText(self.tr("Evaluating {runs}{more} on the validation images…").format(
+            runs=names, more=self.more))
         self._evaluating.submit(evaluate_runs, [Path(r.run_dir) for r in runs], returned=self._show,
-                                errored=lambda exc: self.status.setText(f"Cannot evaluate: {exc}"))
+                                errored=lambda exc: self.status.setText(
+                                    self.tr("Cannot evaluate: {problem}").format(problem=exc)))
 
     def _set_enabled(self, on: bool) -> None:
         for w in (self.normalise, self.export_matrix_button, self.export_images_button, self.tabs):
@@ -180,12 +195,13 @@ class InsidePanel(QWidget):
         self._set_enabled(True)
         two = len(results) == 2
         if two and results[0]["labels_digest"] != results[1]["labels_digest"]:
-            self.status.setText("These two runs were evaluated on different validation images (another dataset "
-                                "or validation limit), so they are shown side by side but not compared image by "
-                                "image.")
+            self.status.setText(self.tr("These two runs were evaluated on different validation images (another "
+                                        "dataset or validation limit), so they are shown side by side but not "
+                                        "compared image by image."))
         else:
             self.status.setText("   ·   ".join(
-                f"{run.label}: {100 * r['accuracy']:.2f}% right on {r['samples']:,} validation images"
+                self.tr("{run}: {accuracy} right on {n} validation images").format(
+                    run=run.label, accuracy=percent(r["accuracy"]), n=f"{r['samples']:,}")
                 for run, r in zip(self.runs, results, strict=True)) + self.more)
         for n, view in enumerate(self.matrices):
             view.setVisible(n < len(results))
@@ -197,7 +213,7 @@ class InsidePanel(QWidget):
         else:
             self.matrix_split.setOrientation(Qt.Orientation.Horizontal)
             self.matrix_split.setSizes([500, 500])
-        self.cell_images.set_images("Click a cell of the matrix to see its images.", [], [])
+        self.cell_images.set_images(self.tr("Click a cell of the matrix to see its images."), [], [])
         self._fill_per_class()
         self._fill_mistakes()
         self.summary.setPlainText("\n\n".join(f"{run.label}\n{r['summary_text']}"
@@ -205,7 +221,7 @@ class InsidePanel(QWidget):
         first = results[0]
         problem = pad_problem(first["x_test"].shape[1:])
         if problem:
-            self.pad.set_unavailable(f"Drawing is off: {problem}.")
+            self.pad.set_unavailable(self.tr("Drawing is off: {problem}.").format(problem=problem))
         else:
             self.pad.set_model(Path(self.runs[0].run_dir) / "model.keras", first["outputs"], self.runs[0].label,
                                first["ink"])
@@ -218,32 +234,30 @@ class InsidePanel(QWidget):
         result = self.results[n]
         indices = cell_indices(result, result["y_test"], true, predicted)
         shown = indices[:MAX_CELL_IMAGES]
-        more = f" (the first {len(shown)} shown)" if len(indices) > len(shown) else ""
-        title = (f"{self.runs[n].label}: {len(indices)} images of a {true} predicted as {predicted}{more}")
+        more = self.tr(" (the first {n} shown)").format(n=len(shown)) if len(indices) > len(shown) else ""
+        title = self.tr("{run}: {n} images of a {true} predicted as {predicted}{more}").format(
+            run=self.runs[n].label, n=len(indices), true=true, predicted=predicted, more=more)
         self.matrices[n].selected = (true, predicted)
         self.matrices[n].update()
         self.cell_images.set_images(title, [result["x_test"][i] for i in shown], [f"#{i}" for i in shown], shown)
 
     def _fill_per_class(self) -> None:
-        columns = ["class"]
+        columns = [self.tr("class")]
         for run in self.runs:
             prefix = f"{run.label}: " if len(self.runs) == 2 else ""
-            columns += [f"{prefix}precision", f"{prefix}recall (accuracy)"]
-        columns.append("images")
+            columns += [prefix + self.tr("precision"), prefix + self.tr("recall (accuracy)")]
+        columns.append(self.tr("images"))
         rows = self.results[0]["per_class"]
         self.per_class.clear()
         self.per_class.setRowCount(len(rows))
         self.per_class.setColumnCount(len(columns))
         self.per_class.setHorizontalHeaderLabels(columns)
 
-        def pct(v):
-            return "" if v is None else f"{100 * v:.2f}%"
-
         for i, m in enumerate(rows):
             cells = [str(m["class"])]
             for r in self.results:
                 other = r["per_class"][i] if i < len(r["per_class"]) else {"precision": None, "recall": None}
-                cells += [pct(other["precision"]), pct(other["recall"])]
+                cells += [percent(other["precision"]), percent(other["recall"])]
             cells.append(str(m["support"]))
             for j, text in enumerate(cells):
                 self.per_class.setItem(i, j, QTableWidgetItem(text))
@@ -256,10 +270,12 @@ class InsidePanel(QWidget):
         if len(self.results) == 1 or first["labels_digest"] != self.results[1]["labels_digest"]:
             self.only_b_right.hide()
             items = first["most_confident_mistakes"]
-            what = "probabilities" if first["outputs"] == "probabilities" else "raw scores (an MSE-trained model)"
+            title = (self.tr("{run}: the {n} most confidently wrong validation images, with the top-3 "
+                             "probabilities") if first["outputs"] == "probabilities" else
+                     self.tr("{run}: the {n} most confidently wrong validation images, with the top-3 raw scores "
+                             "(an MSE-trained model)"))
             self.mistakes.set_images(
-                f"{self.runs[0].label}: the {len(items)} most confidently wrong validation images, with the "
-                f"top-3 {what}", [first["x_test"][m["index"]] for m in items],
+                title.format(run=self.runs[0].label, n=len(items)), [first["x_test"][m["index"]] for m in items],
                 [_caption_top3(first, m) for m in items], [m["index"] for m in items])
             return
         a, b = self.runs
@@ -269,10 +285,13 @@ class InsidePanel(QWidget):
             indices = diff[key]
             shown = indices[:MAX_DIFF_IMAGES]
             wrong_pred = np.asarray(self.results[self.runs.index(wrong)]["predictions"])
-            grid.set_images(f"{right.label} right, {wrong.label} wrong: {len(indices)} images"
-                            + (f" (the first {len(shown)})" if len(indices) > len(shown) else ""),
+            grid.set_images(self.tr("{right} right, {wrong} wrong: {n} images").format(
+                                right=right.label, wrong=wrong.label, n=len(indices))
+                            + (self.tr(" (the first {n})").format(n=len(shown)) if len(indices) > len(shown) else ""),
                             [first["x_test"][i] for i in shown],
-                            [f"true {first['y_test'][i]}\nother: {wrong_pred[i]}" for i in shown], shown)
+                            [self.tr("true {true}\nother: {other}").format(true=first["y_test"][i],
+                                                                           other=wrong_pred[i]) for i in shown],
+                            shown)
 
     # -- exports ---------------------------------------------------------------------
     def export_matrix(self, path: Path | None = None, which: int = 0) -> Path | None:
@@ -280,7 +299,8 @@ class InsidePanel(QWidget):
         if not self.results:
             return None
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export the confusion matrix", "confusion-matrix.png",
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the confusion matrix"),
+                                                    "confusion-matrix.png",
                                                     "PNG (*.png);;SVG (*.svg);;PDF (*.pdf);;CSV (*.csv)")
             if not chosen:
                 return None
@@ -294,9 +314,9 @@ class InsidePanel(QWidget):
             else:
                 self.matrices[which].save(path)
         except (OSError, ValueError) as exc:
-            self.status.setText(f"Export failed: {exc}")
+            self.status.setText(self.tr("Export failed: {problem}").format(problem=exc))
             return None
-        self.status.setText(f"Saved {path}")
+        self.status.setText(self.tr("Saved {path}").format(path=path))
         return path
 
     def export_images(self, path: Path | None = None) -> Path | None:
@@ -305,16 +325,17 @@ class InsidePanel(QWidget):
             return None
         grid = self.cell_images if self.tabs.currentIndex() == 0 else self.mistakes
         if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export the images", "mistakes.png", "PNG (*.png)")
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the images"), "mistakes.png",
+                                                    "PNG (*.png)")
             if not chosen:
                 return None
             path = Path(chosen)
         try:
             grid.save_png(Path(path))
         except OSError as exc:
-            self.status.setText(f"Export failed: {exc}")
+            self.status.setText(self.tr("Export failed: {problem}").format(problem=exc))
             return None
-        self.status.setText(f"Saved {path}")
+        self.status.setText(self.tr("Saved {path}").format(path=path))
         return Path(path)
 
     def shutdown(self) -> None:

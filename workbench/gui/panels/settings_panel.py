@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.config import ConfigError, TrainConfig
-from workbench.core.settings import LR_MAX, LR_MIN, SETTINGS, Setting
+from workbench.core.settings import LR_MAX, LR_MIN, SETTINGS, Setting, shown
+from workbench.gui.language import Retranslating
 
 
 class LearningRateSpin(QDoubleSpinBox):
@@ -82,16 +83,31 @@ class LearningRateSpin(QDoubleSpinBox):
 
 
 def _combo(setting: Setting) -> QComboBox:
-    """A combo whose item data are the command-line values and item tooltips their meaning."""
+    """A combo whose item data are the command-line values (texts and tooltips: `show_texts`)."""
     combo = QComboBox(objectName=setting.widget)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(16)
-    for i, (value, choice) in enumerate(setting.choices.items()):
-        combo.addItem(choice.label, value)
-        combo.setItemData(i, choice.meaning, Qt.ItemDataRole.ToolTipRole)
+    for i, value in enumerate(setting.choices):
+        combo.addItem("", value)
         if value in setting.disabled_choices:
             combo.model().item(i).setEnabled(False)
     return combo
+
+
+def show_texts(setting: Setting, widget: QWidget) -> None:
+    """The setting's label, tooltip, choices and special texts on its widget, in the current language."""
+    if isinstance(widget, QComboBox):
+        for i, choice in enumerate(setting.choices.values()):
+            widget.setItemText(i, shown(choice.label))
+            widget.setItemData(i, shown(choice.meaning), Qt.ItemDataRole.ToolTipRole)
+    elif isinstance(widget, QCheckBox):
+        widget.setText(shown(setting.label))
+    elif isinstance(widget, QLineEdit):
+        widget.setPlaceholderText(shown(setting.placeholder))
+    elif isinstance(widget, QSpinBox | QDoubleSpinBox) and setting.special:
+        widget.setSpecialValueText(shown(setting.special))
+    widget.setToolTip(shown(setting.help))
+    widget.setAccessibleName(shown(setting.label).replace("&", ""))
 
 
 def make_editor(setting: Setting) -> QWidget:
@@ -101,7 +117,7 @@ def make_editor(setting: Setting) -> QWidget:
     elif setting.editor == "lr":
         widget = LearningRateSpin(objectName=setting.widget)
     elif setting.type is bool:
-        widget = QCheckBox(setting.label, objectName=setting.widget)
+        widget = QCheckBox(objectName=setting.widget)
     elif setting.type is int:
         widget = QSpinBox(objectName=setting.widget)
         widget.setRange(int(setting.low), int(setting.high))
@@ -111,16 +127,11 @@ def make_editor(setting: Setting) -> QWidget:
         widget.setRange(setting.low, setting.high)
     else:
         widget = QLineEdit(objectName=setting.widget)
-        widget.setPlaceholderText(setting.placeholder)
         if setting.max_length:
             widget.setMaxLength(setting.max_length)
-    if isinstance(widget, QSpinBox | QDoubleSpinBox):
-        if setting.step:
-            widget.setSingleStep(setting.step)
-        if setting.special:
-            widget.setSpecialValueText(setting.special)
-    widget.setToolTip(setting.help)
-    widget.setAccessibleName(setting.label.replace("&", ""))
+    if isinstance(widget, QSpinBox | QDoubleSpinBox) and setting.step:
+        widget.setSingleStep(setting.step)
+    show_texts(setting, widget)
     return widget
 
 
@@ -157,7 +168,7 @@ def changed_signal(widget: QWidget):
     return widget.valueChanged
 
 
-class SettingsPanel(QWidget):
+class SettingsPanel(Retranslating, QWidget):
     """Every training setting of the schema as a widget (`widgets[name]`, also as attributes)."""
 
     changed = Signal()
@@ -165,6 +176,7 @@ class SettingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.widgets: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}  # the form's label of each setting (none for check boxes)
         self._hidden: dict[str, Any] = {}  # command-line-only settings, kept from set_config
         self._refreshing = False
         self.devices: dict | None = None
@@ -182,28 +194,28 @@ class SettingsPanel(QWidget):
             self.widgets[setting.name] = widget
             setattr(self, setting.panel_attr, widget)
             target, chain = (options_form, options_chain) if setting.group == "options" else (form, main_chain)
-            label = "" if setting.type is bool else setting.label
+            label = "" if setting.type is bool else shown(setting.label)
             if setting.editor == "file":
                 row = QHBoxLayout()
                 row.addWidget(widget, 1)
                 row.addWidget(self._browse_button())
                 target.addRow(label, row)
                 chain += [widget, self.browse]
+                field = row
             else:
                 target.addRow(label, widget)
                 chain.append(widget)
+                field = widget
+            if label:
+                self.labels[setting.name] = target.labelForField(field)
             if setting.name == "cpu_replicas":  # what TensorFlow sees, under the device settings
                 target.addRow("", self._device_label())
             changed_signal(widget).connect(self._on_change)
         # A hand-made fold: superqt's QCollapsible folds by height only, which leaves the folded
         # widgets in the Tab chain; hiding them takes them out.
         self.options_toggle = QToolButton(objectName="trainingOptionsToggle", checkable=True)
-        self.options_toggle.setText("Training options")
         self.options_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.options_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.options_toggle.setToolTip("Show or hide the learning-rate schedule, early stopping, dropout and "
-                                       "optimizer hyperparameters")
-        self.options_toggle.setAccessibleName("Training options")
         self.options_toggle.toggled.connect(self._show_options)
         self.options.setVisible(False)
         form.addRow(self.options_toggle)
@@ -212,11 +224,30 @@ class SettingsPanel(QWidget):
         for first, second in zip(chain, chain[1:], strict=False):  # Tab follows the layout, top to bottom
             QWidget.setTabOrder(first, second)
         self.tab_chain = chain
+        self.retranslate()
         self.set_config(TrainConfig())
+
+    def retranslate(self) -> None:
+        """Every setting's texts from the schema, and the panel's own, in the current language."""
+        for setting in SETTINGS:
+            widget = self.widgets.get(setting.name)
+            if widget is not None:
+                show_texts(setting, widget)
+            if setting.name in self.labels:
+                self.labels[setting.name].setText(shown(setting.label))
+        self.options_toggle.setText(self.tr("Training options"))
+        self.options_toggle.setToolTip(self.tr("Show or hide the learning-rate schedule, early stopping, dropout "
+                                               "and optimizer hyperparameters"))
+        self.options_toggle.setAccessibleName(self.tr("Training options"))
+        self.browse.setToolTip(self.tr("Choose an .npz dataset file"))
+        self.browse.setAccessibleName(self.tr("Choose dataset file"))
+        self.device_label.setToolTip(self.tr("What TensorFlow sees on this machine and what the Device setting "
+                                             "will run"))
+        if not self._refreshing:
+            self._refresh()  # the combos' tooltips (their current choice) and the device line
+
     def _browse_button(self) -> QPushButton:
         self.browse = QPushButton("…", objectName="datasetBrowse")
-        self.browse.setToolTip("Choose an .npz dataset file")
-        self.browse.setAccessibleName("Choose dataset file")
         self.browse.setFixedWidth(32)
         self.browse.clicked.connect(self._browse)
         return self.browse
@@ -225,7 +256,6 @@ class SettingsPanel(QWidget):
         self.device_label = QLabel(objectName="deviceLabel", wordWrap=True)
         # as wide as the fields above it, never wider: it wraps instead
         self.device_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.device_label.setToolTip("What TensorFlow sees on this machine and what the Device setting will run")
         font = self.device_label.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.device_label.setFont(font)
@@ -275,7 +305,7 @@ class SettingsPanel(QWidget):
                 widget = self.widgets.get(setting.name)
                 if isinstance(widget, QComboBox):
                     widget.setToolTip(widget.itemData(widget.currentIndex(), Qt.ItemDataRole.ToolTipRole)
-                                      or setting.help)
+                                      or shown(setting.help))
             self._update_device()
         finally:
             self._refreshing = False
@@ -284,21 +314,23 @@ class SettingsPanel(QWidget):
         from workbench.training.distribute import devices_text, strategy_text
 
         if self.devices is None:
-            self.device_label.setText("Devices: known once TensorFlow has loaded")
+            self.device_label.setText(self.tr("Devices: known once TensorFlow has loaded"))
             return
         try:
             run = strategy_text(TrainConfig(strategy=self.strategy.currentData(),
                                             cpu_replicas=self.cpu_replicas.value()), self.devices)
         except ConfigError:
             run = "?"
-        self.device_label.setText(f"Sees {devices_text(self.devices)} · runs on {run}")
+        self.device_label.setText(self.tr("Sees {devices} · runs on {run}").format(
+            devices=devices_text(self.devices), run=run))
 
     def _show_options(self, shown: bool) -> None:
         self.options.setVisible(shown)
         self.options_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a dataset", "", "NumPy archives (*.npz)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a dataset"), "",
+                                              self.tr("NumPy archives (*.npz)"))
         if path:
             self.dataset.setText(path)
             self._on_change()

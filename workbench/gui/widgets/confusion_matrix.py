@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -22,6 +22,8 @@ from PySide6.QtGui import (
     QPen,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
+
+from workbench.gui.language import Retranslating
 
 RIGHT = QColor(46, 125, 50)  # the diagonal: images predicted as their own class
 WRONG = QColor(198, 40, 40)
@@ -66,11 +68,13 @@ def paint_matrix(painter: QPainter, rect: QRectF, counts: np.ndarray, normalised
     painter.setPen(text)
     painter.drawText(QRectF(x0 - 40, rect.top() + 2, side * k + 80, 20),
                      Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextSingleLine, title)
-    painter.drawText(QRectF(x0, y0 - 38, side * k, 16), Qt.AlignmentFlag.AlignHCenter, "predicted class")
+    painter.drawText(QRectF(x0, y0 - 38, side * k, 16), Qt.AlignmentFlag.AlignHCenter,
+                     QCoreApplication.translate("ConfusionMatrixView", "predicted class"))
     painter.save()
     painter.translate(x0 - 44, y0 + side * k / 2)
     painter.rotate(-90)
-    painter.drawText(QRectF(-side * k / 2, -8, side * k, 16), Qt.AlignmentFlag.AlignHCenter, "true class")
+    painter.drawText(QRectF(-side * k / 2, -8, side * k, 16), Qt.AlignmentFlag.AlignHCenter,
+                     QCoreApplication.translate("ConfusionMatrixView", "true class"))
     painter.restore()
     for i in range(k):
         painter.drawText(QRectF(x0 + i * side, y0 - 20, side, 18), Qt.AlignmentFlag.AlignCenter, str(i))
@@ -92,7 +96,7 @@ def paint_matrix(painter: QPainter, rect: QRectF, counts: np.ndarray, normalised
         painter.drawRect(QRectF(x0 + c * side, y0 + r * side, side, side))
 
 
-class ConfusionMatrixView(QWidget):
+class ConfusionMatrixView(Retranslating, QWidget):
     """Rows: true class, columns: predicted class; counts or row-normalised percentages."""
 
     cell_clicked = Signal(int, int)
@@ -106,9 +110,13 @@ class ConfusionMatrixView(QWidget):
         self.title = ""
         self.normalised = False
         self.selected: tuple[int, int] | None = None
-        self.setToolTip("Rows: true class; columns: predicted class. Hover a cell for its numbers, "
-                        "click it to see its images.")
-        self.setAccessibleName("Confusion matrix")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Rows: true class; columns: predicted class. Hover a cell for its numbers, "
+                                "click it to see its images."))
+        self.setAccessibleName(self.tr("Confusion matrix"))
+        self.update()
 
     def set_counts(self, counts, title: str) -> None:
         self.counts = np.asarray(counts, dtype=int)
@@ -139,8 +147,9 @@ class ConfusionMatrixView(QWidget):
     def describe(self, r: int, c: int) -> str:
         n = int(self.counts[r][c])
         share = shares_of(self.counts)[r, c]
-        what = "right" if r == c else "wrong"
-        return f"true {r}, predicted {c}: {n} image{'s' if n != 1 else ''} ({share:.1%} of class {r}, {what})"
+        text = (self.tr("true {r}, predicted {c}: {n} image ({share} of class {r}, {what})") if n == 1 else
+                self.tr("true {r}, predicted {c}: {n} images ({share} of class {r}, {what})"))
+        return text.format(r=r, c=c, n=n, share=f"{share:.1%}", what=self.tr("right") if r == c else self.tr("wrong"))
 
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)

@@ -6,10 +6,12 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
+from workbench.gui.language import Retranslating
+
 CANVAS = 196  # pixels a side
 
 
-class DrawingCanvas(QWidget):
+class DrawingCanvas(Retranslating, QWidget):
     """White ink on black, like MNIST; `strokes` holds the drawn points in widget coordinates."""
 
     changed = Signal()
@@ -19,9 +21,13 @@ class DrawingCanvas(QWidget):
         self.setObjectName("drawingCanvas")
         self.setFixedSize(CANVAS, CANVAS)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("Draw one digit with the mouse, as large as you like")
-        self.setAccessibleName("Drawing canvas")
         self.strokes: list[list[tuple[float, float]]] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Draw one digit with the mouse, as large as you like"))
+        self.setAccessibleName(self.tr("Drawing canvas"))
+        self.update()
 
     def clear(self) -> None:
         self.strokes = []
@@ -64,5 +70,5 @@ class DrawingCanvas(QWidget):
                 painter.drawPath(path)
         if not self.strokes:
             painter.setPen(QColor(150, 150, 150))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "draw a digit here")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("draw a digit here"))
         painter.end()

@@ -13,16 +13,23 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from workbench.core.envelope import Envelope
 from workbench.core.series import Series
+from workbench.gui.language import Retranslating
 
 REDRAW_MS = 33  # ≤ 30 Hz
 FRAME_BUDGET = 0.03  # while training, drawing may take at most this share of the time (measured)
-LINE_STYLES = "solid: training per epoch · dashed: validation · thin: training per batch"
+
+
+def line_styles() -> str:
+    """How to read the curves, in the current language (shown once above the plots, and in exports)."""
+    return QCoreApplication.translate("PlotPanel", "solid: training per epoch · dashed: validation · "
+                                                   "thin: training per batch")
+
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
 
@@ -87,7 +94,7 @@ class TimedPlotWidget(pg.PlotWidget):
         self.last_paint = time.perf_counter() - t
 
 
-class PlotPanel(QWidget):
+class PlotPanel(Retranslating, QWidget):
     """The loss and accuracy plots with their legends, x-axis mode, smoothing and log scale."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -99,19 +106,14 @@ class PlotPanel(QWidget):
         self.loss_plot.setObjectName("lossPlot")
         self.accuracy_plot.setObjectName("accuracyPlot")
         self.lr_plot.setObjectName("lrPlot")
-        self.lr_plot.setAccessibleName("Learning-rate plot")
         self.lr_plot.setMaximumHeight(100)
         self.lr_plot.setVisible(False)  # shown only when some run's learning rate changes
         self.lr_plot.setLabel("left", "lr")
         for axis in ("left", "bottom"):
             self.lr_plot.getAxis(axis).enableAutoSIPrefix(False)
-        self.loss_plot.setAccessibleName("Loss plot")
-        self.accuracy_plot.setAccessibleName("Accuracy plot")
         self.plots = {"loss": self.loss_plot, "accuracy": self.accuracy_plot}
         self.legends: dict[str, pg.LegendItem] = {}
         for metric, plot in self.plots.items():
-            plot.setTitle("Loss" if metric == "loss" else "Accuracy")
-            plot.setLabel("left", metric)
             plot.showGrid(x=False, y=False)
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).enableAutoSIPrefix(False)  # no "accuracy (x0.001)"
@@ -135,8 +137,7 @@ class PlotPanel(QWidget):
         self.redraws = 0
         self._next_frame = 0.0
         self._next_color = 0
-        self._apply_axes()
-        self.apply_palette()
+        self.retranslate()
         self.timer = QTimer(self, interval=REDRAW_MS, timerType=Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.redraw)
         self.timer.start()
@@ -264,9 +265,22 @@ class PlotPanel(QWidget):
         self._apply_x_range()
         self._mark_all_dirty()
 
+    def title(self, metric: str) -> str:
+        return self.tr("Loss") if metric == "loss" else self.tr("Accuracy")
+
+    def retranslate(self) -> None:
+        self.lr_plot.setAccessibleName(self.tr("Learning-rate plot"))
+        self.loss_plot.setAccessibleName(self.tr("Loss plot"))
+        self.accuracy_plot.setAccessibleName(self.tr("Accuracy plot"))
+        for metric, plot in self.plots.items():
+            plot.setTitle(self.title(metric))
+            plot.setLabel("left", self.tr("loss") if metric == "loss" else self.tr("accuracy"))
+        self._apply_axes()
+        self.apply_palette()
+
     def _apply_axes(self) -> None:
         for plot in self.plots.values():
-            plot.setLabel("bottom", "epoch" if self.x_in_epochs else "training step (batch)")
+            plot.setLabel("bottom", self.tr("epoch") if self.x_in_epochs else self.tr("training step (batch)"))
 
     def apply_palette(self) -> None:
         """Follows the application palette (light or dark)."""

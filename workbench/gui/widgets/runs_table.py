@@ -10,11 +10,19 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from workbench.core.runs import RunSummary, list_runs, percent
+from workbench.core.runs import RunSummary, list_runs, percent, status_word
+from workbench.gui.language import Retranslating
 
 
 def _num(v: float | None) -> str:
@@ -28,21 +36,25 @@ def _duration(s: float | None) -> str:
     return f"{m}:{sec:02d}" if m < 60 else f"{m // 60}:{m % 60:02d}:{sec:02d}"
 
 
-COLUMNS: list[tuple[str, Any]] = [
-    ("Name", lambda r: r.label),
-    ("Method", lambda r: (r.method or "") + (f" ×{r.replicas} ({r.strategy})" if (r.replicas or 1) > 1 else "")),
-    ("Optimizer", lambda r: r.optimizer or ""),
+COLUMNS: list[tuple[str, Any]] = [  # headers are translated where shown
+    (QT_TRANSLATE_NOOP("RunsModel", "Name"), lambda r: r.label),
+    (QT_TRANSLATE_NOOP("RunsModel", "Method"),
+     lambda r: (r.method or "") + (f" ×{r.replicas} ({r.strategy})" if (r.replicas or 1) > 1 else "")),
+    (QT_TRANSLATE_NOOP("RunsModel", "Optimizer"), lambda r: r.optimizer or ""),
     ("LR", lambda r: "" if r.lr is None else f"{r.lr:g}"),
-    ("Loss", lambda r: r.loss or ""),
-    ("Metric", lambda r: r.metric or ""),
-    ("Epochs", lambda r: f"{r.epochs_completed}/{r.epochs}" if r.epochs else str(r.epochs_completed)),
-    ("Status", lambda r: "early-stopped" if r.reason and r.reason.startswith("early-stopped") else r.status),
-    ("Val acc", lambda r: percent(r.final.get("val_accuracy"))),
-    ("Best val acc", lambda r: percent(r.best_val_accuracy)),
-    ("Val loss", lambda r: _num(r.final.get("val_loss"))),
-    ("Best val loss", lambda r: _num(r.best_val_loss)),
-    ("Duration", lambda r: _duration(r.seconds)),
-    ("Date", lambda r: time.strftime("%Y-%m-%d %H:%M", time.localtime(r.started)) if r.started else ""),
+    (QT_TRANSLATE_NOOP("RunsModel", "Loss"), lambda r: r.loss or ""),
+    (QT_TRANSLATE_NOOP("RunsModel", "Metric"), lambda r: r.metric or ""),
+    (QT_TRANSLATE_NOOP("RunsModel", "Epochs"),
+     lambda r: f"{r.epochs_completed}/{r.epochs}" if r.epochs else str(r.epochs_completed)),
+    (QT_TRANSLATE_NOOP("RunsModel", "Status"),
+     lambda r: status_word("early-stopped" if r.reason and r.reason.startswith("early-stopped") else r.status)),
+    (QT_TRANSLATE_NOOP("RunsModel", "Val acc"), lambda r: percent(r.final.get("val_accuracy"))),
+    (QT_TRANSLATE_NOOP("RunsModel", "Best val acc"), lambda r: percent(r.best_val_accuracy)),
+    (QT_TRANSLATE_NOOP("RunsModel", "Val loss"), lambda r: _num(r.final.get("val_loss"))),
+    (QT_TRANSLATE_NOOP("RunsModel", "Best val loss"), lambda r: _num(r.best_val_loss)),
+    (QT_TRANSLATE_NOOP("RunsModel", "Duration"), lambda r: _duration(r.seconds)),
+    (QT_TRANSLATE_NOOP("RunsModel", "Date"),
+     lambda r: time.strftime("%Y-%m-%d %H:%M", time.localtime(r.started)) if r.started else ""),
 ]
 SORT_KEYS = {3: "lr", 8: ("final", "val_accuracy"), 9: "best_val_accuracy", 10: ("final", "val_loss"),
              11: "best_val_loss", 12: "seconds", 13: "started"}
@@ -72,7 +84,7 @@ class RunsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section][0]
+            return self.tr(COLUMNS[section][0])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -101,7 +113,7 @@ class RunsModel(QAbstractTableModel):
         return self.runs[row]
 
 
-class RunsTable(QTableView):
+class RunsTable(Retranslating, QTableView):
     """The table widget; `selection_changed` carries the selected runs."""
 
     selection_changed = Signal(list)
@@ -109,8 +121,6 @@ class RunsTable(QTableView):
     def __init__(self, runs_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("runsTable")
-        self.setAccessibleName("Runs")
-        self.setToolTip("Every run in the runs folder. Select runs (Ctrl/Shift-click) to overlay them in the plots.")
         self.runs_model = RunsModel(runs_dir, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.runs_model)
@@ -126,6 +136,16 @@ class RunsTable(QTableView):
         self.selectionModel().selectionChanged.connect(self._emit_selection)
         self.reload()
         self.sortByColumn(13, Qt.SortOrder.DescendingOrder)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Runs"))
+        self.setToolTip(self.tr("Every run in the runs folder. Select runs (Ctrl/Shift-click) to overlay them in "
+                                "the plots."))
+        model = self.runs_model
+        model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if model.runs:  # the status words
+            model.dataChanged.emit(model.index(0, 7), model.index(len(model.runs) - 1, 7))
 
     def set_runs_dir(self, runs_dir: Path) -> None:
         self.runs_model.runs_dir = Path(runs_dir)

@@ -1,0 +1,1773 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>&amp;Method</source>
+        <translation>方法(&amp;M)</translation>
+    </message>
+    <message>
+        <source>How the model is trained: tape (a GradientTape loop), fit (compile + fit) or custom (fit with its own train_step), the article&apos;s three ways</source>
+        <translation>模型怎么训练：tape（GradientTape 循环）、fit（compile + fit）或 custom（重写 train_step 的 fit），即原文的三种写法</translation>
+    </message>
+    <message>
+        <source>tape · GradientTape loop</source>
+        <translation>tape · GradientTape 循环</translation>
+    </message>
+    <message>
+        <source>A hand-written tf.GradientTape loop (compiled with tf.function), integer labels one-hot inside.</source>
+        <translation>手写的 tf.GradientTape 训练循环（用 tf.function 编译），整数标签在循环里转成 one-hot。</translation>
+    </message>
+    <message>
+        <source>fit · compile + fit</source>
+        <translation>fit · compile + fit</translation>
+    </message>
+    <message>
+        <source>model.compile + model.fit, labels converted to one-hot up front (the article&apos;s plain fit).</source>
+        <translation>model.compile + model.fit，标签事先转成 one-hot（原文中直接用 fit 的写法）。</translation>
+    </message>
+    <message>
+        <source>custom · own train_step</source>
+        <translation>custom · 重写 train_step</translation>
+    </message>
+    <message>
+        <source>fit with overridden train_step/test_step; integer labels one-hot inside the step.</source>
+        <translation>重写 train_step/test_step 的 fit；整数标签在 train_step 里转成 one-hot。</translation>
+    </message>
+    <message>
+        <source>&amp;Optimizer</source>
+        <translation>优化器(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The optimizer (the article&apos;s: SGD at lr 0.01)</source>
+        <translation>优化器（原文用的是学习率 0.01 的 SGD）</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>Plain stochastic gradient descent (the article&apos;s, lr 0.01): step = lr x gradient, so a 10x smaller loss is a 10x smaller step.</source>
+        <translation>普通的随机梯度下降（原文所用，学习率 0.01）：步长 = 学习率 × 梯度，所以损失小 10 倍，步长也小 10 倍。</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>Adam (usually lr 0.001): adapts the step per weight, so the loss scale matters far less.</source>
+        <translation>Adam（通常学习率 0.001）：按每个权重自适应调整步长，所以损失的量级影响小得多。</translation>
+    </message>
+    <message>
+        <source>AdamW</source>
+        <translation>AdamW</translation>
+    </message>
+    <message>
+        <source>AdamW (usually lr 0.001): Adam with weight decay applied directly to the weights.</source>
+        <translation>AdamW（通常学习率 0.001）：把权重衰减直接作用在权重上的 Adam。</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>RMSprop (usually lr 0.001): divides by a running RMS of the gradient.</source>
+        <translation>RMSprop（通常学习率 0.001）：除以梯度的滑动均方根。</translation>
+    </message>
+    <message>
+        <source>&amp;Learning rate</source>
+        <translation>学习率(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Learning rate (1e-6 to 10). Arrows step 1-2-5 per decade; type any value, e.g. 3e-4.</source>
+        <translation>学习率（1e-6 到 10）。箭头按每个数量级 1-2-5 的步子调；也可以直接输入任意值，例如 3e-4。</translation>
+    </message>
+    <message>
+        <source>Lo&amp;ss</source>
+        <translation>损失(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The loss: sum_mse is the article&apos;s, keras_mse is Keras&apos;s &quot;mse&quot; (10x smaller), crossentropy is from logits</source>
+        <translation>损失函数：sum_mse 是原文手写的损失，keras_mse 是 Keras 的 &quot;mse&quot;（小 10 倍），crossentropy 从 logits 计算</translation>
+    </message>
+    <message>
+        <source>sum_mse · article&apos;s loss</source>
+        <translation>sum_mse · 原文的损失</translation>
+    </message>
+    <message>
+        <source>The article&apos;s loss: per sample the sum over the 10 outputs of the squared error, averaged over the batch. Its gradients are 10x those of Keras&apos;s &quot;mse&quot;.</source>
+        <translation>原文的损失：每个样本对 10 个输出的平方误差求和，再对批次取平均，即 `reduce_sum(square(out - onehot)) / batch`。它的梯度是 Keras &quot;mse&quot; 的 10 倍。</translation>
+    </message>
+    <message>
+        <source>keras_mse · Keras &quot;mse&quot;</source>
+        <translation>keras_mse · Keras 的 &quot;mse&quot;</translation>
+    </message>
+    <message>
+        <source>Keras&apos;s &quot;mse&quot; string: averages over the 10 outputs too, so loss and gradients are 10x smaller than sum_mse - like a 10x smaller learning rate with SGD. The article got 92-93% with it.</source>
+        <translation>Keras 的 &quot;mse&quot; 字符串：对 10 个输出再取一次平均，所以损失和梯度都比 sum_mse 小 10 倍——用 SGD 时相当于学习率小了 10 倍。原文用它只得到 92–93%。</translation>
+    </message>
+    <message>
+        <source>crossentropy</source>
+        <translation>crossentropy</translation>
+    </message>
+    <message>
+        <source>Sparse categorical cross-entropy from logits: the usual loss for classification.</source>
+        <translation>从 logits 计算的稀疏分类交叉熵：分类任务的常用损失。</translation>
+    </message>
+    <message>
+        <source>Me&amp;tric</source>
+        <translation>指标(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The accuracy: auto is the string &quot;accuracy&quot; resolved by Keras; categorical_on_sparse reproduces the article&apos;s pitfall</source>
+        <translation>准确率：auto 是由 Keras 解析的字符串 &quot;accuracy&quot;；categorical_on_sparse 故意重现原文踩的坑</translation>
+    </message>
+    <message>
+        <source>auto · &quot;accuracy&quot;</source>
+        <translation>auto · &quot;accuracy&quot;</translation>
+    </message>
+    <message>
+        <source>The string &quot;accuracy&quot;: Keras picks Binary/Categorical/SparseCategorical accuracy from the shapes of labels and outputs it first sees (one-hot labels in fit, integer labels in tape/custom).</source>
+        <translation>字符串 &quot;accuracy&quot;：Keras 根据第一次见到的标签和输出的形状，选用 Binary/Categorical/SparseCategorical 准确率（fit 里是 one-hot 标签，tape/custom 里是整数标签）。</translation>
+    </message>
+    <message>
+        <source>sparse</source>
+        <translation>sparse</translation>
+    </message>
+    <message>
+        <source>SparseCategoricalAccuracy: integer labels against the output vector. Always right here.</source>
+        <translation>SparseCategoricalAccuracy：整数标签对输出向量。在这里总是对的。</translation>
+    </message>
+    <message>
+        <source>categorical</source>
+        <translation>categorical</translation>
+    </message>
+    <message>
+        <source>CategoricalAccuracy: one-hot labels against the output vector. Always right here.</source>
+        <translation>CategoricalAccuracy：one-hot 标签对输出向量。在这里总是对的。</translation>
+    </message>
+    <message>
+        <source>categorical_on_sparse ⚠</source>
+        <translation>categorical_on_sparse ⚠</translation>
+    </message>
+    <message>
+        <source>The article&apos;s pitfall, on purpose: CategoricalAccuracy fed integer labels and argmax outputs. It reports a wrong, lower number (91.79% for a model at ~96%).</source>
+        <translation>故意重现原文的坑：给 CategoricalAccuracy 喂整数标签和 argmax 后的输出。它报告一个错误的、偏低的数字（模型实际约 96%，却显示 91.79%）。</translation>
+    </message>
+    <message>
+        <source>Mo&amp;del</source>
+        <translation>模型(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The network: mlp is the article&apos;s Dense 256-128-10, cnn a small convnet</source>
+        <translation>网络结构：mlp 是原文的 Dense 256-128-10，cnn 是一个小卷积网络</translation>
+    </message>
+    <message>
+        <source>mlp · 256-128-10</source>
+        <translation>mlp · 256-128-10</translation>
+    </message>
+    <message>
+        <source>the article&apos;s Flatten - Dense 256 relu - Dense 128 relu - Dense 10</source>
+        <translation>原文的 Flatten - Dense 256 relu - Dense 128 relu - Dense 10</translation>
+    </message>
+    <message>
+        <source>cnn · small convnet</source>
+        <translation>cnn · 小卷积网络</translation>
+    </message>
+    <message>
+        <source>a small convolutional network</source>
+        <translation>一个小的卷积网络</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Dropout: the fraction of the MLP&apos;s hidden units dropped at random in each training step (0 = none, as in the article); seeded, so every method drops the same units</source>
+        <translation>Dropout：每个训练步随机丢弃的 MLP 隐藏单元比例（0 = 不丢弃，与原文相同）；带种子，所以每种方法丢弃的是同样的单元</translation>
+    </message>
+    <message>
+        <source>dropout goes with --model mlp</source>
+        <translation>dropout 只用于 --model mlp</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size</source>
+        <translation>批大小(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Batch size: samples per gradient step</source>
+        <translation>批大小：每个梯度步使用的样本数</translation>
+    </message>
+    <message>
+        <source>&amp;Epochs</source>
+        <translation>轮数(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Epochs: passes over the training data</source>
+        <translation>轮数（epoch）：遍历训练数据的次数</translation>
+    </message>
+    <message>
+        <source>See&amp;d</source>
+        <translation>种子(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Seed: the same seed gives the same batches and initial weights in every method</source>
+        <translation>随机种子：同一个种子在每种方法里给出相同的批次和初始权重</translation>
+    </message>
+    <message>
+        <source>Train samples</source>
+        <translation>训练样本数</translation>
+    </message>
+    <message>
+        <source>Training samples: use the first N (0 = all)</source>
+        <translation>训练样本：只用前 N 个（0 = 全部）</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Val samples</source>
+        <translation>验证样本数</translation>
+    </message>
+    <message>
+        <source>Validation samples: use the first N (0 = all)</source>
+        <translation>验证样本：只用前 N 个（0 = 全部）</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>&apos;mnist&apos; (shipped with the app) or the path of an .npz file with x_train, y_train, x_test, y_test</source>
+        <translation>&apos;mnist&apos;（随程序附带）或一个含 x_train、y_train、x_test、y_test 的 .npz 文件路径</translation>
+    </message>
+    <message>
+        <source>Fast mode</source>
+        <translation>快速模式</translation>
+    </message>
+    <message>
+        <source>Batches per compiled call (fast mode): fewer Python round trips, same results</source>
+        <translation>每次编译调用执行的批次数（快速模式）：减少 Python 往返，结果不变</translation>
+    </message>
+    <message>
+        <source>eager tape loop (slow)</source>
+        <translation>eager 模式的 tape 循环（慢）</translation>
+    </message>
+    <message>
+        <source>Only for the tape method on one device: runs each step eagerly, about 7x slower, as the article&apos;s code does</source>
+        <translation>只用于单设备上的 tape 方法：像原文代码那样逐步 eager 执行，大约慢 7 倍</translation>
+    </message>
+    <message>
+        <source>only the tape method runs eagerly; use --method tape</source>
+        <translation>只有 tape 方法能 eager 执行；请用 --method tape</translation>
+    </message>
+    <message>
+        <source>the eager tape loop runs on one device; use --strategy default</source>
+        <translation>eager 的 tape 循环只在单设备上运行；请用 --strategy default</translation>
+    </message>
+    <message>
+        <source>Devi&amp;ce</source>
+        <translation>设备(&amp;C)</translation>
+    </message>
+    <message>
+        <source>tf.distribute: where training runs</source>
+        <translation>tf.distribute：训练在哪里运行</translation>
+    </message>
+    <message>
+        <source>one device</source>
+        <translation>单设备</translation>
+    </message>
+    <message>
+        <source>One device: TensorFlow&apos;s default strategy</source>
+        <translation>单设备：TensorFlow 的默认策略</translation>
+    </message>
+    <message>
+        <source>mirrored</source>
+        <translation>mirrored</translation>
+    </message>
+    <message>
+        <source>tf.distribute.MirroredStrategy: every local GPU, or on a CPU-only machine several logical CPU devices; the global batch is split between them and the gradients summed</source>
+        <translation>tf.distribute.MirroredStrategy：使用本机所有 GPU，没有 GPU 时使用多个逻辑 CPU 设备；全局批次在它们之间切分，梯度相加</translation>
+    </message>
+    <message>
+        <source>multiworker</source>
+        <translation>multiworker</translation>
+    </message>
+    <message>
+        <source>tf.distribute.MultiWorkerMirroredStrategy over several machines: run `workbench train --strategy multiworker` on each, with TF_CONFIG (not from the window)</source>
+        <translation>跨多台机器的 tf.distribute.MultiWorkerMirroredStrategy：在每台机器上设置 TF_CONFIG 并运行 `workbench train --strategy multiworker`（不能从窗口启动）</translation>
+    </message>
+    <message>
+        <source>CPU replicas</source>
+        <translation>CPU 副本数</translation>
+    </message>
+    <message>
+        <source>CPU replicas: logical CPU devices a mirrored run uses on a machine without GPUs (auto = one per core, at least 2)</source>
+        <translation>CPU 副本数：在没有 GPU 的机器上 mirrored 运行所用的逻辑 CPU 设备数（auto = 每核一个，至少 2 个）</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>goes with --strategy mirrored (logical CPU devices to mirror over)</source>
+        <translation>只用于 --strategy mirrored（在逻辑 CPU 设备间镜像）</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A label shown in the runs table and the plot legends</source>
+        <translation>在运行列表和曲线图例中显示的名称</translation>
+    </message>
+    <message>
+        <source>shown in tables, legends</source>
+        <translation>显示在表格和图例中</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Momentum: SGD and RMSprop only</source>
+        <translation>动量：只用于 SGD 和 RMSprop</translation>
+    </message>
+    <message>
+        <source>{optimizer} has no momentum setting; use sgd or rmsprop</source>
+        <translation>{optimizer} 没有动量参数；请用 sgd 或 rmsprop</translation>
+    </message>
+    <message>
+        <source>Nesterov</source>
+        <translation>Nesterov</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum (SGD with momentum above 0)</source>
+        <translation>Nesterov 动量（SGD 且动量大于 0 时）</translation>
+    </message>
+    <message>
+        <source>Nesterov goes with --optimizer sgd and a --momentum above 0</source>
+        <translation>Nesterov 只用于 --optimizer sgd 且 --momentum 大于 0</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Weight decay: decoupled in AdamW, an L2-like decay in the others</source>
+        <translation>权重衰减：AdamW 中是解耦的衰减，其他优化器中类似 L2 衰减</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>The same learning rate throughout (the article&apos;s setup).</source>
+        <translation>全程使用同一学习率（原文的设置）。</translation>
+    </message>
+    <message>
+        <source>step decay</source>
+        <translation>阶梯衰减</translation>
+    </message>
+    <message>
+        <source>Multiply the learning rate by the decay rate every N epochs.</source>
+        <translation>每 N 轮把学习率乘以衰减率。</translation>
+    </message>
+    <message>
+        <source>exponential</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <source>Multiply the learning rate by the decay rate per epoch, smoothly at every step.</source>
+        <translation>每轮把学习率乘以衰减率，在每一步平滑地变化。</translation>
+    </message>
+    <message>
+        <source>cosine (+ warm-up)</source>
+        <translation>余弦（+ 预热）</translation>
+    </message>
+    <message>
+        <source>Decay along a half cosine to 0 over the run, after an optional linear warm-up.</source>
+        <translation>在可选的线性预热之后，沿半个余弦在整个运行中衰减到 0。</translation>
+    </message>
+    <message>
+        <source>Decay rate</source>
+        <translation>衰减率</translation>
+    </message>
+    <message>
+        <source>Decay rate: step and exponential schedules</source>
+        <translation>衰减率：用于阶梯和指数调度</translation>
+    </message>
+    <message>
+        <source>Decay every</source>
+        <translation>衰减间隔</translation>
+    </message>
+    <message>
+        <source>Decay every N epochs: step schedule</source>
+        <translation>每 N 轮衰减一次：阶梯调度</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>预热</translation>
+    </message>
+    <message>
+        <source>Warm-up epochs: cosine schedule, linear from 0</source>
+        <translation>预热轮数：余弦调度，从 0 线性增加</translation>
+    </message>
+    <message>
+        <source>warm-up goes with --schedule cosine</source>
+        <translation>预热只用于 --schedule cosine</translation>
+    </message>
+    <message>
+        <source>Early stop</source>
+        <translation>提前停止</translation>
+    </message>
+    <message>
+        <source>Early stopping patience: epochs without improvement before stopping (0 = off)</source>
+        <translation>提前停止的耐心：没有改善多少轮后停止（0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Min delta</source>
+        <translation>最小变化</translation>
+    </message>
+    <message>
+        <source>Min delta: the smallest change that counts</source>
+        <translation>最小变化：算作改善的最小变化量</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>监控指标</translation>
+    </message>
+    <message>
+        <source>The value early stopping and best.keras follow</source>
+        <translation>提前停止和 best.keras 所跟踪的值</translation>
+    </message>
+    <message>
+        <source>val_loss</source>
+        <translation>val_loss</translation>
+    </message>
+    <message>
+        <source>Validation loss: lower is better. Early stopping and best.keras follow it.</source>
+        <translation>验证损失：越低越好。提前停止和 best.keras 跟踪它。</translation>
+    </message>
+    <message>
+        <source>val_accuracy</source>
+        <translation>val_accuracy</translation>
+    </message>
+    <message>
+        <source>Validation accuracy: higher is better. Early stopping and best.keras follow it.</source>
+        <translation>验证准确率：越高越好。提前停止和 best.keras 跟踪它。</translation>
+    </message>
+    <message>
+        <source>keep the best weights</source>
+        <translation>保留最佳权重</translation>
+    </message>
+    <message>
+        <source>When early stopping ends the run, go back to the best epoch&apos;s weights</source>
+        <translation>提前停止结束运行时，恢复到最佳一轮的权重</translation>
+    </message>
+    <message>
+        <source>do not compile steps with XLA</source>
+        <extracomment>XLA for every method alike (Keras&apos;s fit default is &quot;auto&quot;); compare like with like.</extracomment>
+        <translation>不用 XLA 编译训练步</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionMatrixView</name>
+    <message>
+        <source>predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>Rows: true class; columns: predicted class. Hover a cell for its numbers, click it to see its images.</source>
+        <translation>行：真实类别；列：预测类别。把鼠标停在格子上看数字，点击格子看对应的图片。</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>true {r}, predicted {c}: {n} image ({share} of class {r}, {what})</source>
+        <translation>真实 {r}，预测 {c}：{n} 张图片（占类别 {r} 的 {share}，{what}）</translation>
+    </message>
+    <message>
+        <source>true {r}, predicted {c}: {n} images ({share} of class {r}, {what})</source>
+        <translation>真实 {r}，预测 {c}：{n} 张图片（占类别 {r} 的 {share}，{what}）</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosisPanel</name>
+    <message>
+        <source>{method} feeds one-hot labels</source>
+        <translation>{method} 喂的是 one-hot 标签</translation>
+    </message>
+    <message>
+        <source>{method} feeds integer labels</source>
+        <translation>{method} 喂的是整数标签</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Loss&lt;/b&gt; {loss}: {scale}× the article&apos;s sum-of-squares loss; one {optimizer} step is {effective}× as large (like lr {lr} with the article&apos;s loss).</source>
+        <translation>&lt;b&gt;损失&lt;/b&gt; {loss}：是原文平方和损失的 {scale} 倍；一步 {optimizer} 的步长是它的 {effective} 倍（相当于用原文的损失、学习率取 {lr}）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Metric&lt;/b&gt; &apos;{metric}&apos; → {resolved} ({feeds}).</source>
+        <translation>&lt;b&gt;指标&lt;/b&gt; &apos;{metric}&apos; → {resolved}（{feeds}）。</translation>
+    </message>
+    <message>
+        <source>No pitfall from the article in these settings.</source>
+        <translation>这组设置没有踩到原文说的坑。</translation>
+    </message>
+    <message>
+        <source>Diagnosis of the settings</source>
+        <translation>设置诊断</translation>
+    </message>
+    <message>
+        <source>Measured on the run&apos;s first real batch: the loss scale and step size against the article&apos;s loss, and the accuracy class Keras picks for these labels</source>
+        <translation>在这次运行的第一个真实批次上测量：与原文损失相比的损失量级和步长，以及 Keras 对这种标签选用的准确率类</translation>
+    </message>
+    <message>
+        <source>Measuring the settings once TensorFlow has loaded…</source>
+        <translation>TensorFlow 加载完成后将测量这组设置…</translation>
+    </message>
+    <message>
+        <source>Setting {problem}</source>
+        <translation>设置有误：{problem}</translation>
+    </message>
+    <message>
+        <source>Measuring on a real batch…</source>
+        <translation>正在用一个真实批次测量…</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingCanvas</name>
+    <message>
+        <source>Draw one digit with the mouse, as large as you like</source>
+        <translation>用鼠标写一个数字，写多大都可以</translation>
+    </message>
+    <message>
+        <source>Drawing canvas</source>
+        <translation>手写画板</translation>
+    </message>
+    <message>
+        <source>draw a digit here</source>
+        <translation>在这里写一个数字</translation>
+    </message>
+</context>
+<context>
+    <name>DrawingPad</name>
+    <message>
+        <source>Select a finished run in the table to draw for its model.</source>
+        <translation>在表格中选择一个已完成的运行，就可以手写数字让它的模型识别。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Wipe the canvas and draw again</source>
+        <translation>擦掉画板重新写</translation>
+    </message>
+    <message>
+        <source>What the model sees: your drawing scaled into a 20×20 box and centred by its centre of mass in 28×28 pixels, as MNIST&apos;s digits were</source>
+        <translation>模型看到的图像：你写的数字被缩放进 20×20 的方框，并按质心放在 28×28 像素的中央，和 MNIST 的数字一样</translation>
+    </message>
+    <message>
+        <source>The model sees:</source>
+        <translation>模型看到的：</translation>
+    </message>
+    <message>
+        <source>Loading the model of {run}…</source>
+        <translation>正在加载 {run} 的模型…</translation>
+    </message>
+    <message>
+        <source>cannot load the model: {problem}</source>
+        <translation>无法加载模型：{problem}</translation>
+    </message>
+    <message>
+        <source>Draw a digit: {run} answers with class probabilities (softmax of the outputs).</source>
+        <translation>写一个数字：{run} 会给出各类别的概率（输出的 softmax）。</translation>
+    </message>
+    <message>
+        <source>Draw a digit: {run} answers with raw outputs: this model was trained with a squared error against the one-hot label, so it answers with scores near 0 and 1, not probabilities.</source>
+        <translation>写一个数字：{run} 给出的是原始输出：这个模型是用对 one-hot 标签的平方误差训练的，所以它的回答是接近 0 和 1 的分数，而不是概率。</translation>
+    </message>
+    <message>
+        <source>the model cannot classify this image: {problem}</source>
+        <translation>模型无法对这张图片分类：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>关闭这条消息</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>关闭消息</translation>
+    </message>
+</context>
+<context>
+    <name>InsidePanel</name>
+    <message>
+        <source>true {true} → {predicted}</source>
+        <translation>真实 {true} → {predicted}</translation>
+    </message>
+    <message>
+        <source>row-normalised</source>
+        <translation>按行归一化</translation>
+    </message>
+    <message>
+        <source>Show each row as the percentage of that true class predicted as each class (the diagonal is then each class&apos;s recall)</source>
+        <translation>每行显示该真实类别被预测为各类别的百分比（对角线就是各类别的召回率）</translation>
+    </message>
+    <message>
+        <source>Export matrix…</source>
+        <translation>导出矩阵…</translation>
+    </message>
+    <message>
+        <source>Save the confusion matrix as PNG, SVG, PDF or CSV</source>
+        <translation>把混淆矩阵保存为 PNG、SVG、PDF 或 CSV</translation>
+    </message>
+    <message>
+        <source>Export images…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <source>Save the images of the current tab as PNG</source>
+        <translation>把当前标签页的图片保存为 PNG</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Per class</source>
+        <translation>各类别</translation>
+    </message>
+    <message>
+        <source>Mistakes</source>
+        <translation>错例</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <source> (the first two of the {n} selected runs)</source>
+        <translation>（所选 {n} 个运行中的前两个）</translation>
+    </message>
+    <message>
+        <source>Select a finished run in the table to see what it gets right and wrong; select two to compare them side by side.</source>
+        <translation>在表格中选择一个已完成的运行，看它哪些判断对、哪些错；选两个可以并排比较。</translation>
+    </message>
+    <message>
+        <source>{run} has no saved model yet (it has not finished an epoch, or it diverged): nothing to look inside.</source>
+        <translation>{run} 还没有保存的模型（还没跑完一轮，或者已经发散）：没有可查看的内容。</translation>
+    </message>
+    <message>
+        <source>Select a finished run in the table to draw for its model.</source>
+        <translation>在表格中选择一个已完成的运行，就可以手写数字让它的模型识别。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> 和 </translation>
+    </message>
+    <message>
+        <source>Evaluating {runs}{more} on the validation images…</source>
+        <translation>正在用验证图片评估 {runs}{more}…</translation>
+    </message>
+    <message>
+        <source>Cannot evaluate: {problem}</source>
+        <translation>无法评估：{problem}</translation>
+    </message>
+    <message>
+        <source>These two runs were evaluated on different validation images (another dataset or validation limit), so they are shown side by side but not compared image by image.</source>
+        <translation>这两个运行是在不同的验证图片上评估的（数据集或验证样本数不同），所以只并排显示，不逐张比较。</translation>
+    </message>
+    <message>
+        <source>{run}: {accuracy} right on {n} validation images</source>
+        <translation>{run}：在 {n} 张验证图片上正确率 {accuracy}</translation>
+    </message>
+    <message>
+        <source>Click a cell of the matrix to see its images.</source>
+        <translation>点击矩阵的格子查看对应的图片。</translation>
+    </message>
+    <message>
+        <source>Drawing is off: {problem}.</source>
+        <translation>手写识别不可用：{problem}。</translation>
+    </message>
+    <message>
+        <source> (the first {n} shown)</source>
+        <translation>（只显示前 {n} 张）</translation>
+    </message>
+    <message>
+        <source>{run}: {n} images of a {true} predicted as {predicted}{more}</source>
+        <translation>{run}：{n} 张 {true} 被预测成 {predicted}{more}</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>recall (accuracy)</source>
+        <translation>召回率（准确率）</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>图片数</translation>
+    </message>
+    <message>
+        <source>{run}: the {n} most confidently wrong validation images, with the top-3 probabilities</source>
+        <translation>{run}：最有把握却判错的 {n} 张验证图片，附前三名的概率</translation>
+    </message>
+    <message>
+        <source>{run}: the {n} most confidently wrong validation images, with the top-3 raw scores (an MSE-trained model)</source>
+        <translation>{run}：最有把握却判错的 {n} 张验证图片，附前三名的原始分数（用 MSE 训练的模型）</translation>
+    </message>
+    <message>
+        <source>{right} right, {wrong} wrong: {n} images</source>
+        <translation>{right} 判对、{wrong} 判错的：{n} 张图片</translation>
+    </message>
+    <message>
+        <source> (the first {n})</source>
+        <translation>（前 {n} 张）</translation>
+    </message>
+    <message>
+        <source>true {true}
+other: {other}</source>
+        <translation>真实 {true}
+另一个：{other}</translation>
+    </message>
+    <message>
+        <source>Export the confusion matrix</source>
+        <translation>导出混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Export failed: {problem}</source>
+        <translation>导出失败：{problem}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Export the images</source>
+        <translation>导出图片</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>TF Training Workbench</source>
+        <translation>TF 训练工作台</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Train with these settings (Ctrl+R)</source>
+        <translation>用这组设置训练（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop at the next batch; the run is kept (Esc)</source>
+        <translation>在下一个批次处停止；运行会保留（Esc）</translation>
+    </message>
+    <message>
+        <source>Stop training</source>
+        <translation>停止训练</translation>
+    </message>
+    <message>
+        <source>Compare optimizers</source>
+        <translation>比较优化器</translation>
+    </message>
+    <message>
+        <source>Run these settings once with SGD (lr 0.01) and once with Adam (lr 0.001), one after the other, then show both</source>
+        <translation>用这组设置先后跑一次 SGD（学习率 0.01）和一次 Adam（学习率 0.001），然后一起显示</translation>
+    </message>
+    <message>
+        <source>Open TensorBoard on the runs folder, showing the runs selected in the table (Ctrl+T)</source>
+        <translation>在运行文件夹上打开 TensorBoard，显示表格中选中的运行（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Open TensorBoard</source>
+        <translation>打开 TensorBoard</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the plots (PNG, SVG, PDF) and data (CSV) of the selected runs (Ctrl+E)</source>
+        <translation>导出所选运行的曲线图（PNG、SVG、PDF）和数据（CSV）（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Training progress</source>
+        <translation>训练进度</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Where runs are saved (set WORKBENCH_RUNS_DIR or use --runs-dir to change)</source>
+        <translation>运行保存的位置（可设置 WORKBENCH_RUNS_DIR 或用 --runs-dir 修改）</translation>
+    </message>
+    <message>
+        <source>Smoothing of the per-batch curves (TensorBoard&apos;s debiased moving average); the raw curve stays as a faint shadow</source>
+        <translation>每批次曲线的平滑程度（TensorBoard 的去偏滑动平均）；原始曲线以淡色阴影保留</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>log loss</source>
+        <translation>对数损失轴</translation>
+    </message>
+    <message>
+        <source>Logarithmic y axis for the loss plot</source>
+        <translation>损失图使用对数 y 轴</translation>
+    </message>
+    <message>
+        <source>Logarithmic loss axis</source>
+        <translation>对数损失轴</translation>
+    </message>
+    <message>
+        <source>x: epochs</source>
+        <translation>x：轮数</translation>
+    </message>
+    <message>
+        <source>x: steps</source>
+        <translation>x：步数</translation>
+    </message>
+    <message>
+        <source>Horizontal axis in epochs or in training steps (batches)</source>
+        <translation>横轴按轮数或按训练步数（批次）显示</translation>
+    </message>
+    <message>
+        <source>Horizontal axis</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <source>How to read the curves: one colour per run</source>
+        <translation>曲线的读法：每个运行一种颜色</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No runs yet&lt;/h3&gt;&lt;p&gt;The article&apos;s settings are filled in: MLP 256-128-10, SGD lr 0.01, sum-of-squares loss, batch 32.&lt;br&gt;Press &lt;b&gt;Start&lt;/b&gt; (Ctrl+R) to train, or &lt;b&gt;Compare optimizers&lt;/b&gt; to see SGD against Adam.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;还没有运行&lt;/h3&gt;&lt;p&gt;已填好原文的设置：MLP 256-128-10，SGD 学习率 0.01，平方和损失，批大小 32。&lt;br&gt;按 &lt;b&gt;开始&lt;/b&gt;（Ctrl+R）训练，或按 &lt;b&gt;比较优化器&lt;/b&gt; 看 SGD 与 Adam 的对比。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Inside the run</source>
+        <translation>运行内部</translation>
+    </message>
+    <message>
+        <source>Confusion matrix, mistakes, per-class accuracy, model summary and a drawing pad for the run selected in the table (two runs: side by side)</source>
+        <translation>表格中所选运行的混淆矩阵、错例、各类别准确率、模型概要和手写板（选两个运行时并排显示）</translation>
+    </message>
+    <message>
+        <source>TensorFlow loads on first use</source>
+        <translation>TensorFlow 在第一次使用时加载</translation>
+    </message>
+    <message>
+        <source>Loading TensorFlow in the background…</source>
+        <translation>正在后台加载 TensorFlow…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload runs</source>
+        <translation>重新读取运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Change runs &amp;folder…</source>
+        <translation>更换运行文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare optimizers</source>
+        <translation>比较优化器(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reproduce the article</source>
+        <translation>重现原文(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume selected run</source>
+        <translation>继续所选运行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;TensorBoard</source>
+        <translation>&amp;TensorBoard</translation>
+    </message>
+    <message>
+        <source>&amp;Inside the selected run</source>
+        <translation>查看所选运行内部(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Setting {problem}</source>
+        <translation>设置有误：{problem}</translation>
+    </message>
+    <message>
+        <source>Stopping at the next batch…</source>
+        <translation>将在下一个批次处停止…</translation>
+    </message>
+    <message>
+        <source>preparing…</source>
+        <translation>准备中…</translation>
+    </message>
+    <message>
+        <source>Preparing the run…</source>
+        <translation>正在准备运行…</translation>
+    </message>
+    <message>
+        <source>Loading TensorFlow… (a few seconds, once)</source>
+        <translation>正在加载 TensorFlow…（只需一次，几秒钟）</translation>
+    </message>
+    <message>
+        <source>Compiling the training step…</source>
+        <translation>正在编译训练步…</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}/{epochs} · batch {batch}/{steps} · ETA {eta}</source>
+        <translation>第 {epoch}/{epochs} 轮 · 批次 {batch}/{steps} · 剩余 {eta}</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}/{epochs}   loss {loss}   accuracy {accuracy}   {rate} samples/s</source>
+        <translation>第 {epoch}/{epochs} 轮   损失 {loss}   准确率 {accuracy}   每秒 {rate} 个样本</translation>
+    </message>
+    <message>
+        <source>Run {status}</source>
+        <translation>运行{status}</translation>
+    </message>
+    <message>
+        <source>Run {status}: validation accuracy {accuracy}</source>
+        <translation>运行{status}：验证准确率 {accuracy}</translation>
+    </message>
+    <message>
+        <source> · right-click it in the table to resume</source>
+        <translation> · 在表格中右键点击它可以继续</translation>
+    </message>
+    <message>
+        <source>The run {status}: {error}</source>
+        <translation>运行{status}：{error}</translation>
+    </message>
+    <message>
+        <source>Training did not run: {reason}</source>
+        <translation>训练没有运行：{reason}</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Run again with these settings</source>
+        <translation>用这组设置再跑一次</translation>
+    </message>
+    <message>
+        <source>Compare inside (matrices, images one gets right)</source>
+        <translation>比较内部（矩阵、一方判对的图片）</translation>
+    </message>
+    <message>
+        <source>Look inside (confusion matrix, mistakes, draw a digit)</source>
+        <translation>查看内部（混淆矩阵、错例、手写数字）</translation>
+    </message>
+    <message>
+        <source>Export model…</source>
+        <translation>导出模型…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Delete 1 run…</source>
+        <translation>删除 1 个运行…</translation>
+    </message>
+    <message>
+        <source>Delete {n} runs…</source>
+        <translation>删除 {n} 个运行…</translation>
+    </message>
+    <message>
+        <source>Cannot resume {run}: {problem}</source>
+        <translation>无法继续 {run}：{problem}</translation>
+    </message>
+    <message>
+        <source>Select one run in the table to look inside it, or two to compare them.</source>
+        <translation>在表格中选择一个运行查看其内部，或选两个进行比较。</translation>
+    </message>
+    <message>
+        <source>Select one stopped or interrupted run in the table to resume it.</source>
+        <translation>在表格中选择一个已停止或被中断的运行来继续它。</translation>
+    </message>
+    <message>
+        <source>The settings of {run} cannot be used: {problem}</source>
+        <translation>{run} 的设置无法使用：{problem}</translation>
+    </message>
+    <message>
+        <source>Keras model (*.keras)</source>
+        <translation>Keras 模型 (*.keras)</translation>
+    </message>
+    <message>
+        <source>TensorFlow SavedModel for serving (folder)</source>
+        <translation>用于部署的 TensorFlow SavedModel（文件夹）</translation>
+    </message>
+    <message>
+        <source>TensorFlow Lite (*.tflite)</source>
+        <translation>TensorFlow Lite (*.tflite)</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>Exporting the model of {run}…</source>
+        <translation>正在导出 {run} 的模型…</translation>
+    </message>
+    <message>
+        <source>Model exported to {path}</source>
+        <translation>模型已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Export model: {problem}</source>
+        <translation>导出模型：{problem}</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>重命名运行</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message>
+        <source>Delete {n} run folder(s) with their models and logs?</source>
+        <translation>删除 {n} 个运行文件夹及其中的模型和日志？</translation>
+    </message>
+    <message>
+        <source>Runs folder: {path}</source>
+        <translation>运行文件夹：{path}</translation>
+    </message>
+    <message>
+        <source>Starting TensorBoard…</source>
+        <translation>正在启动 TensorBoard…</translation>
+    </message>
+    <message>
+        <source>TensorBoard at {url}</source>
+        <translation>TensorBoard 地址：{url}</translation>
+    </message>
+    <message>
+        <source>See why a neural network trains the way it does.</source>
+        <translation>看清神经网络为什么这样训练。</translation>
+    </message>
+    <message>
+        <source>MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, CC BY-SA 3.0.</source>
+        <translation>MNIST 数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 提供，CC BY-SA 3.0。</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>关于 {app}</translation>
+    </message>
+    <message>
+        <source>TensorFlow failed to load</source>
+        <translation>TensorFlow 加载失败</translation>
+    </message>
+    <message>
+        <source>TensorFlow could not be loaded: {problem}</source>
+        <translation>无法加载 TensorFlow：{problem}</translation>
+    </message>
+    <message>
+        <source>Runs folder</source>
+        <translation>运行文件夹</translation>
+    </message>
+    <message>
+        <source>Stop the run before changing the runs folder.</source>
+        <translation>请先停止运行，再更换运行文件夹。</translation>
+    </message>
+    <message>
+        <source>Stopping the run before closing…</source>
+        <translation>关闭前正在停止运行…</translation>
+    </message>
+</context>
+<context>
+    <name>PlotPanel</name>
+    <message>
+        <source>solid: training per epoch · dashed: validation · thin: training per batch</source>
+        <translation>实线：每轮训练 · 虚线：验证 · 细线：每批次训练</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Learning-rate plot</source>
+        <translation>学习率图</translation>
+    </message>
+    <message>
+        <source>Loss plot</source>
+        <translation>损失图</translation>
+    </message>
+    <message>
+        <source>Accuracy plot</source>
+        <translation>准确率图</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>training step (batch)</source>
+        <translation>训练步数（批次）</translation>
+    </message>
+</context>
+<context>
+    <name>ReproduceDialog</name>
+    <message>
+        <source>The article, reproduced</source>
+        <translation>重现原文</translation>
+    </message>
+    <message>
+        <source>Accuracies in percent. The runs are in the runs table: select them to overlay their curves.</source>
+        <translation>准确率以百分比表示。这些运行都在运行列表里：选中它们可以叠加显示曲线。</translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Val acc</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Best val acc</source>
+        <translation>最佳验证准确率</translation>
+    </message>
+    <message>
+        <source>Val loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>Best val loss</source>
+        <translation>最佳验证损失</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTable</name>
+    <message>
+        <source>Runs</source>
+        <translation>运行列表</translation>
+    </message>
+    <message>
+        <source>Every run in the runs folder. Select runs (Ctrl/Shift-click) to overlay them in the plots.</source>
+        <translation>运行文件夹中的所有运行。选中多个运行（Ctrl/Shift 点击）可在曲线图中叠加显示。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <source>Training options</source>
+        <translation>训练选项</translation>
+    </message>
+    <message>
+        <source>Show or hide the learning-rate schedule, early stopping, dropout and optimizer hyperparameters</source>
+        <translation>显示或隐藏学习率调度、提前停止、dropout 和优化器超参数</translation>
+    </message>
+    <message>
+        <source>Choose an .npz dataset file</source>
+        <translation>选择一个 .npz 数据集文件</translation>
+    </message>
+    <message>
+        <source>Choose dataset file</source>
+        <translation>选择数据集文件</translation>
+    </message>
+    <message>
+        <source>What TensorFlow sees on this machine and what the Device setting will run</source>
+        <translation>TensorFlow 在这台机器上看到的设备，以及“设备”设置将使用什么运行</translation>
+    </message>
+    <message>
+        <source>Devices: known once TensorFlow has loaded</source>
+        <translation>设备：TensorFlow 加载后可知</translation>
+    </message>
+    <message>
+        <source>Sees {devices} · runs on {run}</source>
+        <translation>可见 {devices} · 运行于 {run}</translation>
+    </message>
+    <message>
+        <source>Choose a dataset</source>
+        <translation>选择数据集</translation>
+    </message>
+    <message>
+        <source>NumPy archives (*.npz)</source>
+        <translation>NumPy 归档 (*.npz)</translation>
+    </message>
+</context>
+<context>
+    <name>TrainWorker</name>
+    <message>
+        <source>Loading TensorFlow…</source>
+        <translation>正在加载 TensorFlow…</translation>
+    </message>
+    <message>
+        <source>Setting {problem}</source>
+        <translation>设置有误：{problem}</translation>
+    </message>
+    <message>
+        <source>Device: {problem}</source>
+        <translation>设备：{problem}</translation>
+    </message>
+    <message>
+        <source>Training failed: {problem}</source>
+        <translation>训练失败：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>article</name>
+    <message>
+        <source>train accuracy as reported by the wrong metric</source>
+        <translation>用错误的指标报告的训练准确率</translation>
+    </message>
+    <message>
+        <source>better than SGD, close to overfitting</source>
+        <translation>比 SGD 好，接近过拟合</translation>
+    </message>
+    <message>
+        <source>reported train</source>
+        <translation>原文训练</translation>
+    </message>
+    <message>
+        <source>reported val</source>
+        <translation>原文验证</translation>
+    </message>
+    <message>
+        <source>measured train</source>
+        <translation>实测训练</translation>
+    </message>
+    <message>
+        <source>measured val</source>
+        <translation>实测验证</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>training options</source>
+        <translation>训练选项</translation>
+    </message>
+    <message>
+        <source>training failed: {problem}</source>
+        <translation>训练失败：{problem}</translation>
+    </message>
+    <message>
+        <source>{status}: trained as a worker of the cluster; the chief writes the run</source>
+        <translation>{status}：作为集群的 worker 训练；运行由 chief 写入</translation>
+    </message>
+    <message>
+        <source>{status}: run {run} in {path}</source>
+        <translation>{status}：运行 {run}，位于 {path}</translation>
+    </message>
+    <message>
+        <source>warning: {warning}</source>
+        <translation>警告：{warning}</translation>
+    </message>
+    <message>
+        <source>training {run}</source>
+        <translation>正在训练 {run}</translation>
+    </message>
+    <message>
+        <source>accuracies in percent (--json gives fractions)</source>
+        <translation>准确率以百分比表示（--json 给出小数）</translation>
+    </message>
+    <message>
+        <source>no runs in {path}</source>
+        <translation>{path} 中没有运行</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>val_acc</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {problem}</source>
+        <translation>无法写入 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>run {run}: accuracy {accuracy} on {n} validation samples</source>
+        <translation>运行 {run}：在 {n} 个验证样本上准确率 {accuracy}</translation>
+    </message>
+    <message>
+        <source>confusion matrix (rows: true class, columns: predicted)</source>
+        <translation>混淆矩阵（行：真实类别，列：预测类别）</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>top-3 values are the model&apos;s raw scores: it was trained with a squared error against the one-hot label, so its outputs are not logits</source>
+        <translation>前三名的数值是模型的原始分数：它是用对 one-hot 标签的平方误差训练的，所以输出不是 logits</translation>
+    </message>
+    <message>
+        <source>wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <source>TensorBoard at {url}</source>
+        <translation>TensorBoard 地址：{url}</translation>
+    </message>
+    <message>
+        <source>removed {path}</source>
+        <translation>已删除 {path}</translation>
+    </message>
+    <message>
+        <source>TF Training Workbench: see why a network trains the way it does.</source>
+        <translation>TF 训练工作台：看清网络为什么这样训练。</translation>
+    </message>
+    <message>
+        <source>show Python tracebacks</source>
+        <translation>显示 Python 调用栈</translation>
+    </message>
+    <message>
+        <source>last stdout line is JSON</source>
+        <translation>标准输出的最后一行是 JSON</translation>
+    </message>
+    <message>
+        <source>runs folder (default: $WORKBENCH_RUNS_DIR or the user data folder)</source>
+        <translation>运行文件夹（默认：$WORKBENCH_RUNS_DIR 或用户数据文件夹）</translation>
+    </message>
+    <message>
+        <source>one training run, headless; writes a run folder</source>
+        <translation>无界面地训练一次；写出一个运行文件夹</translation>
+    </message>
+    <message>
+        <source>list the runs in a runs folder</source>
+        <translation>列出运行文件夹中的运行</translation>
+    </message>
+    <message>
+        <source>continue a stopped or interrupted run from its last finished epoch</source>
+        <translation>从最后完成的一轮继续一个已停止或被中断的运行</translation>
+    </message>
+    <message>
+        <source>measure why a configuration trains differently (loss scale, resolved metric)</source>
+        <translation>测量一组配置为什么训练结果不同（损失量级、解析出的指标）</translation>
+    </message>
+    <message>
+        <source>re-run the article&apos;s experiments; print reported vs measured</source>
+        <translation>重跑原文的实验；并列打印原文数字和实测数字</translation>
+    </message>
+    <message>
+        <source>write plots and data of chosen runs without opening a window</source>
+        <translation>不打开窗口，写出所选运行的曲线图和数据</translation>
+    </message>
+    <message>
+        <source>confusion matrix and per-class metrics of a run&apos;s model on its validation data</source>
+        <translation>运行的模型在其验证数据上的混淆矩阵和各类别指标</translation>
+    </message>
+    <message>
+        <source>write a run&apos;s model for use elsewhere (Keras, SavedModel, TFLite)</source>
+        <translation>导出运行的模型供别处使用（Keras、SavedModel、TFLite）</translation>
+    </message>
+    <message>
+        <source>serve a runs folder with TensorBoard on loopback</source>
+        <translation>在本机回环地址上用 TensorBoard 展示运行文件夹</translation>
+    </message>
+    <message>
+        <source>open the main window</source>
+        <translation>打开主窗口</translation>
+    </message>
+    <message>
+        <source>add the app to the desktop menu (Linux); --uninstall removes it</source>
+        <translation>把程序加入桌面菜单（Linux）；--uninstall 移除</translation>
+    </message>
+</context>
+<context>
+    <name>devices</name>
+    <message>
+        <source>1 logical CPU ({cores} cores); </source>
+        <translation>1 个逻辑 CPU（{cores} 核）；</translation>
+    </message>
+    <message>
+        <source>{cpus} logical CPUs ({cores} cores); </source>
+        <translation>{cpus} 个逻辑 CPU（{cores} 核）；</translation>
+    </message>
+    <message>
+        <source>no GPU</source>
+        <translation>没有 GPU</translation>
+    </message>
+    <message>
+        <source>the CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>one device ({where})</source>
+        <translation>单设备（{where}）</translation>
+    </message>
+    <message>
+        <source>MultiWorkerMirroredStrategy over the TF_CONFIG cluster</source>
+        <translation>在 TF_CONFIG 集群上的 MultiWorkerMirroredStrategy</translation>
+    </message>
+    <message>
+        <source>MirroredStrategy over {n} GPU(s)</source>
+        <translation>在 {n} 个 GPU 上的 MirroredStrategy</translation>
+    </message>
+    <message>
+        <source>MirroredStrategy over {n} logical CPU devices (XLA off)</source>
+        <translation>在 {n} 个逻辑 CPU 设备上的 MirroredStrategy（关闭 XLA）</translation>
+    </message>
+</context>
+<context>
+    <name>diagnosis</name>
+    <message>
+        <source>CategoricalAccuracy fed integer labels and argmax outputs</source>
+        <translation>喂了整数标签和 argmax 输出的 CategoricalAccuracy</translation>
+    </message>
+    <message>
+        <source>explain runs in one process and does not join the TF_CONFIG cluster</source>
+        <translation>explain 在单个进程中运行，不加入 TF_CONFIG 集群</translation>
+    </message>
+    <message>
+        <source>keras_mse: Keras&apos;s &quot;mse&quot; averages over the {outputs} outputs, so the loss is {scale}x the article&apos;s sum_mse and one {optimizer} step is {effective}x as large - like lr {lr_now} instead of {lr}. Use lr {lr_fix} or loss sum_mse to train like the article&apos;s tape loop.</source>
+        <translation>keras_mse：Keras 的 &quot;mse&quot; 对 {outputs} 个输出再取了一次平均，所以损失只有原文 sum_mse 的 {scale} 倍，一步 {optimizer} 的步长也只有 {effective} 倍——相当于学习率从 {lr} 变成了 {lr_now}。把学习率调到 {lr_fix}，或改用 sum_mse 损失，就能和原文的 tape 循环训练得一样。</translation>
+    </message>
+    <message>
+        <source>categorical_on_sparse: CategoricalAccuracy is fed integer labels and argmax outputs, so it compares two label vectors as if they were probability vectors and counts one sample per batch; the accuracy is wrong (on this batch it reports {reported} where the model is really at {true}).</source>
+        <translation>categorical_on_sparse：CategoricalAccuracy 被喂了整数标签和 argmax 后的输出，于是它把两个标签向量当作概率向量来比较，每个批次只算一个样本；准确率是错的（在这个批次上它报告 {reported}，而模型实际是 {true}）。</translation>
+    </message>
+    <message>
+        <source>{metric}: the accuracy reported here ({reported}) differs from the true accuracy ({true}).</source>
+        <translation>{metric}：这里报告的准确率（{reported}）和真实准确率（{true}）不同。</translation>
+    </message>
+    <message>
+        <source>{strategy}: not measured here ({reason}). Under N replicas a loss divided by the per-replica batch makes every step N times too large; the workbench divides by the global batch (tf.nn.compute_average_loss).</source>
+        <translation>{strategy}：这里没有测量（{reason}）。在 N 个副本下，如果损失除以每个副本的批大小，每一步都会大 N 倍；工作台除以的是全局批大小（tf.nn.compute_average_loss）。</translation>
+    </message>
+    <message>
+        <source>{strategy} with {n} replicas: each replica sees {per_replica} of the {batch} images. A loss divided by the per-replica batch (reduce_sum(...) / batch inside strategy.run) gives gradients {naive}x as large once the strategy sums them - like lr {lr_now} instead of {lr}. The workbench divides by the global batch (tf.nn.compute_average_loss): {right}x.</source>
+        <translation>{strategy}，{n} 个副本：每个副本看到 {batch} 张图片中的 {per_replica} 张。如果损失除以每个副本的批大小（在 strategy.run 里 reduce_sum(...) / batch），策略把梯度相加后会大 {naive} 倍——相当于学习率从 {lr} 变成了 {lr_now}。工作台除以全局批大小（tf.nn.compute_average_loss）：{right} 倍。</translation>
+    </message>
+    <message>
+        <source>On the first batch of {batch} images, the {loss} loss is {scale}x the article&apos;s sum-of-squares loss, and one {optimizer} step from the same weights is {effective}x as large as with that loss.</source>
+        <translation>在第一个批次的 {batch} 张图片上，{loss} 损失是原文平方和损失的 {scale} 倍；从相同的权重出发，一步 {optimizer} 的步长是用那个损失时的 {effective} 倍。</translation>
+    </message>
+    <message>
+        <source>{optimizer} divides the step by the gradient&apos;s size, so the loss scale hardly changes how it trains.</source>
+        <translation>{optimizer} 会把步长除以梯度的大小，所以损失的量级几乎不影响它的训练。</translation>
+    </message>
+    <message>
+        <source>The {method} method feeds one-hot labels, so the metric &apos;{metric}&apos; becomes {resolved}, which reports a wrong number.</source>
+        <translation>{method} 方法喂的是 one-hot 标签，所以指标 &apos;{metric}&apos; 变成了 {resolved}，报告的数字是错的。</translation>
+    </message>
+    <message>
+        <source>The {method} method feeds integer labels, so the metric &apos;{metric}&apos; becomes {resolved}, which reports a wrong number.</source>
+        <translation>{method} 方法喂的是整数标签，所以指标 &apos;{metric}&apos; 变成了 {resolved}，报告的数字是错的。</translation>
+    </message>
+    <message>
+        <source>The {method} method feeds one-hot labels, so the metric &apos;{metric}&apos; becomes {resolved} and reports the true accuracy.</source>
+        <translation>{method} 方法喂的是 one-hot 标签，所以指标 &apos;{metric}&apos; 变成了 {resolved}，报告的是真实准确率。</translation>
+    </message>
+    <message>
+        <source>The {method} method feeds integer labels, so the metric &apos;{metric}&apos; becomes {resolved} and reports the true accuracy.</source>
+        <translation>{method} 方法喂的是整数标签，所以指标 &apos;{metric}&apos; 变成了 {resolved}，报告的是真实准确率。</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <source>Select one or more runs in the table to export them.</source>
+        <translation>在表格中选择一个或多个运行来导出。</translation>
+    </message>
+    <message>
+        <source>Export plots and data to…</source>
+        <translation>把曲线图和数据导出到…</translation>
+    </message>
+    <message>
+        <source>Export failed: {problem}</source>
+        <translation>导出失败：{problem}</translation>
+    </message>
+    <message>
+        <source>Exported {n} files to {path}</source>
+        <translation>已导出 {n} 个文件到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>progress</name>
+    <message>
+        <source>Epoch {epoch}/{epochs}</source>
+        <translation>第 {epoch}/{epochs} 轮</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>{n} leaves no epoch to decay; allowed 0 to {most}</source>
+        <extracomment>The learning rate each optimizer is usually run with (the article&apos;s values). Every setting of one run: enough to run it again. Fields: the schema&apos;s settings, then `extra` (keys of a newer version&apos;s config.json, kept).</extracomment>
+        <translation>{n} 没有留下可衰减的轮数；允许 0 到 {most}</translation>
+    </message>
+    <message>
+        <source>give &apos;mnist&apos; or the path of an .npz file</source>
+        <translation>请给出 &apos;mnist&apos; 或一个 .npz 文件的路径</translation>
+    </message>
+    <message>
+        <source>{value} is neither &apos;mnist&apos; nor a path ending in .npz</source>
+        <translation>{value} 既不是 &apos;mnist&apos;，也不是以 .npz 结尾的路径</translation>
+    </message>
+    <message>
+        <source>{value} is not true or false</source>
+        <translation>{value} 不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>give at least one value</source>
+        <translation>至少给出一个值</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number</source>
+        <translation>{value} 不是整数</translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value} 不是数字</translation>
+    </message>
+    <message>
+        <source>{value} is out of range; allowed {low} to {high}</source>
+        <translation>{value} 超出范围；允许 {low} 到 {high}</translation>
+    </message>
+    <message>
+        <source>{value} is not one of {allowed}</source>
+        <translation>{value} 不是 {allowed} 之一</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be a text</source>
+        <translation>必须是文本</translation>
+    </message>
+    <message>
+        <source>a text of at most {n} characters</source>
+        <translation>最多 {n} 个字符的文本</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>被中断</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>early-stopped</source>
+        <translation>已提前停止</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>tensorboard</name>
+    <message>
+        <source>TensorBoard could not be started: {problem}</source>
+        <translation>无法启动 TensorBoard：{problem}</translation>
+    </message>
+    <message>
+        <source>TensorBoard was stopped while it started</source>
+        <translation>TensorBoard 在启动过程中被停止</translation>
+    </message>
+    <message>
+        <source>TensorBoard exited at start: {output}</source>
+        <translation>TensorBoard 启动时退出：{output}</translation>
+    </message>
+    <message>
+        <source>TensorBoard did not answer within {seconds} s: {output}</source>
+        <translation>TensorBoard 在 {seconds} 秒内没有响应：{output}</translation>
+    </message>
+</context>
+</TS>
