@@ -60,7 +60,7 @@ def test_explain_on_the_command_line(tmp_path):
 
 def test_reproduce_on_a_small_slice_returns_every_row(tmp_path):
     rows = reproduce(tmp_path, epochs=1, train_limit=640, val_limit=200)
-    assert len(rows) == len(ARTICLE_ROWS) == 8
+    assert len(rows) == len(ARTICLE_ROWS) == 9  # the eighth and ninth: findings 2 and 3
     keys = {"method", "loss", "optimizer", "lr", "reported_train_accuracy", "reported_val_accuracy",
             "measured_train_accuracy", "measured_val_accuracy", "run_id"}
     for row, article in zip(rows, ARTICLE_ROWS, strict=True):
@@ -84,6 +84,8 @@ def test_reproduce_command_json(tmp_path):
                 "--runs-dir", str(tmp_path), "--json", timeout=900)
     assert p.returncode == 0, p.stderr
     rows = json.loads(p.stdout.strip().splitlines()[-1])
-    assert len(rows) == 8 and all(0 <= r["measured_val_accuracy"] <= 1 for r in rows)
+    assert len(rows) == 9 and all(0 <= r["measured_val_accuracy"] <= 1 for r in rows)
+    third = rows[-1]  # the article's third finding: Keras's val loss beside the true one
+    assert third["loss_report"] == "returned" and third["measured_val_loss"] == 0.0 < third["true_val_loss"]
     assert rows[0]["reported_val_accuracy"] == 0.9661  # the article's 96.61%, as a fraction
     assert "96.61" in cells(rows[0])  # percent only in the table meant for people

@@ -35,9 +35,12 @@ def test_reproduce_the_article_from_the_window(qtbot, window):
     wait_idle(qtbot, window, timeout=600_000)
     qtbot.waitUntil(lambda: getattr(window, "reproduce_dialog", None) is not None, timeout=10_000)
     table = window.reproduce_dialog.table
-    assert table.rowCount() == 8
-    assert [table.item(r, 0).text() for r in range(8)] == ["tape", "tape", "fit", "fit", "fit", "custom", "custom", "custom"]
+    assert table.rowCount() == 9
+    assert [table.item(r, 0).text() for r in range(9)] == ["tape", "tape", "fit", "fit", "fit", "custom", "custom",
+                                                           "custom", "custom"]
     assert table.item(0, 6).text() == "96.61"  # reported beside measured
-    assert all(table.item(r, 8).text() not in ("", "—") for r in range(8))
-    assert len(window.runs_table.runs_model.runs) == 8
+    assert all(table.item(r, 8).text() not in ("", "—") for r in range(9))
+    assert table.item(8, 10).text() == "0.0000" and float(table.item(8, 11).text()) > 0  # Keras's and the true
+    assert table.item(8, 12).text() == "finding 3: a loss returned by test_step"
+    assert len(window.runs_table.runs_model.runs) == 9
     assert all(r.name.startswith("article: ") for r in window.runs_table.runs_model.runs)

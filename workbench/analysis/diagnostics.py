@@ -128,7 +128,7 @@ def resolved_metric(cfg: TrainConfig, method: str, x, y, data) -> dict[str, Any]
     """The accuracy class a method ends up with, read after one real step, and what it reports."""
     labels = objectives.label_format(method)
     fed = tf.one_hot(y, data.num_classes) if labels == "onehot" else tf.constant(y)
-    run_cfg = cfg.replace(method=method)
+    run_cfg = cfg.replace(method=method, loss_report=cfg.loss_report if method == "custom" else "tracked")
     if method == "tape":
         model = _model(run_cfg, data)
         logits = model(x, training=False)
@@ -154,6 +154,26 @@ def resolved_metric(cfg: TrainConfig, method: str, x, y, data) -> dict[str, Any]
             "reported_accuracy": reported, "true_accuracy": true}
 
 
+def loss_report(cfg: TrainConfig, x, y, data) -> dict[str, Any] | None:
+    """What a custom test_step's validation loss reports, against the model's true mean loss (custom only).
+
+    The model is evaluated the way fit validates (`evaluate`, several batches), then its outputs are
+    scored in numpy: with `returned`, Keras 3 reports its untouched loss tracker, 0.0.
+    """
+    if cfg.method != "custom":
+        return None
+    loss_labels = "onehot" if objectives.loss_needs_onehot(cfg.loss) else "int"
+    model = _model(cfg, data, CustomStepModel)
+    model.onehot_labels = loss_labels == "onehot"
+    model.loss_report = cfg.loss_report
+    model.compile(optimizer=make_optimizer(cfg.replace(schedule="constant", warmup_epochs=0), 1),
+                  loss=objectives.compile_loss(cfg.loss, loss_labels),
+                  metrics=[objectives.compile_metric(cfg.metric)], jit_compile=False)
+    logs = model.evaluate(x, y, batch_size=max(1, len(y) // 4), verbose=0, return_dict=True)
+    true = objectives.mean_loss(cfg.loss, np.asarray(model(x, training=False)), y)
+    return {"mode": cfg.loss_report, "reported_val_loss": float(logs["loss"]), "true_val_loss": true}
+
+
 def explain(cfg: TrainConfig) -> dict[str, Any]:
     """Measures why `cfg` trains differently from the article's tape loop; see the module docstring."""
     if cfg.strategy == "mirrored":  # logical CPU devices exist only if made before TensorFlow starts
@@ -171,7 +191,10 @@ def explain(cfg: TrainConfig) -> dict[str, Any]:
     by_method = {m: resolved_metric(cfg, m, x, y, data) for m in ("tape", "fit", "custom")}
     mine = by_method[cfg.method]
     replicas = replica_scaling(cfg, x, y, data)
-    warnings = _warnings(cfg, scale, effective, mine) + _replica_warnings(cfg, replicas)
+    reported = loss_report(cfg, x, y, data)
+    findings = _findings(cfg, effective, mine, reported)
+    warnings = (_warnings(cfg, scale, effective, mine) + _loss_report_warnings(reported)
+                + _replica_warnings(cfg, replicas))
     return {
         "config": cfg.to_dict(),
         "batch_size": int(len(y)),
@@ -185,6 +208,8 @@ def explain(cfg: TrainConfig) -> dict[str, Any]:
         "metric_by_method": by_method,
         "strategy": cfg.strategy,
         "replicas": replicas,
+        "loss_report": reported,
+        "findings": findings,
         "warnings": warnings,
         "explanation": _explanation(cfg, scale, effective, mine, warnings),
     }
@@ -218,6 +243,30 @@ def _warnings(cfg: TrainConfig, scale: float, effective: float, mine: dict) -> l
             "({true}).").format(metric=cfg.metric, reported=_pct(mine["reported_accuracy"]),
                                true=_pct(mine["true_accuracy"])))
     return out
+
+
+def _findings(cfg: TrainConfig, effective: float, mine: dict, reported: dict | None) -> list[int]:
+    """Which of the article's three findings these settings trigger (numbers as in runs.FINDINGS)."""
+    found = []
+    if cfg.loss == "keras_mse" and effective < 0.5:
+        found.append(1)
+    if abs(mine["reported_accuracy"] - mine["true_accuracy"]) > 1e-6 or cfg.metric == "categorical_on_sparse":
+        found.append(2)
+    if reported is not None and abs(reported["reported_val_loss"] - reported["true_val_loss"]) > 1e-4:
+        found.append(3)
+    return found
+
+
+def _loss_report_warnings(reported: dict | None) -> list[str]:
+    if reported is None or abs(reported["reported_val_loss"] - reported["true_val_loss"]) <= 1e-4:
+        return []
+    return [translate(
+        "diagnosis", "loss_report returned: test_step returns its own loss in the logs, but Keras builds the logs "
+        "from its metric trackers, and the compiled loss tracker that nothing updated replaces it: the validation "
+        "loss reads {reported} where the model's true mean loss is {true}. (A value returned from test_step would "
+        "be one batch's anyway, not the mean over batches.) The article's fix: keep the loss in compile and let "
+        "test_step update it (loss_report tracked).").format(
+        reported=f"{reported['reported_val_loss']:.4g}", true=f"{reported['true_val_loss']:.4g}")]
 
 
 def _replica_warnings(cfg: TrainConfig, replicas: dict | None) -> list[str]:

@@ -26,6 +26,26 @@ from workbench.core.i18n import QT_TRANSLATE_NOOP, translate
 
 HISTORY_FIELDS = ["epoch", "loss", "accuracy", "val_loss", "val_accuracy", "lr", "seconds"]
 BATCH_FIELDS = ["step", "epoch", "loss", "accuracy"]
+#: true_history.csv, only in runs whose logged values are known to be wrong (`wrong_reports`): what the
+#: model really scored on the validation data at the end of each epoch.
+TRUE_FIELDS = ["epoch", "val_loss", "val_accuracy"]
+#: The article's three findings (what `wrong_reports`, explain and reproduce number them by).
+FINDINGS = {
+    1: QT_TRANSLATE_NOOP("findings", "finding 1: Keras's \"mse\" scales the loss"),
+    2: QT_TRANSLATE_NOOP("findings", "finding 2: \"accuracy\" resolves to another class"),
+    3: QT_TRANSLATE_NOOP("findings", "finding 3: a loss returned by test_step"),
+}
+
+
+def wrong_reports(config: dict[str, Any]) -> dict[str, int]:
+    """The logged values a run's settings are known to report wrongly, each with the article's finding
+    that explains it (the pitfalls the settings reproduce on purpose)."""
+    wrong: dict[str, int] = {}
+    if config.get("metric") == "categorical_on_sparse":
+        wrong.update(accuracy=2, val_accuracy=2)
+    if config.get("method") == "custom" and config.get("loss_report") == "returned":
+        wrong["val_loss"] = 3
+    return wrong
 FINAL_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
 APP_NAME = "tf-training-workbench"
 
@@ -135,6 +155,14 @@ class RunFolder:
     def append_history(self, row: dict[str, Any]) -> None:
         self._append("history.csv", HISTORY_FIELDS, [row])
 
+    def append_true(self, row: dict[str, Any]) -> None:
+        """One epoch's true validation values (true_history.csv, made on first use)."""
+        path = self.path / "true_history.csv"
+        if not path.exists():
+            with open(path, "w", newline="", encoding="utf-8") as f:
+                f.write(",".join(TRUE_FIELDS) + "\n")
+        self._append("true_history.csv", TRUE_FIELDS, [row])
+
     def append_batches(self, rows: list[dict[str, Any]]) -> None:
         if rows:
             self._append("batches.csv", BATCH_FIELDS, rows)
@@ -157,7 +185,10 @@ class RunFolder:
 
     def truncate_to(self, epochs_done: int) -> None:
         """Drops rows past `epochs_done` finished epochs (and torn lines), before a resume."""
-        for name, fields in (("history.csv", HISTORY_FIELDS), ("batches.csv", BATCH_FIELDS)):
+        for name, fields in (("history.csv", HISTORY_FIELDS), ("batches.csv", BATCH_FIELDS),
+                             ("true_history.csv", TRUE_FIELDS)):
+            if not (self.path / name).exists():
+                continue
             rows = [r for r in _read_csv(self.path / name)
                     if r.get("epoch") is not None and r["epoch"] <= epochs_done]
             tmp = self.path / f".{name}.tmp"
@@ -175,6 +206,21 @@ class RunFolder:
 
     def history(self) -> list[dict[str, float | None]]:
         return _read_csv(self.path / "history.csv")
+
+    def history_with_truth(self) -> list[dict[str, float | None]]:
+        """history.csv's rows, each with `true_val_loss`/`true_val_accuracy` where true_history.csv has them."""
+        true = {r["epoch"]: r for r in self.true_history() if r.get("epoch") is not None}
+        rows = self.history()
+        for row in rows:
+            found = true.get(row.get("epoch"))
+            if found:
+                row.update(true_val_loss=found.get("val_loss"), true_val_accuracy=found.get("val_accuracy"))
+        return rows
+
+    def true_history(self) -> list[dict[str, float | None]]:
+        """true_history.csv's rows (none for a run whose logged values are right)."""
+        path = self.path / "true_history.csv"
+        return _read_csv(path) if path.exists() else []
 
     def steps_per_epoch(self) -> int:
         """Batches per epoch, from the config (the dataset is read only for a custom .npz)."""
@@ -274,6 +320,8 @@ class RunSummary:
     reason: str | None = None  # why a completed run ended early (early stopping)
     strategy: str = "default"  # tf.distribute strategy (config.json)
     replicas: int | None = None  # devices it trained on (status.json; None before it ended)
+    wrong: dict[str, int] = field(default_factory=dict)  # logged values known to be wrong -> the finding
+    true_final: dict[str, float | None] = field(default_factory=dict)  # the last true_history.csv row
 
     @property
     def label(self) -> str:
@@ -331,7 +379,14 @@ def read_run(path: Path) -> RunSummary | None:
         reason=_str(st.get("reason")),
         strategy=_str(cfg.get("strategy")) or "default",
         replicas=st.get("replicas") if isinstance(st.get("replicas"), int) else None,
+        wrong=wrong_reports(cfg),
+        true_final=_last_true(folder),
     )
+
+
+def _last_true(folder: RunFolder) -> dict[str, float | None]:
+    rows = folder.true_history()
+    return {k: rows[-1].get(k) for k in TRUE_FIELDS[1:]} if rows else {}
 
 
 def _str(value: Any) -> str | None:

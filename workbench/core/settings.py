@@ -164,6 +164,20 @@ SETTINGS: tuple[Setting, ...] = (
                                          "CategoricalAccuracy fed integer labels and argmax outputs. It reports a "
                                          "wrong, lower number (91.79% for a model at ~96%)."))),
             widget="metricCombo"),
+    Setting("loss_report", str, "tracked", _("Val loss &report"),
+            _("How the custom test_step reports its loss: tracked updates the compiled loss (the article's fix); "
+              "returned reproduces the article's third pitfall"),
+            choices=_choices(
+                tracked=(_("tracked · compiled loss"), _("test_step updates the compiled loss tracker, so fit "
+                                                        "reports the true mean validation loss (the fix the "
+                                                        "article chose: keep the loss in compile).")),
+                returned=(_("returned from test_step ⚠"), _("The article's third pitfall, on purpose: test_step "
+                                                           "returns a hand-computed loss in its logs instead of "
+                                                           "updating the compiled loss. Keras builds the logs from "
+                                                           "its metric trackers, so the validation loss it reports "
+                                                           "is wrong (0.0 on Keras 3)."))),
+            widget="lossReportCombo", applies=lambda c: c.method == "custom", strict=True,
+            needs=_("goes with --method custom (only a custom test_step returns its own loss)")),
     Setting("model", str, "mlp", _("Mo&del"), _("The network: mlp is the article's Dense 256-128-10, cnn a small convnet"),
             choices=_choices(
                 mlp=(_("mlp · 256-128-10"), _("the article's Flatten - Dense 256 relu - Dense 128 relu - Dense 10")),

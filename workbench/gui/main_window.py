@@ -51,6 +51,11 @@ from workbench.gui.widgets.runs_table import RunsTable
 from workbench.gui.worker import load_tensorflow
 
 
+def legend_name(label: str, wrong: dict) -> str:
+    """A run's name in the legends, marked when its logged values are known to be wrong."""
+    return f"⚠ {label}" if wrong else label
+
+
 class ErrorBanner(Retranslating, QWidget):
     """An inline message with a close button: readable, not modal, the window stays usable."""
 
@@ -430,7 +435,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.controller.compare_optimizers(base)
 
     def reproduce_article(self) -> None:
-        """Queues the article's eight runs (with this panel's epochs and sample limits), then shows the table."""
+        """Queues the article's runs (with this panel's epochs and sample limits), then shows the table."""
         base = self._settings_or_message()
         if base is not None:
             self.controller.reproduce_article(base)
@@ -462,10 +467,11 @@ class MainWindow(Retranslating, QMainWindow):
         key = info["run_id"]
         if info.get("resumed"):  # what the run recorded before (trimmed to its checkpoint), then live
             folder = RunFolder(Path(info["run_dir"]))
-            self.plots.load_run(key, info["name"], folder.history(), folder.batches(),
-                                info["steps_per_epoch"], live=True, epochs=info["epochs"])
+            self.plots.load_run(key, legend_name(info["name"], info["wrong"]), folder.history_with_truth(),
+                                folder.batches(), info["steps_per_epoch"], live=True, epochs=info["epochs"])
         else:
-            self.plots.add_run(key, info["name"], info["steps_per_epoch"], live=True, epochs=info["epochs"])
+            self.plots.add_run(key, legend_name(info["name"], info["wrong"]), info["steps_per_epoch"], live=True,
+                               epochs=info["epochs"])
         self.runs_table.reload()
         self._update_empty_hint()
         self.status_metrics.setText(self.tr("Compiling the training step…"))
@@ -696,7 +702,8 @@ class MainWindow(Retranslating, QMainWindow):
                 continue
             folder = RunFolder(Path(run.run_dir))
             steps = folder.steps_per_epoch()
-            self.plots.load_run(run_id, run.label, folder.history(), folder.batches(), steps)
+            self.plots.load_run(run_id, legend_name(run.label, run.wrong), folder.history_with_truth(),
+                                folder.batches(), steps)
         self._update_empty_hint()
 
     def _update_empty_hint(self) -> None:

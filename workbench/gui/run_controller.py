@@ -3,7 +3,7 @@
 A QObject without widgets, so the queue can be tested without a window. The window
 asks (start, compare optimizers, reproduce the article, resume, run again, stop) and
 listens to the signals; the controller owns the worker thread and never touches a
-widget. A batch is what one request queues: one run, two (compare), eight (the
+widget. A batch is what one request queues: one run, two (compare), nine (the
 article); `batch_finished` says when it is over and which runs it made.
 """
 
@@ -85,7 +85,7 @@ class RunController(QObject):
         return self._begin([Job(c) for c in compare_configs(base)])
 
     def reproduce_article(self, base: TrainConfig) -> bool:
-        """The article's eight runs with `base`'s epochs and sample limits; then `article_reproduced`."""
+        """The article's runs (ARTICLE_ROWS) with `base`'s epochs and sample limits; then `article_reproduced`."""
         configs = [row.config(base.epochs, base.train_limit, base.val_limit) for row in ARTICLE_ROWS]
         started = self._begin([Job(c) for c in configs], continue_on_any=True)
         self.reproducing = started

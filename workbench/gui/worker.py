@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QThread, Signal
 
 from workbench.core.config import ConfigError, TrainConfig
+from workbench.core.runs import wrong_reports
 from workbench.core.stop import StopFlag
 from workbench.training.distribute import DeviceError
 
@@ -78,6 +79,7 @@ class TrainWorker(QThread):
                     "run_id": folder.run_id, "run_dir": str(folder.path), "name": self.config.label,
                     "steps_per_epoch": steps, "epochs": self.config.epochs,
                     "resumed": self.resume_dir is not None,
+                    "wrong": wrong_reports(self.config.to_dict()),
                 })
 
             if self.resume_dir is not None:

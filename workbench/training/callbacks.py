@@ -94,8 +94,10 @@ class RunRecorder(EpochClock):
     FLUSH_SECONDS = 5.0
 
     def __init__(self, folder: RunFolder, steps_per_epoch: int, first_epoch: int = 0,
-                 checkpoints: bool = True, monitor: str = "val_loss", best: float | None = None) -> None:
+                 checkpoints: bool = True, monitor: str = "val_loss", best: float | None = None,
+                 truth=None) -> None:
         super().__init__(steps_per_epoch, first_epoch)
+        self.truth = truth  # model -> {"true_val_loss", "true_val_accuracy"}, for runs that log wrong values
         self.folder = folder
         self.first_epoch = first_epoch
         self.checkpoints = checkpoints
@@ -131,6 +133,7 @@ class RunRecorder(EpochClock):
         self.folder.append_batches(rows)
 
     def on_epoch_end(self, epoch, logs=None):
+        shared = logs
         logs = dict(logs or {})
         seconds = time.perf_counter() - self.epoch_start
         self.flush()
@@ -139,6 +142,12 @@ class RunRecorder(EpochClock):
         row = {k: logs.get(k) for k in ("loss", "accuracy", "val_loss", "val_accuracy")}
         row.update(epoch=epoch + 1, lr=current_lr(self.model), seconds=round(seconds, 4))
         self.folder.append_history(row)  # first the record, then the checkpoint: a resume trims to it
+        if self.truth is not None:
+            true = self.truth(self.model)
+            if shared is not None:
+                shared.update(true)  # the callbacks after this one (the window's bridge) see them too
+            self.folder.append_true({"epoch": epoch + 1, "val_loss": true["true_val_loss"],
+                                     "val_accuracy": true["true_val_accuracy"]})
         if self.checkpoints:
             from workbench.training import checkpoint
 

@@ -21,7 +21,7 @@ import keras  # noqa: E402
 
 from workbench.core import data as datamod  # noqa: E402
 from workbench.core.config import TrainConfig  # noqa: E402
-from workbench.core.runs import RunFolder, RunSummary, read_run  # noqa: E402
+from workbench.core.runs import RunFolder, RunSummary, read_run, wrong_reports  # noqa: E402
 from workbench.core.stop import StopFlag  # noqa: E402
 from workbench.training import checkpoint, distribute, methods, models  # noqa: E402
 from workbench.training.callbacks import DivergenceGuard, RunRecorder, RunTensorBoard, StopOnFlag  # noqa: E402
@@ -114,7 +114,9 @@ def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_f
     guard = DivergenceGuard()
     recorded = [r.get(config.monitor) for r in folder.history() if r.get(config.monitor) is not None]
     best_so_far = (max(recorded) if config.monitor.endswith("accuracy") else min(recorded)) if recorded else None
-    recorder = RunRecorder(folder, setup.steps_per_epoch, first_epoch, monitor=config.monitor, best=best_so_far)
+    truth = setup.true_validation if wrong_reports(config.to_dict()) else None
+    recorder = RunRecorder(folder, setup.steps_per_epoch, first_epoch, monitor=config.monitor, best=best_so_far,
+                           truth=truth)
     tensorboard = RunTensorBoard(str(folder.path / "logs"), setup.steps_per_epoch, run_text=run_markdown(config))
     early = None
     if config.early_stop_patience:

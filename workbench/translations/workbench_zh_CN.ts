@@ -156,6 +156,34 @@
         <translation>故意重现原文的坑：给 CategoricalAccuracy 喂整数标签和 argmax 后的输出。它报告一个错误的、偏低的数字（模型实际约 96%，却显示 91.79%）。</translation>
     </message>
     <message>
+        <source>Val loss &amp;report</source>
+        <translation>验证损失报告(&amp;R)</translation>
+    </message>
+    <message>
+        <source>How the custom test_step reports its loss: tracked updates the compiled loss (the article&apos;s fix); returned reproduces the article&apos;s third pitfall</source>
+        <translation>自定义 test_step 如何报告损失：tracked 更新 compile 里的损失（原文的修正办法）；returned 重现原文的第三个坑</translation>
+    </message>
+    <message>
+        <source>tracked · compiled loss</source>
+        <translation>tracked · compile 的损失</translation>
+    </message>
+    <message>
+        <source>test_step updates the compiled loss tracker, so fit reports the true mean validation loss (the fix the article chose: keep the loss in compile).</source>
+        <translation>test_step 更新 compile 的损失跟踪器，所以 fit 报告的是真实的平均验证损失（原文选择的修正：把损失留在 compile 里）。</translation>
+    </message>
+    <message>
+        <source>returned from test_step ⚠</source>
+        <translation>由 test_step 返回 ⚠</translation>
+    </message>
+    <message>
+        <source>The article&apos;s third pitfall, on purpose: test_step returns a hand-computed loss in its logs instead of updating the compiled loss. Keras builds the logs from its metric trackers, so the validation loss it reports is wrong (0.0 on Keras 3).</source>
+        <translation>故意重现原文的第三个坑：test_step 把手算的损失放进返回的日志里，而不是更新 compile 的损失。Keras 是用它的指标跟踪器来生成日志的，所以它报告的验证损失是错的（在 Keras 3 上是 0.0）。</translation>
+    </message>
+    <message>
+        <source>goes with --method custom (only a custom test_step returns its own loss)</source>
+        <translation>只用于 --method custom（只有自定义的 test_step 才会返回自己的损失）</translation>
+    </message>
+    <message>
         <source>Mo&amp;del</source>
         <translation>模型(&amp;D)</translation>
     </message>
@@ -537,6 +565,14 @@
     <message>
         <source>&lt;b&gt;Metric&lt;/b&gt; &apos;{metric}&apos; → {resolved} ({feeds}).</source>
         <translation>&lt;b&gt;指标&lt;/b&gt; &apos;{metric}&apos; → {resolved}（{feeds}）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Val loss&lt;/b&gt; ({mode}): Keras reports {reported}, the true mean loss is {true}.</source>
+        <translation>&lt;b&gt;验证损失&lt;/b&gt;（{mode}）：Keras 报告 {reported}，真实的平均损失是 {true}。</translation>
+    </message>
+    <message>
+        <source>The article&apos;s findings here:</source>
+        <translation>这里触发了原文的发现：</translation>
     </message>
     <message>
         <source>No pitfall from the article in these settings.</source>
@@ -1191,8 +1227,8 @@ other: {other}</source>
 <context>
     <name>PlotPanel</name>
     <message>
-        <source>solid: training per epoch · dashed: validation · thin: training per batch</source>
-        <translation>实线：每轮训练 · 虚线：验证 · 细线：每批次训练</translation>
+        <source>solid: training per epoch · dashed: validation · thin: training per batch · dotted: true validation, where the logged one is wrong (⚠)</source>
+        <translation>实线：每轮训练 · 虚线：验证 · 细线：每批次训练 · 点线：真实验证值（日志里的值有误时，⚠）</translation>
     </message>
     <message>
         <source>Loss</source>
@@ -1244,6 +1280,14 @@ other: {other}</source>
 </context>
 <context>
     <name>RunsModel</name>
+    <message>
+        <source>{reported} ⚠ true {true}</source>
+        <translation>{reported} ⚠ 真实 {true}</translation>
+    </message>
+    <message>
+        <source>{key}: Keras logged {reported}; the model really scores {true} ({finding})</source>
+        <translation>{key}：Keras 记录的是 {reported}；模型实际是 {true}（{finding}）</translation>
+    </message>
     <message>
         <source>Name</source>
         <translation>名称</translation>
@@ -1373,6 +1417,14 @@ other: {other}</source>
         <translation>用错误的指标报告的训练准确率</translation>
     </message>
     <message>
+        <source>val loss far below train loss</source>
+        <translation>验证损失远低于训练损失</translation>
+    </message>
+    <message>
+        <source>test_step returned its own loss; the logged val loss is not it</source>
+        <translation>test_step 返回了自己算的损失；日志里的验证损失并不是它</translation>
+    </message>
+    <message>
         <source>better than SGD, close to overfitting</source>
         <translation>比 SGD 好，接近过拟合</translation>
     </message>
@@ -1391,6 +1443,22 @@ other: {other}</source>
     <message>
         <source>measured val</source>
         <translation>实测验证</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>val loss (Keras)</source>
+        <translation>验证损失（Keras）</translation>
+    </message>
+    <message>
+        <source>val loss (true)</source>
+        <translation>验证损失（真实）</translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation>原文的发现</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1674,10 @@ other: {other}</source>
         <translation>{metric}：这里报告的准确率（{reported}）和真实准确率（{true}）不同。</translation>
     </message>
     <message>
+        <source>loss_report returned: test_step returns its own loss in the logs, but Keras builds the logs from its metric trackers, and the compiled loss tracker that nothing updated replaces it: the validation loss reads {reported} where the model&apos;s true mean loss is {true}. (A value returned from test_step would be one batch&apos;s anyway, not the mean over batches.) The article&apos;s fix: keep the loss in compile and let test_step update it (loss_report tracked).</source>
+        <translation>loss_report returned：test_step 在返回的日志里放了自己算的损失，但 Keras 是用指标跟踪器来生成日志的，于是这个值被 compile 里那个从没更新过的损失跟踪器替换掉了：验证损失显示为 {reported}，而模型真实的平均损失是 {true}。（就算不被替换，test_step 返回的也只是一个批次的值，而不是所有批次的平均。）原文的修正办法：把损失留在 compile 里，让 test_step 去更新它（loss_report tracked）。</translation>
+    </message>
+    <message>
         <source>{strategy}: not measured here ({reason}). Under N replicas a loss divided by the per-replica batch makes every step N times too large; the workbench divides by the global batch (tf.nn.compute_average_loss).</source>
         <translation>{strategy}：这里没有测量（{reason}）。在 N 个副本下，如果损失除以每个副本的批大小，每一步都会大 N 倍；工作台除以的是全局批大小（tf.nn.compute_average_loss）。</translation>
     </message>
@@ -1655,6 +1727,22 @@ other: {other}</source>
     <message>
         <source>Exported {n} files to {path}</source>
         <translation>已导出 {n} 个文件到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>findings</name>
+    <message>
+        <source>finding 1: Keras&apos;s &quot;mse&quot; scales the loss</source>
+        <extracomment>true_history.csv, only in runs whose logged values are known to be wrong (`wrong_reports`): what the model really scored on the validation data at the end of each epoch. The article&apos;s three findings (what `wrong_reports`, explain and reproduce number them by).</extracomment>
+        <translation>发现一：Keras 的 &quot;mse&quot; 改变了损失的量级</translation>
+    </message>
+    <message>
+        <source>finding 2: &quot;accuracy&quot; resolves to another class</source>
+        <translation>发现二：&quot;accuracy&quot; 被解析成了别的准确率类</translation>
+    </message>
+    <message>
+        <source>finding 3: a loss returned by test_step</source>
+        <translation>发现三：test_step 返回的损失</translation>
     </message>
 </context>
 <context>

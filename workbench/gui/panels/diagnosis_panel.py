@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workbench.core.config import ConfigError, TrainConfig
+from workbench.core.i18n import translate
+from workbench.core.runs import FINDINGS
 from workbench.gui.background import Latest
 from workbench.gui.language import Retranslating
 
@@ -38,6 +40,17 @@ def render(report: dict, dark: bool = False) -> str:
         QCoreApplication.translate("DiagnosisPanel", "<b>Metric</b> '{metric}' → {resolved} ({feeds}).").format(
             metric=html.escape(cfg["metric"]), resolved=html.escape(report["resolved_metric"]), feeds=feeds),
     ]
+    reported = report.get("loss_report")
+    if reported:  # the custom method: what its test_step makes fit report, against the true mean loss
+        lines.append(QCoreApplication.translate(
+            "DiagnosisPanel", "<b>Val loss</b> ({mode}): Keras reports {reported}, the true mean loss is {true}.")
+            .format(mode=html.escape(reported["mode"]), reported=f"{reported['reported_val_loss']:.4g}",
+                    true=f"{reported['true_val_loss']:.4g}"))
+    if report.get("findings"):
+        names = " · ".join(translate("findings", FINDINGS[n]) for n in report["findings"])
+        lines.append(f"<span style='color:{warn}'><b>"
+                     + QCoreApplication.translate("DiagnosisPanel", "The article's findings here:")
+                     + f"</b> {html.escape(names)}</span>")
     for warning in report["warnings"]:
         lines.append(f"<span style='color:{warn}'>⚠ {html.escape(warning)}</span>")
     if not report["warnings"]:

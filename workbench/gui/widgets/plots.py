@@ -28,7 +28,8 @@ FRAME_BUDGET = 0.03  # while training, drawing may take at most this share of th
 def line_styles() -> str:
     """How to read the curves, in the current language (shown once above the plots, and in exports)."""
     return QCoreApplication.translate("PlotPanel", "solid: training per epoch · dashed: validation · "
-                                                   "thin: training per batch")
+                                                   "thin: training per batch · dotted: true validation, "
+                                                   "where the logged one is wrong (⚠)")
 
 PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
@@ -36,7 +37,7 @@ PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e
 class RunCurves:
     """One run's six series (batch/epoch/validation × loss/accuracy) and their plot items."""
 
-    KINDS = ("batch", "epoch", "val")
+    KINDS = ("batch", "epoch", "val", "true")  # true: the real validation values of a run that logs wrong ones
 
     def __init__(self, name: str, color: str, steps_per_epoch: int, live: bool = False,
                  epochs: int | None = None) -> None:
@@ -63,6 +64,8 @@ class RunCurves:
                 self.series["epoch", metric].extend([epoch], [logs[metric]])
             if logs.get(f"val_{metric}") is not None:
                 self.series["val", metric].extend([epoch], [logs[f"val_{metric}"]])
+            if logs.get(f"true_val_{metric}") is not None:
+                self.series["true", metric].extend([epoch], [logs[f"true_val_{metric}"]])
         if logs.get("lr") is not None:
             self.series["epoch", "lr"].extend([epoch], [logs["lr"]])
         self.dirty = True
@@ -77,8 +80,8 @@ def _style(kind: str, color: str, live: bool) -> dict:
         c.setAlpha(110)
         return {"pen": pg.mkPen(c, width=1)}
     width = 2.5 if live else 2
-    style = Qt.PenStyle.DashLine if kind == "val" else Qt.PenStyle.SolidLine
-    symbol = "o" if kind == "epoch" else "s"
+    style = {"val": Qt.PenStyle.DashLine, "true": Qt.PenStyle.DotLine}.get(kind, Qt.PenStyle.SolidLine)
+    symbol = {"epoch": "o", "true": "t"}.get(kind, "s")
     return {"pen": pg.mkPen(c, width=width, style=style), "symbol": symbol, "symbolSize": 5,
             "symbolBrush": c, "symbolPen": None}
 

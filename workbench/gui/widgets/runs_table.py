@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -21,7 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from workbench.core.runs import RunSummary, list_runs, percent, status_word
+from workbench.core.i18n import translate
+from workbench.core.runs import FINDINGS, RunSummary, list_runs, percent, status_word
 from workbench.gui.language import Retranslating
 
 
@@ -36,6 +38,29 @@ def _duration(s: float | None) -> str:
     return f"{m}:{sec:02d}" if m < 60 else f"{m // 60}:{m % 60:02d}:{sec:02d}"
 
 
+def _reported(run: RunSummary, key: str, shown: str, text) -> str:
+    """A logged value; where the run's settings make it wrong on purpose, marked and with the true one."""
+    if key not in run.wrong:
+        return shown
+    true = run.true_final.get(key)
+    if true is None:
+        return f"{shown} ⚠"
+    return QCoreApplication.translate("RunsModel", "{reported} ⚠ true {true}").format(reported=shown, true=text(true))
+
+
+def why_wrong(run: RunSummary) -> str:
+    """The tooltip of a run whose logged values are known to be wrong: which finding, and the true values."""
+    lines = []
+    for key, finding in run.wrong.items():
+        reported, true = run.final.get(key), run.true_final.get(key)
+        text = percent if key.endswith("accuracy") else _num
+        lines.append(QCoreApplication.translate(
+            "RunsModel", "{key}: Keras logged {reported}; the model really scores {true} ({finding})").format(
+            key=key, reported=text(reported) or "—", true=text(true) or "—",
+            finding=translate("findings", FINDINGS[finding])))
+    return "\n".join(lines)
+
+
 COLUMNS: list[tuple[str, Any]] = [  # headers are translated where shown
     (QT_TRANSLATE_NOOP("RunsModel", "Name"), lambda r: r.label),
     (QT_TRANSLATE_NOOP("RunsModel", "Method"),
@@ -48,9 +73,11 @@ COLUMNS: list[tuple[str, Any]] = [  # headers are translated where shown
      lambda r: f"{r.epochs_completed}/{r.epochs}" if r.epochs else str(r.epochs_completed)),
     (QT_TRANSLATE_NOOP("RunsModel", "Status"),
      lambda r: status_word("early-stopped" if r.reason and r.reason.startswith("early-stopped") else r.status)),
-    (QT_TRANSLATE_NOOP("RunsModel", "Val acc"), lambda r: percent(r.final.get("val_accuracy"))),
+    (QT_TRANSLATE_NOOP("RunsModel", "Val acc"),
+     lambda r: _reported(r, "val_accuracy", percent(r.final.get("val_accuracy")), percent)),
     (QT_TRANSLATE_NOOP("RunsModel", "Best val acc"), lambda r: percent(r.best_val_accuracy)),
-    (QT_TRANSLATE_NOOP("RunsModel", "Val loss"), lambda r: _num(r.final.get("val_loss"))),
+    (QT_TRANSLATE_NOOP("RunsModel", "Val loss"),
+     lambda r: _reported(r, "val_loss", _num(r.final.get("val_loss")), _num)),
     (QT_TRANSLATE_NOOP("RunsModel", "Best val loss"), lambda r: _num(r.best_val_loss)),
     (QT_TRANSLATE_NOOP("RunsModel", "Duration"), lambda r: _duration(r.seconds)),
     (QT_TRANSLATE_NOOP("RunsModel", "Date"),
@@ -104,6 +131,8 @@ class RunsModel(QAbstractTableModel):
             value = run.final.get(key[1]) if isinstance(key, tuple) else getattr(run, key)
             return -1e300 if value is None else value
         if role == Qt.ItemDataRole.ToolTipRole:
+            if run.wrong and col in (8, 9, 10, 11):
+                return why_wrong(run)
             return run.error or run.reason or run.run_dir
         if role == Qt.ItemDataRole.ForegroundRole and col == 7 and run.status in STATUS_COLORS:
             return QColor(STATUS_COLORS[run.status])

@@ -141,6 +141,19 @@ class Setup:
             c.steps_per_execution,
         )
 
+    def true_validation(self, model: keras.Model) -> dict[str, float]:
+        """What the model really scores on the validation data: for runs whose logged values are known to
+        be wrong (the pitfalls reproduced on purpose), recorded beside them."""
+        import numpy as np
+
+        outputs, labels = [], []
+        for x, y in pipeline.val_dataset(self.data, False):
+            outputs.append(np.asarray(model(x, training=False)))
+            labels.append(np.asarray(y))
+        out, y = np.concatenate(outputs), np.concatenate(labels)
+        return {"true_val_loss": objectives.mean_loss(self.config.loss, out, y),
+                "true_val_accuracy": float(np.mean(np.argmax(out, axis=-1) == y))}
+
     def val_data(self) -> tf.data.Dataset:
         return self._shardable(pipeline.val_dataset(self.data, self.labels == "onehot"))
 

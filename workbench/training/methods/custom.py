@@ -19,6 +19,7 @@ class CustomStepModel(MultiWorkerFixes, keras.Sequential):
     """A Sequential whose train/test steps are written by hand."""
 
     onehot_labels = True  # set per run: does the loss want one-hot labels?
+    loss_report = "tracked"  # set per run: "returned" reproduces the article's third pitfall
 
     def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
         """The article's one-hot encoding of integer labels happens here, inside every step.
@@ -55,11 +56,21 @@ class CustomStepModel(MultiWorkerFixes, keras.Sequential):
         x, y, _ = keras.utils.unpack_x_y_sample_weight(data)
         y_pred = self(x, training=False)
         loss = self.compute_loss(x=x, y=y, y_pred=y_pred, training=False)
+        if self.loss_report == "returned":
+            # The article's third pitfall, on purpose: the hand-computed loss goes into the returned
+            # logs and the compiled loss tracker is left alone. Keras builds the logs from its metric
+            # trackers (their names match the returned keys), so what fit reports as val_loss is that
+            # untouched tracker: 0.0. And a returned value would be one batch's, not averaged over batches.
+            for metric in self.metrics:
+                if metric.name != "loss":
+                    metric.update_state(y, y_pred)
+            return {**self.get_metrics_result(), "loss": loss}
         return self._update_metrics(loss, x, y, y_pred)
 
 
 def run(setup: Setup) -> keras.Model:
     def one_hot_inside(model: CustomStepModel) -> None:
         model.onehot_labels = setup.loss_labels == "onehot"
+        model.loss_report = setup.config.loss_report
 
     return setup.compile_and_fit(CustomStepModel, prepare=one_hot_inside)
