@@ -164,7 +164,7 @@ SETTINGS: tuple[Setting, ...] = (
                                          "CategoricalAccuracy fed integer labels and argmax outputs. It reports a "
                                          "wrong, lower number (91.79% for a model at ~96%)."))),
             widget="metricCombo"),
-    Setting("loss_report", str, "tracked", _("Val loss &report"),
+    Setting("loss_report", str, "tracked", _("Loss &report"),
             _("How the custom test_step reports its loss: tracked updates the compiled loss (the article's fix); "
               "returned reproduces the article's third pitfall"),
             choices=_choices(

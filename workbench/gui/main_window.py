@@ -165,7 +165,8 @@ class MainWindow(Retranslating, QMainWindow):
         view_bar.addWidget(self.smoothing_label)
         view_bar.addWidget(self.log_scale)
         view_bar.addWidget(self.x_axis)
-        self.line_styles = styles = QLabel(objectName="lineStylesLabel")
+        self.line_styles = styles = QLabel(objectName="lineStylesLabel", wordWrap=True,
+                                           alignment=Qt.AlignmentFlag.AlignCenter)
         self.empty_hint = QLabel(objectName="emptyHint", alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.banner = ErrorBanner()
         self.diagnosis = DiagnosisPanel()

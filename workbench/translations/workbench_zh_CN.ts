@@ -156,8 +156,8 @@
         <translation>故意重现原文的坑：给 CategoricalAccuracy 喂整数标签和 argmax 后的输出。它报告一个错误的、偏低的数字（模型实际约 96%，却显示 91.79%）。</translation>
     </message>
     <message>
-        <source>Val loss &amp;report</source>
-        <translation>验证损失报告(&amp;R)</translation>
+        <source>Loss &amp;report</source>
+        <translation>损失报告(&amp;R)</translation>
     </message>
     <message>
         <source>How the custom test_step reports its loss: tracked updates the compiled loss (the article&apos;s fix); returned reproduces the article&apos;s third pitfall</source>
