@@ -137,8 +137,19 @@ def test_switching_language_changes_the_open_window_and_is_remembered(make_windo
     assert window.language_actions["zh_CN"].isChecked()
     assert QSettings(str(settings_file), QSettings.Format.IniFormat).value("language") == "zh_CN"
 
+    from workbench.core.article import ARTICLE_ROWS, result_row
+    from workbench.gui.panels.reproduce_dialog import ReproduceDialog
+
+    row = result_row(ARTICLE_ROWS[-1], {"final": {"loss": 0.1, "accuracy": 0.9, "val_loss": 0.0,
+                                                  "val_accuracy": 0.9}, "true_final": {"val_loss": 0.2}})
+    dialog = ReproduceDialog([row], window)  # an open dialog follows the switch too
+    assert dialog.windowTitle() == "重现原文"
+    assert dialog.table.horizontalHeaderItem(12).text() == "原文的发现"
+
     window.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: window.start_button.text() == "Start")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "The article, reproduced")
+    assert dialog.table.item(0, 12).text() == "finding 3: a loss returned by test_step"
     assert window.settings.labels["lr"].text() == "&Learning rate"
     window.set_language("zh_CN")
     window.close()

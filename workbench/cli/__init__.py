@@ -448,37 +448,37 @@ def build_parser() -> Parser:
         if name in ("train", "explain"):
             add_train_options(p)
         elif name == "evaluate":
-            p.add_argument("--run", required=True, metavar="ID", help="the run id")
-            p.add_argument("--csv", metavar="PATH", help="also write the confusion matrix as CSV")
+            p.add_argument("--run", required=True, metavar="ID", help=translate("cli", "the run id"))
+            p.add_argument("--csv", metavar="PATH", help=translate("cli", "also write the confusion matrix as CSV"))
         elif name == "export-model":
             from workbench.training.model_export import FORMATS
 
-            p.add_argument("--run", required=True, metavar="ID", help="the run id")
+            p.add_argument("--run", required=True, metavar="ID", help=translate("cli", "the run id"))
             p.add_argument("--format", choices=list(FORMATS), default="keras",
-                           help="keras: a .keras file; savedmodel: a SavedModel folder for serving; "
-                                "tflite: a TensorFlow Lite file")
-            p.add_argument("--out", metavar="PATH", help="file or folder to write (default: named after the run, "
-                                                         "in the current folder)")
+                           help=translate("cli", "keras: a .keras file; savedmodel: a SavedModel folder for serving; "
+                                                 "tflite: a TensorFlow Lite file"))
+            p.add_argument("--out", metavar="PATH", help=translate(
+                "cli", "file or folder to write (default: named after the run, in the current folder)"))
         elif name == "resume":
-            p.add_argument("run", metavar="RUN", help="the run id (a folder of the runs folder)")
+            p.add_argument("run", metavar="RUN", help=translate("cli", "the run id (a folder of the runs folder)"))
         elif name == "reproduce":
             p.add_argument("--epochs", type=int, default=10)
-            p.add_argument("--train-limit", type=int, default=0, help="first N training samples (0 = all)")
-            p.add_argument("--val-limit", type=int, default=0, help="first N validation samples (0 = all)")
+            p.add_argument("--train-limit", type=int, default=0, help=translate("cli", "first N training samples (0 = all)"))
+            p.add_argument("--val-limit", type=int, default=0, help=translate("cli", "first N validation samples (0 = all)"))
         elif name == "export":
-            p.add_argument("--runs", nargs="+", required=True, metavar="ID", help="run ids to export")
-            p.add_argument("--out", required=True, help="folder to write into")
-            p.add_argument("--formats", default="png,svg,pdf,csv", help="comma list of png,svg,pdf,csv")
-            p.add_argument("--smoothing", type=float, default=0.0, help="0..0.99, as the window's slider")
-            p.add_argument("--log-y", action="store_true", help="logarithmic loss axis")
+            p.add_argument("--runs", nargs="+", required=True, metavar="ID", help=translate("cli", "run ids to export"))
+            p.add_argument("--out", required=True, help=translate("cli", "folder to write into"))
+            p.add_argument("--formats", default="png,svg,pdf,csv", help=translate("cli", "comma list of png,svg,pdf,csv"))
+            p.add_argument("--smoothing", type=float, default=0.0, help=translate("cli", "0..0.99, as the window's slider"))
+            p.add_argument("--log-y", action="store_true", help=translate("cli", "logarithmic loss axis"))
         elif name == "gui":
             p.add_argument("--quit-after", type=float, default=None, help=argparse.SUPPRESS)
         elif name == "install-desktop":
-            p.add_argument("--uninstall", action="store_true", help="remove the menu entry and icon")
+            p.add_argument("--uninstall", action="store_true", help=translate("cli", "remove the menu entry and icon"))
         elif name == "tensorboard":
-            p.add_argument("--logdir", default=None, help="folder to serve (default: the runs folder)")
-            p.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0 = a free one)")
-            p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+            p.add_argument("--logdir", default=None, help=translate("cli", "folder to serve (default: the runs folder)"))
+            p.add_argument("--port", type=int, default=0, help=translate("cli", "port on 127.0.0.1 (0 = a free one)"))
+            p.add_argument("--no-browser", action="store_true", help=translate("cli", "do not open a browser"))
     return parser
 
 

@@ -1615,6 +1615,70 @@ other: {other}</source>
         <source>add the app to the desktop menu (Linux); --uninstall removes it</source>
         <translation>把程序加入桌面菜单（Linux）；--uninstall 移除</translation>
     </message>
+    <message>
+        <source>the run id</source>
+        <translation>运行 id</translation>
+    </message>
+    <message>
+        <source>also write the confusion matrix as CSV</source>
+        <translation>同时把混淆矩阵写成 CSV</translation>
+    </message>
+    <message>
+        <source>keras: a .keras file; savedmodel: a SavedModel folder for serving; tflite: a TensorFlow Lite file</source>
+        <translation>keras：一个 .keras 文件；savedmodel：用于部署的 SavedModel 文件夹；tflite：一个 TensorFlow Lite 文件</translation>
+    </message>
+    <message>
+        <source>file or folder to write (default: named after the run, in the current folder)</source>
+        <translation>要写出的文件或文件夹（默认：以运行命名，放在当前文件夹）</translation>
+    </message>
+    <message>
+        <source>the run id (a folder of the runs folder)</source>
+        <translation>运行 id（运行文件夹中的一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>first N training samples (0 = all)</source>
+        <translation>只用前 N 个训练样本（0 = 全部）</translation>
+    </message>
+    <message>
+        <source>first N validation samples (0 = all)</source>
+        <translation>只用前 N 个验证样本（0 = 全部）</translation>
+    </message>
+    <message>
+        <source>run ids to export</source>
+        <translation>要导出的运行 id</translation>
+    </message>
+    <message>
+        <source>folder to write into</source>
+        <translation>写入的文件夹</translation>
+    </message>
+    <message>
+        <source>comma list of png,svg,pdf,csv</source>
+        <translation>逗号分隔的 png、svg、pdf、csv 列表</translation>
+    </message>
+    <message>
+        <source>0..0.99, as the window&apos;s slider</source>
+        <translation>0..0.99，与窗口中的滑块相同</translation>
+    </message>
+    <message>
+        <source>logarithmic loss axis</source>
+        <translation>对数损失轴</translation>
+    </message>
+    <message>
+        <source>remove the menu entry and icon</source>
+        <translation>移除菜单项和图标</translation>
+    </message>
+    <message>
+        <source>folder to serve (default: the runs folder)</source>
+        <translation>要展示的文件夹（默认：运行文件夹）</translation>
+    </message>
+    <message>
+        <source>port on 127.0.0.1 (0 = a free one)</source>
+        <translation>127.0.0.1 上的端口（0 = 任选一个空闲端口）</translation>
+    </message>
+    <message>
+        <source>do not open a browser</source>
+        <translation>不打开浏览器</translation>
+    </message>
 </context>
 <context>
     <name>devices</name>

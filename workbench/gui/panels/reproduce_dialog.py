@@ -12,30 +12,36 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.article import cells, header, note
+from workbench.gui.language import Retranslating
 
 
-class ReproduceDialog(QDialog):
+class ReproduceDialog(Retranslating, QDialog):
     def __init__(self, results: list[dict], parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("The article, reproduced"))
         self.setObjectName("reproduceDialog")
-        table = QTableWidget(len(results), len(header()), objectName="reproduceTable")
-        table.setHorizontalHeaderLabels(list(header()))
-        table.verticalHeader().setVisible(False)
-        for r, result in enumerate(results):
+        self.results = results
+        self.table = QTableWidget(len(results), len(header()), objectName="reproduceTable")
+        self.table.verticalHeader().setVisible(False)
+        self.explained = QLabel(wordWrap=True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.explained)
+        layout.addWidget(buttons)
+        self.retranslate()
+        self.resize(min(1100, self.table.horizontalHeader().length() + 40), 360)
+
+    def retranslate(self) -> None:
+        """The title, headers, notes and words in the cells, in the current language."""
+        self.setWindowTitle(self.tr("The article, reproduced"))
+        self.table.setHorizontalHeaderLabels(list(header()))
+        for r, result in enumerate(self.results):
             for c, text in enumerate(cells(result)):
                 item = QTableWidgetItem(text)
                 if result.get("note"):
                     item.setToolTip(note(result))
-                table.setItem(r, c, item)
-        table.resizeColumnsToContents()
-        self.table = table
-        explained = QLabel(self.tr("Accuracies in percent. The runs are in the runs table: select them to overlay "
-                                   "their curves."), wordWrap=True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(table)
-        layout.addWidget(explained)
-        layout.addWidget(buttons)
-        self.resize(min(1100, table.horizontalHeader().length() + 40), 360)
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        self.explained.setText(self.tr("Accuracies in percent. The runs are in the runs table: select them to "
+                                       "overlay their curves."))
