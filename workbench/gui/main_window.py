@@ -174,7 +174,7 @@ class MainWindow(Retranslating, QMainWindow):
         curves_layout = QVBoxLayout(curves)
         curves_layout.setContentsMargins(0, 4, 0, 0)
         curves_layout.addLayout(view_bar)
-        curves_layout.addWidget(styles, 0, Qt.AlignmentFlag.AlignHCenter)
+        curves_layout.addWidget(styles)  # full width: it wraps (centred) rather than widening the window
         curves_layout.addWidget(self.empty_hint)
         curves_layout.addWidget(self.plots, 1)
         self.inside = InsidePanel()

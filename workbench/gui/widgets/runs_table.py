@@ -48,6 +48,11 @@ def _reported(run: RunSummary, key: str, shown: str, text) -> str:
     return QCoreApplication.translate("RunsModel", "{reported} ⚠ true {true}").format(reported=shown, true=text(true))
 
 
+def _marked(run: RunSummary, key: str, shown: str) -> str:
+    """A value made from logged numbers that are known to be wrong (the best so far): marked only."""
+    return f"{shown} ⚠" if key in run.wrong and shown else shown
+
+
 def why_wrong(run: RunSummary) -> str:
     """The tooltip of a run whose logged values are known to be wrong: which finding, and the true values."""
     lines = []
@@ -75,10 +80,10 @@ COLUMNS: list[tuple[str, Any]] = [  # headers are translated where shown
      lambda r: status_word("early-stopped" if r.reason and r.reason.startswith("early-stopped") else r.status)),
     (QT_TRANSLATE_NOOP("RunsModel", "Val acc"),
      lambda r: _reported(r, "val_accuracy", percent(r.final.get("val_accuracy")), percent)),
-    (QT_TRANSLATE_NOOP("RunsModel", "Best val acc"), lambda r: percent(r.best_val_accuracy)),
+    (QT_TRANSLATE_NOOP("RunsModel", "Best val acc"), lambda r: _marked(r, "val_accuracy", percent(r.best_val_accuracy))),
     (QT_TRANSLATE_NOOP("RunsModel", "Val loss"),
      lambda r: _reported(r, "val_loss", _num(r.final.get("val_loss")), _num)),
-    (QT_TRANSLATE_NOOP("RunsModel", "Best val loss"), lambda r: _num(r.best_val_loss)),
+    (QT_TRANSLATE_NOOP("RunsModel", "Best val loss"), lambda r: _marked(r, "val_loss", _num(r.best_val_loss))),
     (QT_TRANSLATE_NOOP("RunsModel", "Duration"), lambda r: _duration(r.seconds)),
     (QT_TRANSLATE_NOOP("RunsModel", "Date"),
      lambda r: time.strftime("%Y-%m-%d %H:%M", time.localtime(r.started)) if r.started else ""),
