@@ -124,6 +124,19 @@ def replica_scaling(cfg: TrainConfig, x, y, data) -> dict[str, Any] | None:
             "global_batch_gradient_scale": right / float(one_norm)}
 
 
+def _compiled(cfg: TrainConfig, data, labels: str) -> keras.Model:
+    """The model `cfg.method` (fit or custom) trains, compiled as it compiles it; `labels` as its pipeline feeds."""
+    loss_labels = "onehot" if objectives.loss_needs_onehot(cfg.loss) else labels
+    model = _model(cfg, data, CustomStepModel if cfg.method == "custom" else keras.Sequential)
+    if cfg.method == "custom":
+        model.onehot_labels = loss_labels == "onehot"
+        model.loss_report = cfg.loss_report
+    model.compile(optimizer=make_optimizer(cfg.replace(schedule="constant", warmup_epochs=0), 1),
+                  loss=objectives.compile_loss(cfg.loss, loss_labels),
+                  metrics=[objectives.compile_metric(cfg.metric)], jit_compile=False)
+    return model
+
+
 def resolved_metric(cfg: TrainConfig, method: str, x, y, data) -> dict[str, Any]:
     """The accuracy class a method ends up with, read after one real step, and what it reports."""
     labels = objectives.label_format(method)
@@ -137,13 +150,7 @@ def resolved_metric(cfg: TrainConfig, method: str, x, y, data) -> dict[str, Any]
         classes = [type(metric).__name__]
         reported = float(metric.result())
     else:
-        model = _model(run_cfg, data, CustomStepModel if method == "custom" else keras.Sequential)
-        loss_labels = "onehot" if objectives.loss_needs_onehot(cfg.loss) else labels
-        if method == "custom":
-            model.onehot_labels = loss_labels == "onehot"
-        model.compile(optimizer=make_optimizer(cfg.replace(schedule="constant", warmup_epochs=0), 1),
-                      loss=objectives.compile_loss(cfg.loss, loss_labels),
-                      metrics=[objectives.compile_metric(cfg.metric)], jit_compile=False)
+        model = _compiled(run_cfg, data, labels)
         logs = model.test_on_batch(x, fed, return_dict=True)  # builds the metrics on real data
         classes = objectives.resolved_metric_classes(model)
         reported = float(logs["accuracy"])
@@ -162,13 +169,7 @@ def loss_report(cfg: TrainConfig, x, y, data) -> dict[str, Any] | None:
     """
     if cfg.method != "custom":
         return None
-    loss_labels = "onehot" if objectives.loss_needs_onehot(cfg.loss) else "int"
-    model = _model(cfg, data, CustomStepModel)
-    model.onehot_labels = loss_labels == "onehot"
-    model.loss_report = cfg.loss_report
-    model.compile(optimizer=make_optimizer(cfg.replace(schedule="constant", warmup_epochs=0), 1),
-                  loss=objectives.compile_loss(cfg.loss, loss_labels),
-                  metrics=[objectives.compile_metric(cfg.metric)], jit_compile=False)
+    model = _compiled(cfg, data, "int")
     logs = model.evaluate(x, y, batch_size=max(1, len(y) // 4), verbose=0, return_dict=True)
     true = objectives.mean_loss(cfg.loss, np.asarray(model(x, training=False)), y)
     return {"mode": cfg.loss_report, "reported_val_loss": float(logs["loss"]), "true_val_loss": true}
