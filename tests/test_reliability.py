@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 
+import keras
 import numpy as np
 import pytest
 
@@ -109,3 +110,34 @@ def test_resume_without_a_checkpoint_says_why(tmp_path):
         trainer.resume(stopped.folder.path)
     p = run_cli("resume", stopped.summary.run_id, "--runs-dir", str(tmp_path))
     assert p.returncode == 1 and "before its first epoch ended" in p.stderr and "Traceback" not in p.stderr
+
+
+class CountValidation(keras.callbacks.Callback):
+    """Stops the run after `stop_after` training batches of the first epoch; counts validation batches."""
+
+    def __init__(self, flag: StopFlag, stop_after: int) -> None:
+        super().__init__()
+        self.flag, self.stop_after = flag, stop_after
+        self.val_batches = 0
+
+    def on_train_batch_end(self, batch, logs=None):
+        if batch + 1 >= self.stop_after:
+            self.flag.set()
+
+    def on_test_batch_end(self, batch, logs=None):
+        self.val_batches += 1
+
+
+@pytest.mark.parametrize("method", ["tape", "fit", "custom"])
+@pytest.mark.parametrize(("stop_after", "val_batches"), [(10, 1), (2000 // 32 + 1, 4)])
+def test_stop_skips_the_validation_of_an_epoch_it_cuts_short(tmp_path, method, stop_after, val_batches):
+    """Mid-epoch, Stop cuts validation after one batch (the epoch is not recorded anyway); a stop that
+    comes as the epoch's last batch ends still validates the whole epoch, which is recorded."""
+    flag = StopFlag()
+    counter = CountValidation(flag, stop_after)
+    config = TrainConfig(method=method, train_limit=2000, val_limit=2000, epochs=3)
+    result = trainer.train(config, tmp_path, [counter], flag)
+    assert result.summary.status == "stopped"
+    assert counter.val_batches == val_batches  # 2000 validation images in batches of 500
+    recorded = result.folder.history()
+    assert len(recorded) == (0 if val_batches == 1 else 1)

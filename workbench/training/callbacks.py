@@ -29,15 +29,30 @@ def global_step(epoch: int, batch: int, steps_per_epoch: int) -> int:
 
 
 class StopOnFlag(keras.callbacks.Callback):
-    """Turns a StopFlag into `model.stop_training`, checked between batches."""
+    """Turns a StopFlag into `model.stop_training`, checked between batches.
 
-    def __init__(self, flag: StopFlag) -> None:
+    A stopped epoch is never recorded (the run recorder keeps whole epochs only), so its
+    validation pass is cut short too (`model.stop_evaluating`, which Keras's evaluate loop
+    and the tape loop check): Stop answers without a pass over the validation data first.
+    """
+
+    def __init__(self, flag: StopFlag, steps_per_epoch: int | None = None) -> None:
         super().__init__()
         self.flag = flag
+        self.steps_per_epoch = steps_per_epoch  # None: never cut validation short
+        self.batches = 0  # training batches done in the epoch under way
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.batches = 0
 
     def on_train_batch_end(self, batch, logs=None):
+        self.batches = batch + 1
         if self.flag.is_set():
             self.model.stop_training = True
+
+    def on_test_batch_end(self, batch, logs=None):
+        if self.flag.is_set() and self.steps_per_epoch and self.batches < self.steps_per_epoch:
+            self.model.stop_evaluating = True
 
     def on_epoch_end(self, epoch, logs=None):
         if self.flag.is_set():

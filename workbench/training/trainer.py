@@ -125,7 +125,8 @@ def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_f
             min_delta=config.early_stop_min_delta, restore_best_weights=config.restore_best,
             mode="max" if config.monitor.endswith("accuracy") else "min")
     # the recorder sees each epoch before early stopping may restore the best weights
-    setup.callbacks = [guard, recorder, tensorboard, StopOnFlag(stop), *([early] if early else []), *callbacks]
+    setup.callbacks = [guard, recorder, tensorboard, StopOnFlag(stop, setup.steps_per_epoch),
+                       *([early] if early else []), *callbacks]
     started = time.perf_counter()
     try:
         model = methods.get(config.method)(setup)

@@ -139,7 +139,7 @@ def run(setup: Setup) -> keras.Model:
             if model.stop_training:
                 break
         logs = {k: float(v) for k, v in train_logs().items()}  # once per epoch
-        logs.update(_evaluate(val_data, distributed_val_step, val_loss, val_acc, callbacks))
+        logs.update(_evaluate(model, val_data, distributed_val_step, val_loss, val_acc, callbacks))
         callbacks.on_epoch_end(epoch, logs)
         if model.stop_training:
             break
@@ -147,15 +147,19 @@ def run(setup: Setup) -> keras.Model:
     return model
 
 
-def _evaluate(val_data, val_step, val_loss, val_acc, callbacks) -> dict[str, float]:
-    """One pass over the validation data, reported as fit's evaluate reports it."""
+def _evaluate(model, val_data, val_step, val_loss, val_acc, callbacks) -> dict[str, float]:
+    """One pass over the validation data, reported as fit's evaluate reports it (and, like it, cut short
+    when a callback sets `model.stop_evaluating`)."""
     val_loss.reset_state()
     val_acc.reset_state()
+    model.stop_evaluating = False
     callbacks.on_test_begin()
     for i, (x, y) in enumerate(val_data):
         callbacks.on_test_batch_begin(i)
         val_step(x, y)
         callbacks.on_test_batch_end(i, {"loss": val_loss.result(), "accuracy": val_acc.result()})
+        if model.stop_evaluating:
+            break
     result = {"loss": float(val_loss.result()), "accuracy": float(val_acc.result())}
     callbacks.on_test_end(result)
     return {f"val_{k}": v for k, v in result.items()}
