@@ -193,9 +193,9 @@ def explain(cfg: TrainConfig) -> dict[str, Any]:
     mine = by_method[cfg.method]
     replicas = replica_scaling(cfg, x, y, data)
     reported = loss_report(cfg, x, y, data)
-    findings = _findings(cfg, effective, mine, reported)
-    warnings = (_warnings(cfg, scale, effective, mine) + _loss_report_warnings(reported)
-                + _replica_warnings(cfg, replicas))
+    found = _warnings(cfg, scale, effective, mine) + _loss_report_warnings(reported)  # (finding, text)
+    findings = sorted({finding for finding, _ in found})
+    warnings = [text for _, text in found] + _replica_warnings(cfg, replicas)
     return {
         "config": cfg.to_dict(),
         "batch_size": int(len(y)),
@@ -220,54 +220,44 @@ def _pct(fraction: float) -> str:
     return f"{100 * fraction:.1f}%"
 
 
-def _warnings(cfg: TrainConfig, scale: float, effective: float, mine: dict) -> list[str]:
+def _warnings(cfg: TrainConfig, scale: float, effective: float, mine: dict) -> list[tuple[int, str]]:
+    """The article's findings 1 and 2 these settings trigger, each with its warning."""
     out = []
     if cfg.loss == "keras_mse" and effective < 0.5:
-        out.append(translate(
+        out.append((1, translate(
             "diagnosis",
             'keras_mse: Keras\'s "mse" averages over the {outputs} outputs, so the loss is {scale}x the '
             "article's sum_mse and one {optimizer} step is {effective}x as large - like lr {lr_now} instead of "
             "{lr}. Use lr {lr_fix} or loss sum_mse to train like the article's tape loop.").format(
             outputs=10 if round(1 / scale) == 10 else round(1 / scale), scale=f"{scale:.3g}",
             optimizer=cfg.optimizer.upper(), effective=f"{effective:.3g}", lr_now=f"{cfg.lr * effective:.3g}",
-            lr=f"{cfg.lr:g}", lr_fix=f"{cfg.lr / effective:.3g}"))
+            lr=f"{cfg.lr:g}", lr_fix=f"{cfg.lr / effective:.3g}")))
     if cfg.metric == "categorical_on_sparse":
-        out.append(translate(
+        out.append((2, translate(
             "diagnosis",
             "categorical_on_sparse: CategoricalAccuracy is fed integer labels and argmax outputs, so it "
             "compares two label vectors as if they were probability vectors and counts one sample per batch; "
             "the accuracy is wrong (on this batch it reports {reported} where the model is really at {true}).")
-            .format(reported=_pct(mine["reported_accuracy"]), true=_pct(mine["true_accuracy"])))
+            .format(reported=_pct(mine["reported_accuracy"]), true=_pct(mine["true_accuracy"]))))
     elif abs(mine["reported_accuracy"] - mine["true_accuracy"]) > 1e-6:
-        out.append(translate(
+        out.append((2, translate(
             "diagnosis", "{metric}: the accuracy reported here ({reported}) differs from the true accuracy "
             "({true}).").format(metric=cfg.metric, reported=_pct(mine["reported_accuracy"]),
-                               true=_pct(mine["true_accuracy"])))
+                               true=_pct(mine["true_accuracy"]))))
     return out
 
 
-def _findings(cfg: TrainConfig, effective: float, mine: dict, reported: dict | None) -> list[int]:
-    """Which of the article's three findings these settings trigger (numbers as in runs.FINDINGS)."""
-    found = []
-    if cfg.loss == "keras_mse" and effective < 0.5:
-        found.append(1)
-    if abs(mine["reported_accuracy"] - mine["true_accuracy"]) > 1e-6 or cfg.metric == "categorical_on_sparse":
-        found.append(2)
-    if reported is not None and abs(reported["reported_val_loss"] - reported["true_val_loss"]) > 1e-4:
-        found.append(3)
-    return found
-
-
-def _loss_report_warnings(reported: dict | None) -> list[str]:
+def _loss_report_warnings(reported: dict | None) -> list[tuple[int, str]]:
+    """Finding 3, when the validation loss Keras reports is not the model's true mean loss."""
     if reported is None or abs(reported["reported_val_loss"] - reported["true_val_loss"]) <= 1e-4:
         return []
-    return [translate(
+    return [(3, translate(
         "diagnosis", "loss_report returned: test_step returns its own loss in the logs, but Keras builds the logs "
         "from its metric trackers, and the compiled loss tracker that nothing updated replaces it: the validation "
         "loss reads {reported} where the model's true mean loss is {true}. (A value returned from test_step would "
         "be one batch's anyway, not the mean over batches.) The article's fix: keep the loss in compile and let "
         "test_step update it (loss_report tracked).").format(
-        reported=f"{reported['reported_val_loss']:.4g}", true=f"{reported['true_val_loss']:.4g}")]
+        reported=f"{reported['reported_val_loss']:.4g}", true=f"{reported['true_val_loss']:.4g}"))]
 
 
 def _replica_warnings(cfg: TrainConfig, replicas: dict | None) -> list[str]:

@@ -148,7 +148,7 @@ class InsidePanel(Retranslating, QWidget):
                                   self.tr("Draw a digit"))):
             self.tabs.setTabText(i, text)
         if self.results:
-            self._show(self.results)  # the captions, titles and headers again, in the new language
+            self._show(self.results, reload_pad=False)  # captions, titles, headers again (the pad retranslates)
         else:
             runs, self._key = self.runs, ()
             self.show_runs(runs, self._selected)
@@ -190,7 +190,7 @@ class InsidePanel(Retranslating, QWidget):
         for w in (self.normalise, self.export_matrix_button, self.export_images_button, self.tabs):
             w.setEnabled(on)
 
-    def _show(self, results: list) -> None:
+    def _show(self, results: list, reload_pad: bool = True) -> None:
         self.results = results
         self._set_enabled(True)
         two = len(results) == 2
@@ -222,7 +222,7 @@ class InsidePanel(Retranslating, QWidget):
         problem = pad_problem(first["x_test"].shape[1:])
         if problem:
             self.pad.set_unavailable(self.tr("Drawing is off: {problem}.").format(problem=problem))
-        else:
+        elif reload_pad:  # a language switch needs no new model: the pad retranslates its own texts
             self.pad.set_model(Path(self.runs[0].run_dir) / "model.keras", first["outputs"], self.runs[0].label,
                                first["ink"])
 
