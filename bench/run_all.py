@@ -27,6 +27,8 @@ sys.path.insert(0, str(HERE))
 
 import outside  # noqa: E402
 
+METHODS = ("tape", "fit", "custom")
+
 OFFSCREEN = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TF_CPP_MIN_LOG_LEVEL": "2",
              "XDG_CONFIG_HOME": tempfile.mkdtemp(prefix="bench-config-")}  # not the user's settings
 
@@ -37,11 +39,11 @@ from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from workbench.gui import MainWindow
-epochs, limit, runs = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+epochs, limit, runs, n = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 w = MainWindow(runs_dir=runs, settings=QSettings(runs + "/s.ini", QSettings.Format.IniFormat), preload_tensorflow=False)
 w.show()
 s = w.settings
-s.epochs.setValue(epochs); s.train_limit.setValue(limit)
+s.epochs.setValue(epochs); s.train_limit.setValue(limit); s.widgets["steps_per_execution"].setValue(n)
 late, clock, last = [], QElapsedTimer(), [None]
 def tick():
     now = clock.elapsed()
@@ -67,10 +69,10 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from workbench.gui import MainWindow
-runs = sys.argv[1]
+runs, n = sys.argv[1], int(sys.argv[2])
 w = MainWindow(runs_dir=runs, settings=QSettings(runs + "/s.ini", QSettings.Format.IniFormat), preload_tensorflow=False)
 w.show()
-w.settings.epochs.setValue(50); w.settings.train_limit.setValue(0)
+w.settings.epochs.setValue(50); w.settings.train_limit.setValue(0); w.settings.widgets["steps_per_execution"].setValue(n)
 out = {}
 def click_stop():
     out["clicked"] = time.perf_counter(); w.stop_button.click()
@@ -151,22 +153,21 @@ def main() -> None:
 
     # Like with like, timed from outside (outside.py): the workbench compiles with XLA, so its baseline is
     # plain Keras with jit_compile=True; --no-jit is compared with plain Keras without XLA.
+    one = ("--steps-per-execution", "1")  # one compiled call per batch, as before fast-by-default
     contenders = {
         "plain Keras, XLA": outside.plain_keras(limit, jit=True),
         "plain Keras, no XLA": outside.plain_keras(limit, jit=False),
-        "tape": outside.workbench("tape", limit, runs),
-        "fit": outside.workbench("fit", limit, runs),
-        "custom": outside.workbench("custom", limit, runs),
-        "fit --no-jit": outside.workbench("fit", limit, runs, "--no-jit"),
-        "tape fast (N=100)": outside.workbench("tape", limit, runs, "--steps-per-execution", "100"),
-        "fit fast (N=100)": outside.workbench("fit", limit, runs, "--steps-per-execution", "100"),
-        "fit from the window": lambda epochs: [py, "-c", WINDOW_RUN, str(epochs), str(limit), str(runs)],
+        **{f"{m}, N=1": outside.workbench(m, limit, runs, *one) for m in METHODS},
+        **{m: outside.workbench(m, limit, runs) for m in METHODS},  # the default: fast mode, N auto
+        "fit --no-jit, N=1": outside.workbench("fit", limit, runs, "--no-jit", *one),
+        "fit from the window, N=1": lambda epochs: [py, "-c", WINDOW_RUN, str(epochs), str(limit), str(runs), "1"],
+        "fit from the window": lambda epochs: [py, "-c", WINDOW_RUN, str(epochs), str(limit), str(runs), "0"],
     }
-    lateness: list[float] = []
+    lateness: dict[str, list[float]] = {"fit from the window, N=1": [], "fit from the window": []}
 
     def window_output(name: str, epochs: int, last: str) -> None:
-        if name == "fit from the window" and epochs == outside.LONG:
-            lateness.extend(json.loads(last)["lateness_ms"])
+        if name in lateness and epochs == outside.LONG:
+            lateness[name].extend(json.loads(last)["lateness_ms"])
 
     results = outside.rounds(contenders, args.rounds, on_output=window_output)
 
@@ -175,20 +176,25 @@ def main() -> None:
         rows.append((what, f"{outside.median(results, name):.2f} s/epoch", f"{med:.3f} ({low:.3f}–{high:.3f})",
                      f"≤ {target:.2f}", "yes" if med <= target else "no"))
 
-    for method in ("tape", "fit", "custom"):
-        row(f"{method} vs plain Keras, both with XLA", method, "plain Keras, XLA", 1.00)
-    row("fit --no-jit vs plain Keras without XLA", "fit --no-jit", "plain Keras, no XLA", 1.00)
-    row("fit from the window (live plots) vs fit headless", "fit from the window", "fit", 1.05)
-    for method in ("tape", "fit"):
-        row(f"{method} fast (N=100) vs plain Keras with XLA", f"{method} fast (N=100)", "plain Keras, XLA", 0.40)
-    rows.append(("event loop lateness in the window during training, p99", f"{p99(lateness):.1f} ms",
-                 f"{len(lateness)} ticks", "≤ 50 ms", "yes" if p99(lateness) <= 50 else "no"))
+    for method in METHODS:
+        row(f"{method} (default: fast mode, N auto) vs plain Keras, both with XLA", method, "plain Keras, XLA", 0.40)
+    for method in METHODS:
+        row(f"{method}, N=1 vs plain Keras, both with XLA", f"{method}, N=1", "plain Keras, XLA", 1.00)
+    row("fit --no-jit, N=1 vs plain Keras without XLA", "fit --no-jit, N=1", "plain Keras, no XLA", 1.00)
+    row("fit from the window (live plots) vs fit headless, N auto", "fit from the window", "fit", 1.05)
+    row("fit from the window (live plots) vs fit headless, N=1", "fit from the window, N=1", "fit, N=1", 1.05)
+    for name, ticks in lateness.items():
+        rows.append((f"event loop lateness in the window during training, p99 ({name.split(', ')[-1] if ', ' in name else 'N auto'})",
+                     f"{p99(ticks):.1f} ms", f"{len(ticks)} ticks", "≤ 50 ms", "yes" if p99(ticks) <= 50 else "no"))
 
     # Stop during a full-data 50-epoch run from the window, until the thread has ended
-    stops = [last_json([py, "-c", STOP_LATENCY, str(runs)]) for _ in range(2)]
-    worst = max(s["stop_seconds"] for s in stops)
-    rows.append(("Stop clicked → run ended (full data, 50 epochs, window)", f"{worst:.2f} s (worst of 2)",
-                 ", ".join(s["status"] for s in stops), "≤ 0.5 s", "yes" if worst <= 0.5 else "no"))
+    for n, mode in (("0", "N auto"), ("1", "N=1")):
+        stops = [last_json([py, "-c", STOP_LATENCY, str(runs), n]) for _ in range(4)]
+        seconds = sorted(s["stop_seconds"] for s in stops)
+        med = statistics.median(seconds)
+        rows.append((f"Stop clicked → run ended (full data, 50 epochs, window, {mode})",
+                     f"{med:.2f} s (median of 4; worst {seconds[-1]:.2f})",
+                     ", ".join(s["status"] for s in stops), "≤ 0.5 s", "yes" if med <= 0.5 else "no"))
 
     # 4. redraw
     redraw = last_json([py, "-c", REDRAW])

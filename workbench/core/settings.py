@@ -202,9 +202,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("dataset", str, "mnist", _("Dataset"),
             _("'mnist' (shipped with the app) or the path of an .npz file with x_train, y_train, x_test, y_test"),
             widget="datasetEdit", check=_dataset_problem, editor="file"),
-    Setting("steps_per_execution", int, 1, _("Fast mode"),
-            _("Batches per compiled call (fast mode): fewer Python round trips, same results"),
-            low=1, high=100_000, widget="stepsPerExecutionSpin"),
+    Setting("steps_per_execution", int, 0, _("Fast mode"),
+            _("Batches per compiled call (fast mode): fewer Python round trips, the same weights and every batch "
+              "on the curve; auto = calls of about 0.05 s; 1 = one call per batch"),
+            low=0, high=100_000, widget="stepsPerExecutionSpin", special=_("auto")),
     Setting("eager", bool, False, _("eager tape loop (slow)"),
             _("Only for the tape method on one device: runs each step eagerly, about 7x slower, as the article's "
               "code does"), widget="eagerCheck",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 
 from workbench.training.callbacks import EpochClock, current_lr
+from workbench.training.steps import batch_points
 
 
 class QtBridge(EpochClock):
@@ -30,11 +31,12 @@ class QtBridge(EpochClock):
         self._batch = 0
 
     def on_train_batch_end(self, batch, logs=None):
-        logs = logs or {}
         self._batch = min(batch + 1, self.steps_per_epoch)
-        self.steps.append(self.step_of(batch))
-        self.loss.append(logs.get("loss", float("nan")))
-        self.accuracy.append(logs.get("accuracy", float("nan")))
+        nan = float("nan")
+        for step, loss, accuracy in batch_points(logs, self.step_of(batch)):  # fast mode: each step of the call
+            self.steps.append(step)
+            self.loss.append(nan if loss is None else loss)
+            self.accuracy.append(nan if accuracy is None else accuracy)
         now = time.perf_counter()
         if now - self._last_emit >= self.interval:
             self._last_emit = now
@@ -55,6 +57,8 @@ class QtBridge(EpochClock):
 
     def on_epoch_end(self, epoch, logs=None):
         self.flush()
+        if self._batch < self.steps_per_epoch:
+            return  # stopped mid-epoch: no epoch point, as history.csv has no row for it
         self.signals.epoch_done.emit({"epoch": epoch + 1, "batches": self._batch, "lr": current_lr(self.model), **{
             k: float(v) for k, v in (logs or {}).items() if isinstance(v, int | float)}})
 

@@ -18,6 +18,7 @@ import keras
 from workbench.core.i18n import translate
 from workbench.core.runs import RunFolder
 from workbench.core.stop import StopFlag
+from workbench.training.steps import batch_points
 
 __all__ = ["StopFlag", "StopOnFlag", "DivergenceGuard", "RunRecorder", "ConsoleProgress"]
 
@@ -29,18 +30,21 @@ def global_step(epoch: int, batch: int, steps_per_epoch: int) -> int:
 
 
 class StopOnFlag(keras.callbacks.Callback):
-    """Turns a StopFlag into `model.stop_training`, checked between batches.
+    """Turns a StopFlag into `model.stop_training`, checked between batches (in fast mode, between calls).
 
     A stopped epoch is never recorded (the run recorder keeps whole epochs only), so its
-    validation pass is cut short too (`model.stop_evaluating`, which Keras's evaluate loop
-    and the tape loop check): Stop answers without a pass over the validation data first.
+    validation pass is skipped: the tape loop checks `model.stop_evaluating` before each batch, and
+    for Keras's evaluate (which resets that flag and checks it after a batch) the test function is
+    swapped, for this one pass, for one that reports no data - so Stop does not wait for a pass
+    over the validation data, nor for the first epoch's compilation of the test step.
     """
 
     def __init__(self, flag: StopFlag, steps_per_epoch: int | None = None) -> None:
         super().__init__()
         self.flag = flag
-        self.steps_per_epoch = steps_per_epoch  # None: never cut validation short
+        self.steps_per_epoch = steps_per_epoch  # None: never skip validation
         self.batches = 0  # training batches done in the epoch under way
+        self._test_function = None
 
     def on_epoch_begin(self, epoch, logs=None):
         self.batches = 0
@@ -50,13 +54,30 @@ class StopOnFlag(keras.callbacks.Callback):
         if self.flag.is_set():
             self.model.stop_training = True
 
-    def on_test_batch_end(self, batch, logs=None):
-        if self.flag.is_set() and self.steps_per_epoch and self.batches < self.steps_per_epoch:
+    def _cut_short(self) -> bool:
+        return self.flag.is_set() and bool(self.steps_per_epoch) and self.batches < self.steps_per_epoch
+
+    def on_test_begin(self, logs=None):
+        if self._cut_short():
             self.model.stop_evaluating = True
+            self._test_function = self.model.test_function
+            self.model.test_function = _no_validation
+
+    def on_test_batch_end(self, batch, logs=None):
+        if self._cut_short():
+            self.model.stop_evaluating = True
+
+    def on_test_end(self, logs=None):
+        if self._test_function is not None:
+            self.model.test_function, self._test_function = self._test_function, None
 
     def on_epoch_end(self, epoch, logs=None):
         if self.flag.is_set():
             self.model.stop_training = True
+
+
+def _no_validation(iterator):
+    raise StopIteration  # Keras's evaluate reads this as "no more data" and ends its pass
 
 
 class DivergenceGuard(keras.callbacks.Callback):
@@ -68,11 +89,12 @@ class DivergenceGuard(keras.callbacks.Callback):
         self.diverged_step: int | None = None
 
     def on_train_batch_end(self, batch, logs=None):
-        self.step += 1
-        loss = (logs or {}).get("loss")
-        if loss is not None and not math.isfinite(loss):
-            self.diverged_step = self.step
-            self.model.stop_training = True
+        for _, loss, _ in batch_points(logs, 0):  # every step of a fast-mode call
+            self.step += 1
+            if loss is not None and not math.isfinite(loss):
+                self.diverged_step = self.step
+                self.model.stop_training = True
+                return
 
 
 def current_lr(model) -> float | None:
@@ -130,14 +152,12 @@ class RunRecorder(EpochClock):
         self._last_flush = self.epoch_start
 
     def on_train_batch_end(self, batch, logs=None):
-        logs = logs or {}
         self.batches_done = min(batch + 1, self.steps_per_epoch)
-        # In fast mode Keras reports once per N batches; batch is the last one's index.
+        # In fast mode Keras reports once per N batches (batch is the last one's index), with every step's point.
         self.step = self.step_of(batch)
-        self.pending.append(
-            {"step": self.step, "epoch": self.epoch + 1, "loss": logs.get("loss"),
-             "accuracy": logs.get("accuracy")}
-        )
+        epoch = self.epoch + 1
+        self.pending += [{"step": step, "epoch": epoch, "loss": loss, "accuracy": acc}
+                         for step, loss, acc in batch_points(logs, self.step)]
         now = time.perf_counter()
         if now - self._last_flush > self.FLUSH_SECONDS:
             self.flush()
@@ -250,6 +270,7 @@ class RunTensorBoard(keras.callbacks.TensorBoard):
         self.steps_per_epoch = steps_per_epoch
         self.batch_every = batch_every
         self._epoch = 0
+        self._batches = 0
         self._last_written = 0
 
     def on_train_begin(self, logs=None):
@@ -263,21 +284,31 @@ class RunTensorBoard(keras.callbacks.TensorBoard):
 
     def on_epoch_begin(self, epoch, logs=None):
         self._epoch = epoch
+        self._batches = 0
 
     def on_train_batch_begin(self, batch, logs=None):
         pass
 
     def on_train_batch_end(self, batch, logs=None):
-        step = global_step(self._epoch, batch, self.steps_per_epoch)
-        if logs and step - self._last_written >= self.batch_every:
-            self._last_written = step
-            with self._train_writer.as_default():
-                for name in ("loss", "accuracy"):
-                    if name in logs:
-                        self.summary.scalar(f"batch_{name}", logs[name], step=step)
+        self._batches = min(batch + 1, self.steps_per_epoch)
+        last = global_step(self._epoch, batch, self.steps_per_epoch)
+        if not logs or last - self._last_written < self.batch_every:
+            return
+        for step, loss, accuracy in batch_points(logs, last):  # in fast mode, every step of the call
+            if step - self._last_written >= self.batch_every:
+                self._last_written = step
+                with self._train_writer.as_default():
+                    for name, value in (("loss", loss), ("accuracy", accuracy)):
+                        if value is not None:
+                            self.summary.scalar(f"batch_{name}", value, step=step)
 
     def on_test_batch_begin(self, batch, logs=None):
         pass
+
+    def on_epoch_end(self, epoch, logs=None):
+        if self._batches < self.steps_per_epoch:
+            return  # stopped or diverged mid-epoch: not an epoch of the run (nor a row of history.csv)
+        super().on_epoch_end(epoch, logs)
 
     def _write_keras_model_summary(self):
         # Keras writes the model summary only for classes named Sequential/Functional;

@@ -26,6 +26,8 @@ INTERNALS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
      "callbacks.RunTensorBoard writes batch scalars and text with it"),
     ("keras", "callbacks.TensorBoard.summary", (),
      "callbacks.RunTensorBoard: tf.summary as Keras imported it"),
+    ("keras", "Model.make_test_function", ("force",),
+     "callbacks.StopOnFlag swaps the model.test_function it makes for one validation pass"),
 )
 
 

@@ -22,6 +22,7 @@ import tensorflow as tf
 from workbench.core.data import ImageData, steps_per_epoch  # noqa: F401
 
 VAL_BATCH = 500
+PARALLEL = 2  # gathering a batch is cheap: two calls in flight keep a step fed
 
 
 def epoch_order(n: int, seed: int, epoch: int) -> np.ndarray:
@@ -61,10 +62,14 @@ def _gathered(data: ImageData, seed: int, onehot: bool, epochs: tf.data.Dataset,
 
     ds = epochs.flat_map(epoch_blocks).map(
         lambda idx: prep(tf.gather(x, idx), tf.gather(y, idx)),
-        num_parallel_calls=tf.data.AUTOTUNE,
+        num_parallel_calls=PARALLEL,
         deterministic=True,
     )
-    return ds.prefetch(tf.data.AUTOTUNE)
+    # Fixed sizes, no tf.data autotuning: with it, dropping an iterator sometimes took 1 s here (its
+    # tuning thread), which a Stop waited for (the tape loop's iterator) and fit paid at epoch ends.
+    options = tf.data.Options()
+    options.autotune.enabled = False
+    return ds.prefetch(2).with_options(options)
 
 
 def _batches(data: ImageData, batch_size: int, seed: int, onehot: bool,

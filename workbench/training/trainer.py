@@ -25,6 +25,7 @@ from workbench.core.runs import RunFolder, RunSummary, read_run, wrong_reports  
 from workbench.core.stop import StopFlag  # noqa: E402
 from workbench.training import checkpoint, distribute, methods, models  # noqa: E402
 from workbench.training.callbacks import DivergenceGuard, RunRecorder, RunTensorBoard, StopOnFlag  # noqa: E402
+from workbench.training.steps import StepFeed  # noqa: E402
 
 
 class TrainingFailed(RuntimeError):
@@ -125,7 +126,9 @@ def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_f
             min_delta=config.early_stop_min_delta, restore_best_weights=config.restore_best,
             mode="max" if config.monitor.endswith("accuracy") else "min")
     # the recorder sees each epoch before early stopping may restore the best weights
-    setup.callbacks = [guard, recorder, tensorboard, StopOnFlag(stop, setup.steps_per_epoch),
+    # StepFeed first: in fast mode it hands every step of a call to the callbacks after it
+    feed = [StepFeed(setup.step_log)] if setup.step_log is not None else []
+    setup.callbacks = [*feed, guard, recorder, tensorboard, StopOnFlag(stop, setup.steps_per_epoch),
                        *([early] if early else []), *callbacks]
     started = time.perf_counter()
     try:
@@ -153,7 +156,8 @@ def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_f
         save_model(model, folder.path / "model.keras")
         save_best(model, folder.path)
     folder.write_status(status, error=error, seconds=seconds, ended=time.time(),
-                        diverged_step=guard.diverged_step, reason=reason, replicas=setup.replicas)
+                        diverged_step=guard.diverged_step, reason=reason, replicas=setup.replicas,
+                        steps_per_execution=setup.steps_per_execution)
     summary = read_run(folder.path)
     assert summary is not None
     return RunResult(folder, summary)

@@ -276,10 +276,6 @@
         <translation>快速模式</translation>
     </message>
     <message>
-        <source>Batches per compiled call (fast mode): fewer Python round trips, same results</source>
-        <translation>每次编译调用执行的批次数（快速模式）：减少 Python 往返，结果不变</translation>
-    </message>
-    <message>
         <source>eager tape loop (slow)</source>
         <translation>eager 模式的 tape 循环（慢）</translation>
     </message>
@@ -338,6 +334,10 @@
     <message>
         <source>auto</source>
         <translation>自动</translation>
+    </message>
+    <message>
+        <source>Batches per compiled call (fast mode): fewer Python round trips, the same weights and every batch on the curve; auto = calls of about 0.05 s; 1 = one call per batch</source>
+        <translation>每次编译调用执行的批次数（快速模式）：减少 Python 往返，权重相同，曲线上仍有每个批次；自动 = 每次调用约 0.05 秒；1 = 每个批次一次调用</translation>
     </message>
     <message>
         <source>goes with --strategy mirrored (logical CPU devices to mirror over)</source>

@@ -12,7 +12,7 @@ import tensorflow as tf
 from workbench.core import data as datamod
 from workbench.core.config import TrainConfig
 from workbench.core.data import ImageData
-from workbench.training import models, objectives, pipeline, schedules
+from workbench.training import models, objectives, pipeline, schedules, steps
 
 
 def make_optimizer(config: TrainConfig, steps_per_epoch: int) -> keras.optimizers.Optimizer:
@@ -96,6 +96,21 @@ class Setup:
     def __post_init__(self) -> None:
         if self.strategy is None:
             self.strategy = tf.distribute.get_strategy()
+        n = self.steps_per_execution
+        # every step's point, in fast mode on one device (steps.py)
+        self.step_log = steps.StepLog(n) if n > 1 and self.replicas == 1 and not self.config.eager else None
+
+    @property
+    def steps_per_execution(self) -> int:
+        """Steps per compiled call: as set, or for `auto` (0) what `steps.auto_steps` estimates (1 for the eager
+        loop and under a tf.distribute strategy, whose calls report their last step only)."""
+        c = self.config
+        if c.steps_per_execution != steps.AUTO:
+            return c.steps_per_execution
+        if c.eager or c.strategy != "default":
+            return 1
+        return steps.auto_steps(c.model, self.data.input_shape, self.data.num_classes, c.batch_size,
+                                self.steps_per_epoch)
 
     @property
     def replicas(self) -> int:
@@ -138,7 +153,7 @@ class Setup:
         c = self.config
         return pipeline.chunked_train_dataset(
             self.data, c.batch_size, c.seed, c.epochs, self.labels == "onehot", self.first_epoch,
-            c.steps_per_execution,
+            self.steps_per_execution,
         )
 
     def true_validation(self, model: keras.Model) -> dict[str, float]:
@@ -192,7 +207,7 @@ class Setup:
             model = self.build_model(cls)
             if prepare is not None:
                 prepare(model)
-            model.compile(**self.compile_kwargs())
+            model.compile(**self.compile_kwargs(model))
             self.restore(model, model.optimizer)
         with warnings.catch_warnings():
             # Keras learns an epoch's length by running out of data once; that is expected here
@@ -200,12 +215,13 @@ class Setup:
             model.fit(**self.fit_kwargs())
         return model
 
-    def compile_kwargs(self) -> dict:
+    def compile_kwargs(self, model: keras.Model) -> dict:
         c = self.config
+        recorder = [steps.StepRecorder(self.step_log, model)] if self.step_log is not None else []
         return dict(
             optimizer=self.optimizer(),
             loss=objectives.compile_loss(c.loss, self.loss_labels),
-            metrics=[objectives.compile_metric(c.metric)],
+            metrics=[objectives.compile_metric(c.metric), *recorder],  # the recorder last: it reads the others
             jit_compile=self.jit_compile,
-            steps_per_execution=c.steps_per_execution,
+            steps_per_execution=self.steps_per_execution,
         )
