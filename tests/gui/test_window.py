@@ -69,8 +69,10 @@ def test_a_short_run_from_the_widgets_draws_train_and_validation_curves(qtbot, w
     assert window.last_summary["status"] == "completed", window.banner.text()
     run_id = window.last_summary["run_id"]
     curves = window.plots.runs[run_id]
+    assert window.settings.widgets["steps_per_execution"].text() == "auto"  # fast mode, the default
+    assert json.loads((window.runs_dir / run_id / "status.json").read_text())["steps_per_execution"] > 1
     for metric in ("loss", "accuracy"):
-        assert curves.series["batch", metric].n == 3 * 188  # every batch point arrived
+        assert curves.series["batch", metric].n == 3 * 188  # every batch point arrived, in fast mode too
         assert curves.series["epoch", metric].n == 3
         assert curves.series["val", metric].n == 3
         for kind in ("batch", "epoch", "val"):
