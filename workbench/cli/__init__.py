@@ -409,6 +409,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 # -- wiring -------------------------------------------------------------------
+from workbench.cli import experiment  # noqa: E402  (its commands import this module's helpers when run)
+
+
 def build_parser() -> Parser:
     parser = Parser(prog="workbench", description=translate(
         "cli", "TF Training Workbench: see why a network trains the way it does."))
@@ -437,6 +440,13 @@ def build_parser() -> Parser:
         "export-model": (QT_TRANSLATE_NOOP("cli", "write a run's model for use elsewhere (Keras, SavedModel, "
                                                   "TFLite)"), cmd_export_model),
         "tensorboard": (QT_TRANSLATE_NOOP("cli", "serve a runs folder with TensorBoard on loopback"), cmd_tensorboard),
+        "experiment": (QT_TRANSLATE_NOOP("cli", "a grid of settings x seeds, each trial a run, summarised per "
+                                                "setting"), experiment.cmd_experiment),
+        "experiment-worker": (QT_TRANSLATE_NOOP("cli", "run trials of an existing experiment (from this or another "
+                                                       "machine) until none is left"),
+                              experiment.cmd_experiment_worker),
+        "experiment-report": (QT_TRANSLATE_NOOP("cli", "the summary of an experiment"),
+                              experiment.cmd_experiment_report),
         "gui": (QT_TRANSLATE_NOOP("cli", "open the main window"), cmd_gui),
         "install-desktop": (QT_TRANSLATE_NOOP("cli", "add the app to the desktop menu (Linux); --uninstall removes "
                                                      "it"), cmd_install_desktop),
@@ -445,8 +455,10 @@ def build_parser() -> Parser:
         help_text = translate("cli", help_text)
         p = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
         p.set_defaults(func=func)
-        if name in ("train", "explain"):
+        if name in ("train", "explain", "experiment"):
             add_train_options(p)
+        if name.startswith("experiment"):
+            experiment.add_options(name, p)
         elif name == "evaluate":
             p.add_argument("--run", required=True, metavar="ID", help=translate("cli", "the run id"))
             p.add_argument("--csv", metavar="PATH", help=translate("cli", "also write the confusion matrix as CSV"))

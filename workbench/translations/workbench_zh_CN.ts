@@ -1608,6 +1608,18 @@ other: {other}</source>
         <translation>在本机回环地址上用 TensorBoard 展示运行文件夹</translation>
     </message>
     <message>
+        <source>a grid of settings x seeds, each trial a run, summarised per setting</source>
+        <translation>设置网格 × 种子，每个试验是一次运行，按设置汇总</translation>
+    </message>
+    <message>
+        <source>run trials of an existing experiment (from this or another machine) until none is left</source>
+        <translation>运行已有实验的试验（在本机或其他机器上），直到全部完成</translation>
+    </message>
+    <message>
+        <source>the summary of an experiment</source>
+        <translation>实验的汇总</translation>
+    </message>
+    <message>
         <source>open the main window</source>
         <translation>打开主窗口</translation>
     </message>
@@ -1678,6 +1690,62 @@ other: {other}</source>
     <message>
         <source>do not open a browser</source>
         <translation>不打开浏览器</translation>
+    </message>
+    <message>
+        <source>a setting and its values, e.g. optimizer=sgd,adam (repeatable)</source>
+        <translation>一个设置及其取值，例如 optimizer=sgd,adam（可重复）</translation>
+    </message>
+    <message>
+        <source>seeds as 0-4 or 0,3,7</source>
+        <translation>种子，如 0-4 或 0,3,7</translation>
+    </message>
+    <message>
+        <source>worker processes on this machine</source>
+        <translation>本机上的工作进程数</translation>
+    </message>
+    <message>
+        <source>Optuna storage: an SQLAlchemy URL or grpc://HOST:PORT (default: an SQLite file in the runs folder)</source>
+        <translation>Optuna 存储：SQLAlchemy URL 或 grpc://HOST:PORT（默认：运行文件夹中的 SQLite 文件）</translation>
+    </message>
+    <message>
+        <source>the experiment id</source>
+        <translation>实验 ID</translation>
+    </message>
+    <message>
+        <source>argument --workers: at least 1</source>
+        <translation>参数 --workers：至少为 1</translation>
+    </message>
+    <message>
+        <source>experiment {id}: {n} trials in {storage}</source>
+        <translation>实验 {id}：{n} 个试验，存储于 {storage}</translation>
+    </message>
+    <message>
+        <source>trial {settings} seed {seed}: {status}, val accuracy {accuracy} (run {run})</source>
+        <translation>试验 {settings} 种子 {seed}：{status}，验证准确率 {accuracy}（运行 {run}）</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>val accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>best val accuracy</source>
+        <translation>最佳验证准确率</translation>
+    </message>
+    <message>
+        <source>val loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>s/trial</source>
+        <translation>秒/试验</translation>
+    </message>
+    <message>
+        <source>experiment {id}: {done} of {total} trials completed</source>
+        <translation>实验 {id}：{total} 个试验中已完成 {done} 个</translation>
     </message>
 </context>
 <context>
@@ -1772,6 +1840,34 @@ other: {other}</source>
     <message>
         <source>The {method} method feeds integer labels, so the metric &apos;{metric}&apos; becomes {resolved} and reports the true accuracy.</source>
         <translation>{method} 方法喂的是整数标签，所以指标 &apos;{metric}&apos; 变成了 {resolved}，报告的是真实准确率。</translation>
+    </message>
+</context>
+<context>
+    <name>experiment</name>
+    <message>
+        <source>--set: unknown setting {name!r}; allowed: {allowed}</source>
+        <extracomment>settings an experiment cannot vary: the seed has its own list, the name is made per trial</extracomment>
+        <translation>--set：未知设置 {name!r}；可用：{allowed}</translation>
+    </message>
+    <message>
+        <source>--set {text}: write SETTING=V1,V2</source>
+        <translation>--set {text}：请写成 SETTING=V1,V2</translation>
+    </message>
+    <message>
+        <source>--set {name}: a value is listed twice</source>
+        <translation>--set {name}：有一个值列出了两次</translation>
+    </message>
+    <message>
+        <source>--seeds {spec}: give seeds as 0-4 or 0,3,7 (each 0 to {high}, none twice)</source>
+        <translation>--seeds {spec}：种子写成 0-4 或 0,3,7（每个 0 到 {high}，不可重复）</translation>
+    </message>
+    <message>
+        <source>the combination {point} is not allowed: {reason}</source>
+        <translation>组合 {point} 不被允许：{reason}</translation>
+    </message>
+    <message>
+        <source>--set {name} is given twice</source>
+        <translation>--set {name} 给出了两次</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,167 @@
+"""Experiments: grids of settings × seeds on Optuna, each trial a run; workers, kills, and the statistics."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import numpy as np
+import optuna
+import pytest
+from scipy import stats as scipy_stats
+
+from workbench.cli import main as cli_main
+from workbench.core.config import TrainConfig
+from workbench.core.runs import RunFolder
+from workbench.experiments import study as studies
+from workbench.experiments.grid import GridError, make_grid
+from workbench.experiments.stats import difference
+from workbench.training import trainer
+
+from helpers import weights_of
+
+TINY = ["--train-limit", "320", "--val-limit", "100", "--epochs", "1"]
+
+
+@pytest.mark.parametrize(("sets", "seeds", "says"), [
+    (["speed=1,2"], "0", "unknown setting 'speed'"),
+    (["optimizer="], "0", "--set optimizer: give at least one value"),
+    (["lr=0.01,50"], "0", "--set lr: 50"),
+    (["optimizer=sgd,nadam"], "0", "'nadam' is not one of"),
+    (["lr=0.1,0.1"], "0", "listed twice"),
+    (["lr"], "0", "write SETTING=V1,V2"),
+    (["eager=true,false"], "0", "the combination eager=True is not allowed"),
+    (["optimizer=sgd"], "4-2", "--seeds 4-2"),
+])
+def test_a_bad_grid_gets_one_clear_message(tmp_path, capsys, sets, seeds, says):
+    argv = ["experiment", *[a for s in sets for a in ("--set", s)], "--seeds", seeds, "--runs-dir", str(tmp_path)]
+    assert cli_main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and says in err, err
+    assert not (tmp_path / "experiments.db").exists()  # nothing was started
+
+
+def test_a_grid_spells_settings_either_way_and_reads_seed_ranges():
+    grid = make_grid(TrainConfig(), ["batch-size=16,32", "optimizer=sgd,adam"], "0-2")
+    assert grid.axes == {"batch_size": [16, 32], "optimizer": ["sgd", "adam"]}
+    assert grid.seeds == [0, 1, 2] and len(grid.trials()) == 12
+    assert make_grid(TrainConfig(), [], "0,3,7").seeds == [0, 3, 7]
+    with pytest.raises(GridError, match="given twice"):
+        make_grid(TrainConfig(), ["lr=0.1", "lr=0.2"], "0")
+
+
+def test_a_trial_is_the_same_run_as_train_with_its_settings(tmp_path):
+    base = TrainConfig(train_limit=320, val_limit=100, epochs=1)
+    grid = make_grid(base, ["optimizer=adam"], "3")
+    storage = studies.default_storage(tmp_path)
+    studies.create(grid, storage, "same")
+    assert studies.work(storage, "same", tmp_path / "trials") == 1
+    doc = studies.report(storage, "same")
+    [trial] = doc["trials"]
+    alone = trainer.train(base.replace(optimizer="adam", seed=3), tmp_path / "alone")
+    np.testing.assert_array_equal(weights_of(trial["run_dir"]), weights_of(alone.folder.path))
+    assert trial["final"] == alone.summary.final
+    config = RunFolder(trial["run_dir"]).config()
+    assert config["optimizer"] == "adam" and config["seed"] == 3 and "same" in config["name"]
+
+
+def test_two_workers_share_a_grid_and_run_each_trial_once(tmp_path):
+    """2 × 2 × 2: two worker processes on one storage, as two machines on one database would."""
+    runs = tmp_path / "runs"
+    p = subprocess.run(
+        [sys.executable, "-m", "workbench", "experiment", "--set", "optimizer=sgd,adam", "--set", "lr=0.01,0.05",
+         "--seeds", "0-1", *TINY, "--workers", "2", "--name", "grid", "--runs-dir", str(runs), "--json"],
+        capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr[-3000:]
+    doc = json.loads(p.stdout.strip().splitlines()[-1])
+    keys = [(json.dumps(t["settings"], sort_keys=True), t["seed"]) for t in doc["trials"]]
+    assert len(keys) == 8 and len(set(keys)) == 8  # every trial, none twice
+    assert len({t["run_id"] for t in doc["trials"]}) == 8
+    assert len([d for d in runs.iterdir() if d.is_dir()]) == 8  # one run folder per trial, no spare ones
+    assert [g["n"] for g in doc["groups"]] == [2, 2, 2, 2]
+    study = optuna.load_study(study_name="grid", storage=doc["storage"])
+    complete = [t for t in study.trials if t.state == optuna.trial.TrialState.COMPLETE]
+    assert len(complete) == 8
+
+
+def _running_trial(storage: str, name: str):
+    try:
+        study = optuna.load_study(study_name=name, storage=storage)
+    except KeyError:
+        return None
+    return next((t for t in study.get_trials(deepcopy=False)
+                 if t.state == optuna.trial.TrialState.RUNNING and "run_dir" in t.user_attrs), None)
+
+
+def test_a_killed_worker_loses_only_its_trial_which_runs_again(tmp_path):
+    runs = tmp_path / "runs"
+    storage = studies.default_storage(runs.parent)
+    command = [sys.executable, "-m", "workbench", "experiment", "--set", "optimizer=sgd", "--seeds", "0-1",
+               "--train-limit", "4000", "--val-limit", "100", "--epochs", "4", "--steps-per-execution", "1",
+               "--name", "killed", "--storage", storage, "--runs-dir", str(runs)]
+    optuna.storages.RDBStorage(storage)  # the tables, before this test and the worker both open the file
+    worker = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while (trial := _running_trial(storage, "killed")) is None:
+            assert time.monotonic() < deadline and worker.poll() is None, worker.stderr.read()[-3000:]
+            time.sleep(0.2)
+        time.sleep(1.0)
+        os.kill(worker.pid, signal.SIGKILL)  # mid-trial, as a machine that dies
+        worker.wait(30)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+    killed_run = trial.user_attrs["run_dir"]
+    p = subprocess.run([sys.executable, "-m", "workbench", "experiment-worker", "--storage", storage,
+                        "--experiment", "killed", "--runs-dir", str(runs)], capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr[-3000:]
+    doc = studies.report(storage, "killed")
+    assert sorted(t["seed"] for t in doc["trials"]) == [0, 1]  # both trials, each once
+    assert killed_run not in [t["run_dir"] for t in doc["trials"]]  # the killed one ran again, in a new run
+    study = optuna.load_study(study_name="killed", storage=storage)
+    states = [t.state for t in study.trials]
+    assert states.count(optuna.trial.TrialState.COMPLETE) == 2
+    assert states.count(optuna.trial.TrialState.FAIL) == 1  # the killed trial, marked failed by its heartbeat
+
+
+def test_means_spreads_and_the_difference_match_numpy_and_scipy_from_the_history_files(tmp_path):
+    runs = tmp_path / "runs"
+    argv = ["experiment", "--set", "optimizer=sgd,adam", "--seeds", "0-2", *TINY, "--name", "stats",
+            "--runs-dir", str(runs)]
+    assert cli_main(argv) == 0
+    doc = studies.report(studies.default_storage(runs), "stats")
+    finals: dict[str, list[float]] = {}
+    for t in doc["trials"]:
+        history = RunFolder(t["run_dir"]).history()
+        finals.setdefault(t["settings"]["optimizer"], []).append(history[-1]["val_accuracy"])
+    for group in doc["groups"]:
+        values = np.array(finals[group["settings"]["optimizer"]])
+        assert group["n"] == 3
+        assert group["val_accuracy_mean"] == pytest.approx(values.mean(), rel=1e-12)
+        assert group["val_accuracy_std"] == pytest.approx(values.std(ddof=1), rel=1e-12)
+    sgd, adam = finals["sgd"], finals["adam"]
+    d = difference(sgd, adam)
+    assert d.delta == pytest.approx(np.mean(adam) - np.mean(sgd))
+    assert d.p == pytest.approx(scipy_stats.ttest_ind(adam, sgd, equal_var=False).pvalue, rel=1e-9)
+    ci = scipy_stats.ttest_ind(adam, sgd, equal_var=False).confidence_interval(0.95)
+    assert (d.low, d.high) == (pytest.approx(ci.low, rel=1e-9), pytest.approx(ci.high, rel=1e-9))
+
+
+def test_the_report_reads_an_experiment_again(tmp_path, capsys):
+    runs = tmp_path / "runs"
+    assert cli_main(["experiment", "--set", "lr=0.01,0.1", *TINY, "--name", "again", "--runs-dir", str(runs)]) == 0
+    capsys.readouterr()
+    assert cli_main(["experiment-report", "again", "--runs-dir", str(runs), "--json"]) == 0
+    out = capsys.readouterr()
+    doc = json.loads(out.out.strip().splitlines()[-1])
+    assert [g["settings"] for g in doc["groups"]] == [{"lr": 0.01}, {"lr": 0.1}]
+    assert "lr=0.01" in out.err and "2 of 2 trials completed" in out.err
+    # the same command again continues the experiment: nothing is left, nothing runs twice
+    assert cli_main(["experiment", "--set", "lr=0.01,0.1", *TINY, "--name", "again", "--runs-dir", str(runs)]) == 0
+    assert len([d for d in runs.iterdir() if d.is_dir()]) == 2
+    assert cli_main(["experiment-report", "nope", "--runs-dir", str(runs)]) == 1

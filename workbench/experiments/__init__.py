@@ -1,0 +1,1 @@
+"""Experiments: a grid of settings × seeds, each trial an ordinary run, run by Optuna (no Qt)."""

@@ -1,0 +1,198 @@
+"""An experiment is an Optuna study: the grid runs on Optuna's engine, not on a scheduler of our own.
+
+- Storage: any SQLAlchemy URL (default an SQLite file in the runs folder; PostgreSQL or MySQL to share one
+  experiment between machines) or `grpc://HOST:PORT` for Optuna's gRPC storage proxy.
+- Sampling: `GridSampler` over the varied settings and the seed. Optuna gives the first trials of a grid
+  their grid points by trial number, which the storage hands out once each, so no point is taken twice.
+  A trial created after the last point (two workers asking at once) runs nothing and is pruned.
+- Workers are processes. Each trial holds a heartbeat in the storage; a worker killed mid-trial leaves a
+  trial whose heartbeat stops, which the next worker (or the restarted experiment) marks failed after the
+  grace period, and Optuna's `RetryHeartbeatStaleTrialCallback` queues it again with the same grid point. A trial
+  stopped on purpose (SIGTERM, Ctrl-C) is queued again the same way. So a killed or stopped trial is run
+  again, and a finished one never is.
+- Every trial is an ordinary run folder; its outcome is also kept in the trial's user attributes, so the
+  report works on a machine that does not hold the other machines' run folders.
+"""
+
+from __future__ import annotations
+
+import math
+import socket
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import optuna
+
+from workbench.core.stop import StopFlag
+from workbench.experiments.grid import Grid, GridError, point_label
+
+GRID_ATTR = "workbench_grid"
+HEARTBEAT_SECONDS = 2
+GRACE_SECONDS = 10  # a trial whose heartbeat is older than this is taken as lost
+WAIT_SECONDS = 1.0
+
+optuna.logging.set_verbosity(optuna.logging.WARNING)
+# heartbeats and their retry callback are marked experimental; they are what makes a killed worker's trial rerun
+warnings.filterwarnings("ignore", category=optuna.exceptions.ExperimentalWarning)
+
+
+class TrialStopped(Exception):
+    """The worker was asked to stop; its trial is queued again."""
+
+
+def default_storage(runs_dir: Path) -> str:
+    return f"sqlite:///{(Path(runs_dir) / 'experiments.db').resolve()}"
+
+
+def open_storage(url: str) -> optuna.storages.BaseStorage:
+    if url.startswith("grpc://"):
+        host, _, port = url.removeprefix("grpc://").rstrip("/").rpartition(":")
+        return optuna.storages.GrpcStorageProxy(host=host or "localhost", port=int(port))
+    engine = {"connect_args": {"timeout": 60}} if url.startswith("sqlite") else {}
+    return optuna.storages.RDBStorage(
+        url, engine_kwargs=engine, heartbeat_interval=HEARTBEAT_SECONDS, grace_period=GRACE_SECONDS,
+        heartbeat_stale_trial_callback=_retry())
+
+
+def _retry():
+    return optuna.storages.RetryHeartbeatStaleTrialCallback(max_retry=None)
+
+
+def _sampler(grid: Grid) -> optuna.samplers.GridSampler:
+    return optuna.samplers.GridSampler({"seed": grid.seeds, **grid.axes}, seed=0)
+
+
+def create(grid: Grid, storage_url: str, experiment_id: str) -> optuna.Study:
+    """The experiment's study; an existing one with the same grid is continued, another grid is refused."""
+    storage = open_storage(storage_url)
+    study = optuna.create_study(study_name=experiment_id, storage=storage, sampler=_sampler(grid),
+                                direction="maximize", load_if_exists=True)
+    saved = study.user_attrs.get(GRID_ATTR)
+    if saved is None:
+        study.set_user_attr(GRID_ATTR, grid.to_dict())
+    elif Grid.from_dict(saved) != grid:
+        raise GridError(f"experiment {experiment_id!r} exists in {storage_url} with another grid; "
+                        "give another --name")
+    return study
+
+
+def load(storage_url: str, experiment_id: str) -> tuple[optuna.Study, Grid]:
+    storage = open_storage(storage_url)
+    try:
+        summary = optuna.load_study(study_name=experiment_id, storage=storage)
+    except KeyError:
+        raise GridError(f"no experiment {experiment_id!r} in {storage_url}") from None
+    grid = Grid.from_dict(summary.user_attrs[GRID_ATTR])
+    return optuna.load_study(study_name=experiment_id, storage=storage, sampler=_sampler(grid)), grid
+
+
+def _point_of(trial: optuna.trial.FrozenTrial, grid: Grid) -> tuple[dict[str, Any], int] | None:
+    if "seed" not in trial.params or any(k not in trial.params for k in grid.axes):
+        return None
+    return {k: trial.params[k] for k in grid.axes}, int(trial.params["seed"])
+
+
+def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | None = None,
+         on_trial: Callable[[dict], None] | None = None) -> int:
+    """Runs trials of the experiment until none is left (or `stop` is set); returns how many it ran."""
+    import keras
+
+    from workbench.training import trainer
+
+    stop = stop or StopFlag()
+    study, grid = load(storage_url, experiment_id)
+    total = len(grid.trials())
+    ran = 0
+
+    def objective(trial: optuna.Trial) -> float:
+        retry = "failed_trial" in study._storage.get_trial_system_attrs(trial._trial_id)
+        if trial.number >= total and not retry:
+            raise optuna.TrialPruned("the grid is done")  # asked for in a race after the last point: runs nothing
+        seed = trial.suggest_categorical("seed", grid.seeds)
+        point = {name: trial.suggest_categorical(name, values) for name, values in grid.axes.items()}
+        config = grid.config(point, seed, name=f"{experiment_id} {point_label(point)} seed {seed}")
+        trial.set_user_attr("host", socket.gethostname())
+        keras.utils.clear_session()
+        result = trainer.train(config, Path(runs_dir), stop=stop,
+                               on_start=lambda folder: trial.set_user_attr("run_dir", str(folder.path)))
+        summary = result.summary
+        if result.status == "stopped":
+            requeue(study, trial)
+            raise TrialStopped(summary.run_id)
+        outcome = {"run_id": summary.run_id, "status": summary.status, "final": summary.final,
+                   "best_val_accuracy": summary.best_val_accuracy, "best_val_loss": summary.best_val_loss,
+                   "seconds": summary.seconds}
+        for key, value in outcome.items():
+            trial.set_user_attr(key, value)
+        if on_trial is not None:
+            on_trial({"settings": point, "seed": seed, **outcome})
+        value = summary.final.get("val_accuracy")
+        return value if value is not None and math.isfinite(value) else 0.0
+
+    while not stop.is_set():
+        trials = study.get_trials(deepcopy=False)
+        done = {_grid_id(t) for t in trials if t.state == optuna.trial.TrialState.COMPLETE}
+        if len(done) >= total:
+            break
+        waiting = any(t.state == optuna.trial.TrialState.WAITING for t in trials)
+        if len(trials) < total or waiting:
+            try:
+                study.optimize(objective, n_trials=1, catch=(trainer.TrainingFailed,), gc_after_trial=True)
+            except TrialStopped:
+                break
+            ran += 1
+            continue
+        # every point has been started: wait for the other workers, and take over trials whose worker died
+        optuna.storages.fail_stale_trials(study)  # (a no-op without heartbeats: the gRPC proxy has none)
+        if not any(t.state in (optuna.trial.TrialState.RUNNING, optuna.trial.TrialState.WAITING)
+                   for t in study.get_trials(deepcopy=False)):
+            break  # what is left failed for good (a training error): nothing to wait for
+        time.sleep(WAIT_SECONDS)
+    return ran
+
+
+def _grid_id(trial: optuna.trial.FrozenTrial) -> int | None:
+    return trial.system_attrs.get("grid_id")
+
+
+def requeue(study: optuna.Study, trial: optuna.Trial) -> None:
+    """Queues the trial's grid point again (Optuna's own retry, as for a trial whose worker died)."""
+    frozen = study._storage.get_trial(trial._trial_id)
+    _retry()(study, frozen)
+
+
+def report(storage_url: str, experiment_id: str) -> dict[str, Any]:
+    """The experiment document of INTERFACE.md: its trials and, per setting, mean ± std over seeds."""
+    from workbench.experiments.stats import mean_std
+
+    study, grid = load(storage_url, experiment_id)
+    trials = []
+    for t in study.get_trials(deepcopy=False):
+        where = _point_of(t, grid)
+        if where is None or "run_id" not in t.user_attrs or t.state != optuna.trial.TrialState.COMPLETE:
+            continue
+        point, seed = where
+        a = t.user_attrs
+        trials.append({"run_id": a["run_id"], "run_dir": a.get("run_dir"), "settings": point, "seed": seed,
+                       "status": a.get("status"), "final": a.get("final") or {}, "host": a.get("host"),
+                       "best_val_accuracy": a.get("best_val_accuracy"), "best_val_loss": a.get("best_val_loss"),
+                       "seconds": a.get("seconds")})
+    groups = []
+    for point in grid.points():
+        mine = [t for t in trials if t["settings"] == point]
+        group: dict[str, Any] = {"settings": point, "label": point_label(point), "n": len(mine)}
+        columns = {"val_accuracy": [t["final"].get("val_accuracy") for t in mine],
+                   "best_val_accuracy": [t["best_val_accuracy"] for t in mine],
+                   "val_loss": [t["final"].get("val_loss") for t in mine],
+                   "best_val_loss": [t["best_val_loss"] for t in mine],
+                   "seconds": [t["seconds"] for t in mine]}
+        for name, values in columns.items():
+            group[f"{name}_mean"], group[f"{name}_std"] = mean_std(values)
+        group["run_ids"] = [t["run_id"] for t in mine]
+        groups.append(group)
+    return {"experiment_id": experiment_id, "storage": storage_url, "grid": grid.to_dict(),
+            "expected_trials": len(grid.trials()), "completed_trials": len(trials), "trials": trials,
+            "groups": groups}
