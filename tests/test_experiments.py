@@ -97,7 +97,10 @@ def _running_trial(storage: str, name: str):
                  if t.state == optuna.trial.TrialState.RUNNING and "run_dir" in t.user_attrs), None)
 
 
-def test_a_killed_worker_loses_only_its_trial_which_runs_again(tmp_path):
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
+def test_a_killed_or_stopped_worker_loses_only_its_trial_which_runs_again(tmp_path, sig):
+    """SIGKILL: the trial's heartbeat stops and the next worker retries it; SIGTERM: the worker stops the
+    trial at once and queues it again itself."""
     runs = tmp_path / "runs"
     storage = studies.default_storage(runs.parent)
     command = [sys.executable, "-m", "workbench", "experiment", "--set", "optimizer=sgd", "--seeds", "0-1",
@@ -111,8 +114,8 @@ def test_a_killed_worker_loses_only_its_trial_which_runs_again(tmp_path):
             assert time.monotonic() < deadline and worker.poll() is None, worker.stderr.read()[-3000:]
             time.sleep(0.2)
         time.sleep(1.0)
-        os.kill(worker.pid, signal.SIGKILL)  # mid-trial, as a machine that dies
-        worker.wait(30)
+        os.kill(worker.pid, sig)  # mid-trial, as a machine that dies or a user who stops it
+        assert worker.wait(60) == (-signal.SIGKILL if sig == signal.SIGKILL else 130)
     finally:
         if worker.poll() is None:
             worker.kill()
@@ -126,7 +129,7 @@ def test_a_killed_worker_loses_only_its_trial_which_runs_again(tmp_path):
     study = optuna.load_study(study_name="killed", storage=storage)
     states = [t.state for t in study.trials]
     assert states.count(optuna.trial.TrialState.COMPLETE) == 2
-    assert states.count(optuna.trial.TrialState.FAIL) == 1  # the killed trial, marked failed by its heartbeat
+    assert states.count(optuna.trial.TrialState.FAIL) == 1  # the killed (heartbeat) or stopped trial
 
 
 def test_means_spreads_and_the_difference_match_numpy_and_scipy_from_the_history_files(tmp_path):

@@ -3,8 +3,9 @@
 - Storage: any SQLAlchemy URL (default an SQLite file in the runs folder; PostgreSQL or MySQL to share one
   experiment between machines) or `grpc://HOST:PORT` for Optuna's gRPC storage proxy.
 - Sampling: `GridSampler` over the varied settings and the seed. Optuna gives the first trials of a grid
-  their grid points by trial number, which the storage hands out once each, so no point is taken twice.
-  A trial created after the last point (two workers asking at once) runs nothing and is pruned.
+  their grid points by trial number, which the storage hands out once each; a later trial (after a retry
+  was queued, or two workers asking at once after the last point) gets a point at random and, if another
+  trial has it, runs nothing and is pruned (`_taken`). So no point is trained twice.
 - Workers are processes. Each trial holds a heartbeat in the storage; a worker killed mid-trial leaves a
   trial whose heartbeat stops, which the next worker (or the restarted experiment) marks failed after the
   grace period, and Optuna's `RetryHeartbeatStaleTrialCallback` queues it again with the same grid point. A trial
@@ -108,9 +109,8 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
     ran = 0
 
     def objective(trial: optuna.Trial) -> float:
-        retry = "failed_trial" in study._storage.get_trial_system_attrs(trial._trial_id)
-        if trial.number >= total and not retry:
-            raise optuna.TrialPruned("the grid is done")  # asked for in a race after the last point: runs nothing
+        if _taken(study, trial):
+            raise optuna.TrialPruned("another trial has this grid point")  # runs nothing
         seed = trial.suggest_categorical("seed", grid.seeds)
         point = {name: trial.suggest_categorical(name, values) for name, values in grid.axes.items()}
         config = grid.config(point, seed, name=f"{experiment_id} {point_label(point)} seed {seed}")
@@ -138,7 +138,8 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
         if len(done) >= total:
             break
         waiting = any(t.state == optuna.trial.TrialState.WAITING for t in trials)
-        if len(trials) < total or waiting:
+        assigned = {_grid_id(t) for t in trials if t.state != optuna.trial.TrialState.PRUNED} - {None}
+        if len(assigned) < total or waiting:
             try:
                 study.optimize(objective, n_trials=1, catch=(trainer.TrainingFailed,), gc_after_trial=True)
             except TrialStopped:
@@ -156,6 +157,22 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
 
 def _grid_id(trial: optuna.trial.FrozenTrial) -> int | None:
     return trial.system_attrs.get("grid_id")
+
+
+def _taken(study: optuna.Study, trial: optuna.Trial) -> bool:
+    """Has another trial this trial's grid point: finished with it, queued for it, or running it with a lower
+    number (two workers that asked at once: the first one runs it)? GridSampler gives the first trials their
+    points by number, but a trial asked for after a retry was queued, or by two workers at once after the
+    last point, gets a point at random."""
+    grid_id = study._storage.get_trial_system_attrs(trial._trial_id).get("grid_id")
+    state = optuna.trial.TrialState
+    for other in study.get_trials(deepcopy=False):
+        if other.number == trial.number or _grid_id(other) != grid_id:
+            continue
+        if other.state in (state.COMPLETE, state.WAITING) or (other.state == state.RUNNING
+                                                                and other.number < trial.number):
+            return True
+    return False
 
 
 def requeue(study: optuna.Study, trial: optuna.Trial) -> None:
