@@ -99,7 +99,6 @@ def _point_of(trial: optuna.trial.FrozenTrial, grid: Grid) -> tuple[dict[str, An
 def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | None = None,
          on_trial: Callable[[dict], None] | None = None) -> int:
     """Runs trials of the experiment until none is left (or `stop` is set); returns how many it ran."""
-    import keras
 
     from workbench.training import trainer
 
@@ -115,7 +114,6 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
         point = {name: trial.suggest_categorical(name, values) for name, values in grid.axes.items()}
         config = grid.config(point, seed, name=f"{experiment_id} {point_label(point)} seed {seed}")
         trial.set_user_attr("host", socket.gethostname())
-        keras.utils.clear_session()
         result = trainer.train(config, Path(runs_dir), stop=stop,
                                on_start=lambda folder: trial.set_user_attr("run_dir", str(folder.path)))
         summary = result.summary
@@ -141,7 +139,7 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
         assigned = {_grid_id(t) for t in trials if t.state != optuna.trial.TrialState.PRUNED} - {None}
         if len(assigned) < total or waiting:
             try:
-                study.optimize(objective, n_trials=1, catch=(trainer.TrainingFailed,), gc_after_trial=True)
+                study.optimize(objective, n_trials=1, catch=(trainer.TrainingFailed,))
             except TrialStopped:
                 break
             ran += 1
