@@ -119,7 +119,9 @@ def test_fast_mode_is_the_default_and_chosen_per_model(tmp_path):
     assert TrainConfig().steps_per_execution == 0  # auto
     mlp = TrainConfig(train_limit=1000)
     setup = Setup(mlp, datamod.prepare(mlp))
-    assert 1 < setup.steps_per_execution <= setup.steps_per_epoch  # whole epoch of 32 steps at most
+    # on by default (more than one step per call), and never a call longer than an epoch
+    # (here 1000 samples = 32 steps: auto's estimate for the MLP, 43, is cut to 32)
+    assert 1 < setup.steps_per_execution <= setup.steps_per_epoch == 32
     big = TrainConfig(model="cnn", batch_size=256)
     assert Setup(big, datamod.prepare(big)).steps_per_execution == 1  # a step long enough on its own
     eager = TrainConfig(method="tape", eager=True)
