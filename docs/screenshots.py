@@ -1,6 +1,7 @@
 """Opens the real window for README screenshots (run under ../shared/tools/gui-screenshot).
 
 RUNS=dir [START=1 EPOCHS=n LIMIT=n] [SELECT=name,name] [DARK=1] [INSIDE=tab [CELL=r,c] [DRAW=digit]]
+    [EXPERIMENT=view [ROWS=r,r] [SEEDS=1]]
     python docs/screenshots.py
 """
 
@@ -64,4 +65,19 @@ if os.environ.get("INSIDE"):  # the "Inside the run" tab, on its tab number INSI
                 window.inside.pad.canvas.add_stroke(stroke)
 
     QTimer.singleShot(500, later)
+if os.environ.get("EXPERIMENT"):  # the Experiments tab, on its view number EXPERIMENT
+    window.view_tabs.setCurrentWidget(window.experiments)
+    panel = window.experiments
+    panel.views.setCurrentIndex(int(os.environ["EXPERIMENT"]))
+    panel.show_seeds.setChecked(bool(os.environ.get("SEEDS")))
+
+    def chosen() -> None:
+        if panel.data is None:
+            QTimer.singleShot(300, chosen)
+            return
+        if os.environ.get("ROWS"):
+            labels = [panel.table.groups_model.groups[int(r)]["label"] for r in os.environ["ROWS"].split(",")]
+            panel.table.select_labels(labels)
+
+    QTimer.singleShot(500, chosen)
 app.exec()

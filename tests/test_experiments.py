@@ -17,6 +17,7 @@ from scipy import stats as scipy_stats
 from workbench.cli import main as cli_main
 from workbench.core.config import TrainConfig
 from workbench.core.runs import RunFolder
+from workbench.experiments import curves
 from workbench.experiments import study as studies
 from workbench.experiments.grid import GridError, make_grid
 from workbench.experiments.stats import difference
@@ -153,6 +154,17 @@ def test_means_spreads_and_the_difference_match_numpy_and_scipy_from_the_history
     assert d.p == pytest.approx(scipy_stats.ttest_ind(adam, sgd, equal_var=False).pvalue, rel=1e-9)
     ci = scipy_stats.ttest_ind(adam, sgd, equal_var=False).confidence_interval(0.95)
     assert (d.low, d.high) == (pytest.approx(ci.low, rel=1e-9), pytest.approx(ci.high, rel=1e-9))
+    # the window's bands: per epoch, the mean ± sample std of the seeds' history rows
+    data = curves.load(doc, runs)
+    for band in data.curves("val_loss"):
+        mine = [t for t in doc["trials"] if t["settings"] == band.settings]
+        rows = np.array([[r["val_loss"] for r in RunFolder(t["run_dir"]).history()] for t in mine])
+        assert len(band.seeds) == 3 and list(band.epochs) == list(range(1, rows.shape[1] + 1))
+        assert np.allclose(band.mean, rows.mean(axis=0), rtol=1e-12)
+        assert np.allclose(band.std, rows.std(axis=0, ddof=1), rtol=1e-12)
+    # and the CSV export holds every seed's points
+    epochs = sum(len(RunFolder(t["run_dir"]).history()) for t in doc["trials"])
+    assert curves.write_csv(data, tmp_path / "experiment.csv") == 4 * epochs  # loss, accuracy and val_ of each
 
 
 def test_the_report_reads_an_experiment_again(tmp_path, capsys):

@@ -97,8 +97,15 @@ def _point_of(trial: optuna.trial.FrozenTrial, grid: Grid) -> tuple[dict[str, An
 
 
 def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | None = None,
-         on_trial: Callable[[dict], None] | None = None) -> int:
-    """Runs trials of the experiment until none is left (or `stop` is set); returns how many it ran."""
+         on_trial: Callable[[dict], None] | None = None,
+         callbacks: Callable[[Any], list] | None = None,
+         on_start: Callable[[Any, Any, dict], None] | None = None) -> int:
+    """Runs trials of the experiment until none is left (or `stop` is set); returns how many it ran.
+
+    `on_trial(outcome)` hears of each trial trained (a stopped one too: it is queued again);
+    `callbacks(config)` gives a trial's extra Keras callbacks (the window's bridge), `on_start(config, folder,
+    where)` is called as its run folder exists (`where`: the trial's settings, seed and how many trials are done
+    of how many)."""
 
     from workbench.training import trainer
 
@@ -114,19 +121,28 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
         point = {name: trial.suggest_categorical(name, values) for name, values in grid.axes.items()}
         config = grid.config(point, seed, name=f"{experiment_id} {point_label(point)} seed {seed}")
         trial.set_user_attr("host", socket.gethostname())
-        result = trainer.train(config, Path(runs_dir), stop=stop,
-                               on_start=lambda folder: trial.set_user_attr("run_dir", str(folder.path)))
+
+        def started(folder) -> None:
+            trial.set_user_attr("run_dir", str(folder.path))
+            if on_start is not None:
+                done = sum(t.state == optuna.trial.TrialState.COMPLETE for t in study.get_trials(deepcopy=False))
+                on_start(config, folder, {"settings": point, "seed": seed, "done": done, "total": total})
+
+        result = trainer.train(config, Path(runs_dir), callbacks=callbacks(config) if callbacks else (),
+                               stop=stop, on_start=started)
         summary = result.summary
-        if result.status == "stopped":
-            requeue(study, trial)
-            raise TrialStopped(summary.run_id)
         outcome = {"run_id": summary.run_id, "status": summary.status, "final": summary.final,
                    "best_val_accuracy": summary.best_val_accuracy, "best_val_loss": summary.best_val_loss,
                    "seconds": summary.seconds}
+        if result.status == "stopped":
+            requeue(study, trial)
+            if on_trial is not None:
+                on_trial({"settings": point, "seed": seed, **outcome, "summary": summary.to_dict()})
+            raise TrialStopped(summary.run_id)
         for key, value in outcome.items():
             trial.set_user_attr(key, value)
         if on_trial is not None:
-            on_trial({"settings": point, "seed": seed, **outcome})
+            on_trial({"settings": point, "seed": seed, **outcome, "summary": summary.to_dict()})
         value = summary.final.get("val_accuracy")
         return value if value is not None and math.isfinite(value) else 0.0
 
@@ -211,3 +227,13 @@ def report(storage_url: str, experiment_id: str) -> dict[str, Any]:
     return {"experiment_id": experiment_id, "storage": storage_url, "grid": grid.to_dict(),
             "expected_trials": len(grid.trials()), "completed_trials": len(trials), "trials": trials,
             "groups": groups}
+
+
+def experiment_ids(storage_url: str) -> list[str]:
+    """The experiments in a storage, newest first (a default SQLite file that does not exist yet: none)."""
+    if storage_url.startswith("sqlite:///") and not Path(storage_url.removeprefix("sqlite:///")).exists():
+        return []
+    summaries = optuna.get_all_study_summaries(open_storage(storage_url), include_best_trial=False)
+    mine = [s for s in summaries if GRID_ATTR in s.user_attrs]
+    mine.sort(key=lambda s: (s.datetime_start is not None, s.datetime_start or 0, s._study_id), reverse=True)
+    return [s.study_name for s in mine]

@@ -140,3 +140,50 @@ def export_runs(run_dirs: list[Path], out_dir: Path, formats: Iterable[str] = AL
         write_csv(run_dirs, path)
         written.append(path)
     return written
+
+
+def export_experiment(data, metric: str, y_label: str, percent: bool, show_seeds: bool, out_dir: Path,
+                      formats: Iterable[str] = ALL_FORMATS) -> list[Path]:
+    """An experiment's curves (mean ± std per setting, with the legend) as `<metric>.png/svg/pdf`, and every
+    seed's epoch points as `experiment.csv`."""
+    from workbench.experiments.curves import write_csv as write_experiment_csv
+    from workbench.gui.widgets.band_plot import BandPlot
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    formats = [f.strip().lower() for f in formats]
+    written: list[Path] = []
+    if any(f in IMAGE_FORMATS for f in formats):
+        plot = BandPlot()
+        plot.setBackground("w")
+        for axis in ("left", "bottom"):
+            plot.getAxis(axis).setPen(pg.mkPen("k"))
+            plot.getAxis(axis).setTextPen(pg.mkPen("k"))
+        plot.legend.setLabelTextColor(QColor("black"))
+        plot.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        plot.show_seeds = show_seeds
+        plot.set_curves(data.curves(metric), y_label, percent)
+        title = f"{data.doc['experiment_id']}: {y_label}"
+        plot.setTitle(title, color="k", size="13pt")
+        plot.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        plot.resize(SIZE)
+        plot.show()
+        QApplication.processEvents()
+        for fmt in formats:
+            path = out_dir / f"{metric}.{fmt}"
+            if fmt == "png":
+                _render_png(plot, path)
+            elif fmt == "svg":
+                _render_svg(plot, path, title)
+            elif fmt == "pdf":
+                _render_pdf(plot, path, title)
+            else:
+                continue
+            written.append(path)
+        plot.close()
+        plot.deleteLater()
+    if "csv" in formats:
+        path = out_dir / "experiment.csv"
+        write_experiment_csv(data, path)
+        written.append(path)
+    return written

@@ -42,6 +42,7 @@ from workbench.gui import background, gc_guard, language
 from workbench.gui.icon import app_icon
 from workbench.gui.language import Retranslating
 from workbench.gui.panels.diagnosis_panel import DiagnosisPanel
+from workbench.gui.panels.experiments_panel import ExperimentsPanel
 from workbench.gui.panels.inside_panel import InsidePanel
 from workbench.gui.panels.settings_panel import SettingsPanel
 from workbench.gui.run_controller import RunController
@@ -178,9 +179,13 @@ class MainWindow(Retranslating, QMainWindow):
         curves_layout.addWidget(self.empty_hint)
         curves_layout.addWidget(self.plots, 1)
         self.inside = InsidePanel()
+        self.experiments = ExperimentsPanel(self.runs_dir)
+        self._experiments_listed = False  # the list is read when the tab is first shown
+        self._experiment_batch = False  # the batch under way is an experiment's trials
         self.view_tabs = QTabWidget(objectName="viewTabs")
         self.view_tabs.addTab(curves, "")
         self.view_tabs.addTab(self.inside, "")
+        self.view_tabs.addTab(self.experiments, "")
         plots_box = QWidget()
         plots_layout = QVBoxLayout(plots_box)
         plots_layout.setContentsMargins(0, 0, 0, 0)
@@ -219,6 +224,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.runs_table.selection_changed.connect(self._show_selected)
         self.runs_table.selection_changed.connect(self._update_inside)
         self.view_tabs.currentChanged.connect(self._update_inside)
+        self.view_tabs.currentChanged.connect(self._experiments_shown)
+        self.experiments.run_requested.connect(self.run_experiment)
+        self.experiments.continue_requested.connect(self.continue_experiment)
         self.runs_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.runs_table.customContextMenuRequested.connect(self._runs_menu)
         self.settings.changed.connect(self._settings_changed)
@@ -272,6 +280,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.view_tabs.setTabText(1, self.tr("Inside the run"))
         self.view_tabs.setTabToolTip(1, self.tr("Confusion matrix, mistakes, per-class accuracy, model summary and a "
                                            "drawing pad for the run selected in the table (two runs: side by side)"))
+        self.view_tabs.setTabText(2, self.tr("Experiments"))
+        self.view_tabs.setTabToolTip(2, self.tr("Settings × seeds: mean and spread per setting, the difference of two "
+                                                "settings with its confidence interval, parallel coordinates"))
         self.tf_label.setText(self.tf_status or (self._loader is not None and self.tf_loading_text())
                               or self.tr("TensorFlow loads on first use"))
         for menu, text in self.menu_texts.items():
@@ -412,6 +423,7 @@ class MainWindow(Retranslating, QMainWindow):
         r.run_ended.connect(self._on_run_ended)
         r.batch_finished.connect(self._on_batch_finished)
         r.article_reproduced.connect(self._show_reproduction)
+        r.experiment_started.connect(self._on_experiment_started)
 
     def _settings_or_message(self) -> TrainConfig | None:
         """The panel's settings, or None after showing which setting is wrong (and during a run)."""
@@ -441,6 +453,46 @@ class MainWindow(Retranslating, QMainWindow):
         if base is not None:
             self.controller.reproduce_article(base)
 
+    def run_experiment(self, sets: list, seeds: str, name: str) -> None:
+        """Runs a grid of these settings × `sets` × `seeds` (a message names a bad setting or value)."""
+        from workbench.experiments.grid import GridError, make_grid
+
+        base = self._settings_or_message()
+        if base is None:
+            return
+        try:
+            grid = make_grid(base, sets, seeds)
+        except GridError as exc:
+            self.banner.show_message(self.tr("Experiment: {problem}").format(problem=exc))
+            return
+        self._start_experiment(grid, name)
+
+    def continue_experiment(self, experiment_id: str) -> None:
+        """Runs the trials a stopped experiment has left, with the grid it was made with."""
+        from workbench.experiments import study
+        from workbench.experiments.grid import GridError
+
+        if self.training:
+            return
+        try:
+            _, grid = study.load(self.experiments.storage, experiment_id)
+        except (GridError, KeyError, ValueError) as exc:
+            self.banner.show_message(self.tr("Experiment: {problem}").format(problem=exc))
+            return
+        self._start_experiment(grid, experiment_id)
+
+    def _start_experiment(self, grid, experiment_id: str) -> None:
+        self._experiment_batch = self.controller.run_experiment(grid, self.experiments.storage, experiment_id)
+
+    def _on_experiment_started(self, experiment_id: str) -> None:
+        self._experiments_listed = True
+        self.experiments.show_experiment(experiment_id)
+
+    def _experiments_shown(self) -> None:
+        if self.view_tabs.currentWidget() is self.experiments and not self._experiments_listed:
+            self._experiments_listed = True
+            self.experiments.refresh()
+
     def stop(self) -> None:
         """Asks the run to stop at the next batch boundary; queued runs are dropped."""
         if self.training:
@@ -453,6 +505,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.compare_button.setEnabled(not running)
         self.stop_button.setEnabled(running)
         self.settings.setEnabled(not running)
+        self.experiments.set_running(running)
         if running:
             self.banner.hide()
             self.progress.setRange(0, 0)
@@ -485,8 +538,12 @@ class MainWindow(Retranslating, QMainWindow):
         if self.progress.maximum() != points["total"]:
             self.progress.setRange(0, points["total"])
         self.progress.setValue(points["done"])
-        self.progress.setFormat(self.tr("epoch {epoch}/{epochs} · batch {batch}/{steps} · ETA {eta}").format(
-            epoch=points["epoch"], epochs=epochs, batch=points["batch"], steps=steps, eta=points["eta"]))
+        text = self.tr("epoch {epoch}/{epochs} · batch {batch}/{steps} · ETA {eta}").format(
+            epoch=points["epoch"], epochs=epochs, batch=points["batch"], steps=steps, eta=points["eta"])
+        trial = self.controller.live_info.get("trial")
+        if trial:
+            text = self.tr("run {n} of {total}").format(n=trial["done"] + 1, total=trial["total"]) + " · " + text
+        self.progress.setFormat(text)
         self.status_metrics.setText(
             self.tr("epoch {epoch}/{epochs}   loss {loss}   accuracy {accuracy}   {rate} samples/s").format(
                 epoch=points["epoch"], epochs=epochs, loss=f"{points['loss'][-1]:.4f}",
@@ -513,6 +570,8 @@ class MainWindow(Retranslating, QMainWindow):
         if status in ("diverged", "failed"):
             self.banner.show_message(self.tr("The run {status}: {error}").format(
                 status=word, error=summary.get("error") or "").strip())
+        if self._experiment_batch:
+            self.experiments.refresh()  # its table and bands grow trial by trial
 
     def _on_failed(self, message: str) -> None:
         self.banner.show_message(message)
@@ -529,7 +588,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.progress.setValue(100 if status == "completed" else 0)
         self.progress_status = status or ""
         self._show_progress_status()
-        if made:
+        if self._experiment_batch:  # its runs are read in the Experiments tab, not overlaid by the dozen
+            self._experiment_batch = False
+            self.experiments.refresh()
+        elif made:
             self.runs_table.select_runs(made)
 
     def _show_progress_status(self) -> None:
@@ -787,6 +849,7 @@ class MainWindow(Retranslating, QMainWindow):
         for key in list(self.plots.runs):
             self.plots.remove_run(key)
         self.runs_table.set_runs_dir(self.runs_dir)
+        self.experiments.set_runs_dir(self.runs_dir)
         self._update_runs_label()
         self._update_empty_hint()
 
@@ -808,6 +871,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self._loader is not None:
             self._loader.wait()
         self.diagnosis.wait()
+        self.experiments.wait()
         self.inside.shutdown()
         background.wait_all()
         self.plots.timer.stop()

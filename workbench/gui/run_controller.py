@@ -19,13 +19,14 @@ from PySide6.QtCore import QObject, Signal
 from workbench.core.article import ARTICLE_ROWS, result_row
 from workbench.core.config import USUAL_LR, TrainConfig
 from workbench.core.runs import RunFolder, read_run
-from workbench.gui.worker import TrainWorker
+from workbench.gui.worker import ExperimentWorker, TrainWorker
 
 
 @dataclass(frozen=True)
 class Job:
-    config: TrainConfig
+    config: TrainConfig | None
     resume_dir: Path | None = None  # continue this run from its checkpoint instead of starting one
+    experiment: tuple | None = None  # (grid, storage URL, experiment id): its trials, one run after another
 
 
 def compare_configs(base: TrainConfig) -> list[TrainConfig]:
@@ -58,6 +59,7 @@ class RunController(QObject):
     failed = Signal(str)  # a run that could not start or failed, with the reason
     batch_finished = Signal(list)  # the run ids the batch made, in order
     article_reproduced = Signal(list)  # reported-vs-measured rows after "Reproduce the article"
+    experiment_started = Signal(str)  # an experiment's trials begin (its id)
 
     def __init__(self, runs_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +69,7 @@ class RunController(QObject):
         self.done: list[str] = []
         self.continue_on_any = False  # reproducing the article: a diverged row must not stop the rest
         self.reproducing = False
+        self.experiment_id: str | None = None  # the experiment whose trials are running
         self.live_run_id: str | None = None
         self.live_info: dict = {}
         self.last_summary: dict | None = None
@@ -89,6 +92,14 @@ class RunController(QObject):
         configs = [row.config(base.epochs, base.train_limit, base.val_limit) for row in ARTICLE_ROWS]
         started = self._begin([Job(c) for c in configs], continue_on_any=True)
         self.reproducing = started
+        return started
+
+    def run_experiment(self, grid, storage: str, experiment_id: str) -> bool:
+        """Runs the experiment's trials not yet done (a new one, or one stopped before with the same grid)."""
+        started = self._begin([Job(None, experiment=(grid, storage, experiment_id))])
+        if started:
+            self.experiment_id = experiment_id
+            self.experiment_started.emit(experiment_id)
         return started
 
     def resume(self, run_dir: Path) -> bool:
@@ -114,6 +125,7 @@ class RunController(QObject):
             return False
         self.queue = deque(jobs[1:])
         self.done = []
+        self.experiment_id = None
         self.continue_on_any = continue_on_any
         self.reproducing = False
         self.busy_changed.emit(True)
@@ -123,7 +135,10 @@ class RunController(QObject):
     def _launch(self, job: Job) -> None:
         self.last_summary = None
         self.live_run_id = None
-        worker = TrainWorker(job.config, self.runs_dir, self, resume_dir=job.resume_dir)
+        if job.experiment is not None:
+            worker = ExperimentWorker(*job.experiment, self.runs_dir, self)
+        else:
+            worker = TrainWorker(job.config, self.runs_dir, self, resume_dir=job.resume_dir)
         for relayed in ("loading", "epoch_done", "failed"):  # passed on as they come
             getattr(worker, relayed).connect(getattr(self, relayed))
         worker.run_started.connect(self._on_run_started)
@@ -172,6 +187,7 @@ class RunController(QObject):
                     rows.append(result_row(row, summary.to_dict()))
             if rows:
                 self.article_reproduced.emit(rows)
+        self.experiment_id = None
         self.busy_changed.emit(False)
         self.batch_finished.emit(made)
         self.live_run_id = None

@@ -61,6 +61,11 @@ class TrainWorker(QThread):
     def request_stop(self) -> None:
         self.stop_flag.set()
 
+    def started_info(self, config: TrainConfig, folder, steps: int, **extra) -> dict:
+        return {"run_id": folder.run_id, "run_dir": str(folder.path), "name": config.label,
+                "steps_per_epoch": steps, "epochs": config.epochs, "resumed": self.resume_dir is not None,
+                "wrong": wrong_reports(config.to_dict()), **extra}
+
     def run(self) -> None:
         try:
             from workbench.core import data as datamod
@@ -75,23 +80,61 @@ class TrainWorker(QThread):
             bridge = QtBridge(self, steps, self.config.epochs, self.config.batch_size)
 
             def started(folder) -> None:
-                self.run_started.emit({
-                    "run_id": folder.run_id, "run_dir": str(folder.path), "name": self.config.label,
-                    "steps_per_epoch": steps, "epochs": self.config.epochs,
-                    "resumed": self.resume_dir is not None,
-                    "wrong": wrong_reports(self.config.to_dict()),
-                })
+                self.run_started.emit(self.started_info(self.config, folder, steps))
 
             if self.resume_dir is not None:
                 result = trainer.resume(self.resume_dir, [bridge], self.stop_flag, on_start=started)
             else:
                 result = trainer.train(self.config, self.runs_dir, [bridge], self.stop_flag, on_start=started)
             self.run_finished.emit(result.summary.to_dict())
-        except ConfigError as exc:
-            self.failed.emit(self.tr("Setting {problem}").format(problem=exc))
-        except (ValueError, OSError) as exc:  # DatasetError, trainer.CannotResume, …: their message says why
-            self.failed.emit(str(exc))
-        except DeviceError as exc:
-            self.failed.emit(self.tr("Device: {problem}").format(problem=exc))
         except Exception as exc:
-            self.failed.emit(self.tr("Training failed: {problem}").format(problem=exc))
+            self.failed.emit(self.problem(exc))
+
+    def problem(self, exc: Exception) -> str:
+        """The message of an exception that ended the thread."""
+        if isinstance(exc, ConfigError):
+            return self.tr("Setting {problem}").format(problem=exc)
+        if isinstance(exc, ValueError | OSError):  # DatasetError, CannotResume, GridError: their message says why
+            return str(exc)
+        if isinstance(exc, DeviceError):
+            return self.tr("Device: {problem}").format(problem=exc)
+        return self.tr("Training failed: {problem}").format(problem=exc)
+
+
+class ExperimentWorker(TrainWorker):
+    """Runs the trials of an experiment (an Optuna study) one after another, each an ordinary run with the
+    bridge; stopping queues the trial under way again, so the experiment continues where it stopped."""
+
+    def __init__(self, grid, storage: str, experiment_id: str, runs_dir: Path, parent=None) -> None:
+        super().__init__(grid.config(grid.points()[0], grid.seeds[0]), runs_dir, parent)
+        self.grid = grid
+        self.storage = storage
+        self.experiment_id = experiment_id
+
+    def run(self) -> None:
+        try:
+            from workbench.experiments import study
+
+            self.runs_dir.mkdir(parents=True, exist_ok=True)  # the storage's SQLite file lives in it
+            study.create(self.grid, self.storage, self.experiment_id)  # or continue it (same grid)
+            self.loading.emit(self.tr("Loading TensorFlow…"))
+            start_tensorflow()
+            from workbench.core import data as datamod
+            from workbench.gui.bridge import QtBridge
+
+            steps_of: dict[int, int] = {}
+
+            def callbacks(config: TrainConfig) -> list:
+                data = datamod.prepare(config)
+                steps_of[id(config)] = datamod.steps_per_epoch(len(data.x_train), config.batch_size)
+                return [QtBridge(self, steps_of[id(config)], config.epochs, config.batch_size)]
+
+            def started(config: TrainConfig, folder, where: dict) -> None:
+                self.run_started.emit(self.started_info(config, folder, steps_of[id(config)], trial=where,
+                                                        experiment_id=self.experiment_id))
+
+            study.work(self.storage, self.experiment_id, self.runs_dir, self.stop_flag,
+                       on_trial=lambda trial: self.run_finished.emit(trial["summary"]),
+                       callbacks=callbacks, on_start=started)
+        except Exception as exc:
+            self.failed.emit(self.problem(exc))

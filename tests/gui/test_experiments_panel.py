@@ -1,0 +1,155 @@
+"""The Experiments tab, clicked as a user would: a grid from its widgets, Stop and Continue, the table, the
+difference of two rows, the bands, parallel coordinates, the heat map and the export."""
+
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from workbench.experiments import study as studies
+from workbench.experiments.stats import difference
+
+from gui_helpers import small_settings, wait_for, wait_idle
+
+
+def click_tab(qtbot, tabs, index):
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
+
+
+def click_row(qtbot, table, row):
+    rect = table.visualRect(table.model().index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_a_bad_grid_gets_one_message_and_nothing_runs(qtbot, window):
+    click_tab(qtbot, window.view_tabs, 2)
+    panel = window.experiments
+    panel.axis_values[0].setText("sgd,nesterov")
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert "optimizer" in window.banner.text() and "nesterov" in window.banner.text()
+    assert not window.training and window.start_button.isEnabled()
+    panel.seeds.setText("4-x")
+    assert "0-4" in panel.count.text()
+
+
+def test_the_window_runs_an_experiment_stops_continues_and_shows_its_spread(qtbot, window, tmp_path):
+    small_settings(window, epochs=2, train=320, val=100)
+    click_tab(qtbot, window.view_tabs, 2)
+    panel = window.experiments
+    assert panel.axis_combos[0].currentData() == "optimizer" and panel.axis_values[0].text() == "sgd,adam"
+    # a second setting with one value: two settings, so the heat map has a grid to show
+    panel.axis_combos[1].setCurrentIndex(panel.axis_combos[1].findData("lr"))
+    panel.axis_values[1].setText("0.05")
+    panel.seeds.setText("0-1")
+    panel.name.setText("gui")
+    assert "2 settings × 2 seeds = 4 runs" in panel.count.text()
+    finished = []
+    window.controller.run_finished.connect(finished.append)
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert window.training and not panel.run_button.isEnabled()
+    wait_for(qtbot, window, lambda: finished)  # the first trial is done: stop in the second
+    wait_for(qtbot, window, lambda: window.live_key not in (None, finished[0]["run_id"]))
+    qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    wait_for(qtbot, window, lambda: panel.data is not None and panel.continue_button.isEnabled())
+    done_before = panel.data.doc["completed_trials"]
+    assert 1 <= done_before < 4
+    assert f"{done_before} of 4 runs done" in panel.progress.text()
+    # Continue runs what is left, nothing twice
+    qtbot.mouseClick(panel.continue_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    wait_for(qtbot, window, lambda: panel.data.doc["completed_trials"] == 4)
+    doc = panel.data.doc
+    assert sorted((t["settings"]["optimizer"], t["seed"]) for t in doc["trials"]) == [
+        ("adam", 0), ("adam", 1), ("sgd", 0), ("sgd", 1)]
+    assert doc == studies.report(panel.storage, "gui")
+    assert not panel.continue_button.isEnabled()
+
+    # the table: one row per setting, mean ± std over the seeds
+    table = panel.table
+    model = table.model()
+    assert model.rowCount() == 2
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:3] == ["optimizer", "lr", "n"] and "Val acc" in headers
+    finals = {o: [t["final"]["val_accuracy"] for t in doc["trials"] if t["settings"]["optimizer"] == o]
+              for o in ("sgd", "adam")}
+    for row in range(2):
+        optimizer = model.index(row, 0).data()
+        values = np.array(finals[optimizer])
+        shown = model.index(row, headers.index("Val acc")).data()
+        assert shown == f"{values.mean() * 100:.2f}% ± {values.std(ddof=1) * 100:.2f}"
+        assert model.index(row, 2).data() == 2
+    # sorting by a click on the header
+    header = table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(headers.index("Val acc")) + 5, 5))
+    assert header.sortIndicatorSection() == headers.index("Val acc")
+    order = [model.index(r, headers.index("Val acc")).data(Qt.ItemDataRole.UserRole) for r in range(2)]
+    assert order == sorted(order) or order == sorted(order, reverse=True)
+
+    # two rows clicked: the difference, second minus first, as scipy gives it
+    labels = [model.index(r, 0).data() for r in range(2)]
+    click_row(qtbot, table, 0)
+    click_row(qtbot, table, 1)
+    first, second = labels
+    d = difference(finals[first], finals[second])
+    text = panel.difference.text()
+    assert f"optimizer={second} lr=0.05 − optimizer={first} lr=0.05" in text
+    assert f"{d.delta * 100:+.2f} points" in text and f"[{d.low * 100:.2f}, {d.high * 100:.2f}]" in text
+    assert "2 seeds each" in text
+
+    # the bands: a mean line per setting (bold when selected) over a ±1 std band; seeds on demand
+    bands = panel.bands
+    assert len(bands.items) == 2
+    for group in bands.curves:
+        mean_item = bands.items[group.label][0]
+        x, y = mean_item.getData()
+        assert list(x) == [1.0, 2.0] and np.allclose(y, group.mean * 100)
+        assert any(isinstance(i, pg.FillBetweenItem) for i in bands.items[group.label])
+    assert [label.text for _, label in bands.legend.items] == [
+        f"{g.label} (n=2)" for g in bands.curves]
+    qtbot.mouseClick(panel.show_seeds, Qt.MouseButton.LeftButton)
+    assert sum(len(items) for items in bands.items.values()) == 2 * (1 + 3 + 2)  # mean, band (3), 2 seeds
+
+    # parallel coordinates and the heat map: drawn, one line per trial, a cell per setting
+    click_tab(qtbot, panel.views, 1)
+    assert len(panel.parallel.trials) == 4
+    assert _colours(panel.parallel.grab().toImage()) > 20
+    click_tab(qtbot, panel.views, 2)
+    assert set(panel.heat_map.cells) == {("sgd", 0.05), ("adam", 0.05)}
+    assert all(n == 2 for _, _, n in panel.heat_map.cells.values())
+    assert _colours(panel.heat_map.grab().toImage()) > 20
+
+    # the metric switch recomputes everything from memory
+    panel.metric.setCurrentIndex(panel.metric.findData("val_loss"))
+    assert "validation loss" in panel.difference.text() and "points" not in panel.difference.text()
+
+    # export: the bands as pictures, every seed's points as CSV
+    written = panel.export(tmp_path / "out")
+    assert {p.name for p in written} == {"val_loss.png", "val_loss.svg", "val_loss.pdf", "experiment.csv"}
+    with open(tmp_path / "out" / "experiment.csv") as f:
+        rows = list(csv.DictReader(f))
+    assert {(r["seed"], r["setting"]) for r in rows} == {(str(s), f"optimizer={o} lr=0.05") for s in (0, 1) for o in labels}
+    assert len(rows) == 4 * 2 * 4  # trials × epochs × metrics
+
+
+def _colours(image) -> int:
+    """How many different colours a picture has: a blank widget has one or two."""
+    seen = set()
+    for x in range(0, image.width(), 7):
+        for y in range(0, image.height(), 7):
+            seen.add(image.pixel(x, y))
+    return len(seen)
+
+
+@pytest.fixture(autouse=True)
+def _no_dialogs(monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")

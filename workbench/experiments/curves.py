@@ -1,0 +1,129 @@
+"""An experiment's curves: per setting, the mean over seeds at each epoch with its ±1 std band (no Qt, no TF).
+
+The trials' histories are read once (`load`); the curves of any metric are then computed from memory, so
+switching the metric in the window reads no file. A trial's run folder is looked up where the trial recorded
+it, else by its run id in the local runs folder (another machine's trial: both may be missing, then it has no
+curve but still counts in the table).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from workbench.core.runs import RunFolder
+
+#: the history columns an experiment can be viewed by
+METRICS = ("val_accuracy", "val_loss", "accuracy", "loss")
+
+
+@dataclass(frozen=True)
+class SeedCurve:
+    seed: int
+    run_id: str
+    epochs: np.ndarray
+    values: np.ndarray
+
+
+@dataclass(frozen=True)
+class GroupCurve:
+    """One setting of the grid: the mean over its seeds per epoch, the sample std (NaN with one seed)."""
+
+    label: str
+    settings: dict[str, Any]
+    epochs: np.ndarray
+    mean: np.ndarray
+    std: np.ndarray
+    seeds: list[SeedCurve] = field(default_factory=list)
+
+
+@dataclass
+class ExperimentData:
+    """The report document (`study.report`) and every trial's history rows, by run id."""
+
+    doc: dict[str, Any]
+    histories: dict[str, list[dict[str, float | None]]]
+
+    def curves(self, metric: str) -> list[GroupCurve]:
+        return group_curves(self.doc, self.histories, metric)
+
+    def finals(self, label: str, metric: str) -> list[float]:
+        """The final value of `metric` of each completed trial of the group `label`."""
+        group = next((g for g in self.doc["groups"] if g["label"] == label), None)
+        if group is None:
+            return []
+        return [v for t in self.doc["trials"] if t["settings"] == group["settings"]
+                if (v := _final(t, metric)) is not None]
+
+
+def _final(trial: dict[str, Any], metric: str) -> float | None:
+    value = (trial.get("final") or {}).get(metric)
+    return float(value) if isinstance(value, int | float) and math.isfinite(value) else None
+
+
+def trial_folder(trial: dict[str, Any], runs_dir: Path) -> Path | None:
+    for candidate in (trial.get("run_dir"), Path(runs_dir) / str(trial.get("run_id"))):
+        if candidate and (Path(candidate) / "history.csv").exists():
+            return Path(candidate)
+    return None
+
+
+def load(doc: dict[str, Any], runs_dir: Path) -> ExperimentData:
+    """Reads the history of each of the document's trials (the window does this in a background task)."""
+    histories = {}
+    for trial in doc["trials"]:
+        folder = trial_folder(trial, runs_dir)
+        histories[trial["run_id"]] = RunFolder(folder).history() if folder else []
+    return ExperimentData(doc, histories)
+
+
+def group_curves(doc: dict[str, Any], histories: dict[str, list[dict]], metric: str) -> list[GroupCurve]:
+    groups = []
+    for group in doc["groups"]:
+        seeds = []
+        for trial in doc["trials"]:
+            if trial["settings"] != group["settings"]:
+                continue
+            rows = [r for r in histories.get(trial["run_id"], []) if r.get("epoch") is not None
+                    and r.get(metric) is not None]
+            seeds.append(SeedCurve(trial["seed"], trial["run_id"],
+                                   np.array([r["epoch"] for r in rows], dtype=float),
+                                   np.array([r[metric] for r in rows], dtype=float)))
+        seeds.sort(key=lambda s: s.seed)
+        epochs = np.array(sorted({float(e) for s in seeds for e in s.epochs}))
+        mean = np.full(len(epochs), np.nan)
+        std = np.full(len(epochs), np.nan)
+        for i, epoch in enumerate(epochs):
+            values = np.array([s.values[s.epochs == epoch][0] for s in seeds if epoch in s.epochs])
+            values = values[np.isfinite(values)]
+            if len(values):
+                mean[i] = values.mean()
+            if len(values) > 1:
+                std[i] = values.std(ddof=1)
+        groups.append(GroupCurve(group["label"], group["settings"], epochs, mean, std, seeds))
+    return groups
+
+
+def write_csv(data: ExperimentData, path: Path) -> int:
+    """Every seed's epoch points in long form: experiment_id,setting,seed,run_id,epoch,metric,value."""
+    rows = 0
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["experiment_id", "setting", "seed", "run_id", "epoch", "metric", "value"])
+        for trial in data.doc["trials"]:
+            label = next((g["label"] for g in data.doc["groups"] if g["settings"] == trial["settings"]), "")
+            for row in data.histories.get(trial["run_id"], []):
+                if row.get("epoch") is None:
+                    continue
+                for metric in METRICS:
+                    value = row.get(metric)
+                    if value is not None:
+                        writer.writerow([data.doc["experiment_id"], label, trial["seed"], trial["run_id"],
+                                         int(row["epoch"]), metric, repr(float(value))])
+                        rows += 1
+    return rows

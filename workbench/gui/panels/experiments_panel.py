@@ -1,0 +1,460 @@
+"""The Experiments tab: define a grid of settings × seeds, run it, and read it as a user wants to.
+
+- **New experiment**: up to three varied settings, each a list of values, and the seeds; the other settings are
+  the settings panel's. The panel only asks (`run_requested`); the window builds and checks the grid (one
+  message naming the setting) and the controller runs it, trial after trial, each an ordinary run.
+- **Results** of the chosen experiment: a sortable table (mean ± std over seeds per setting), the difference of
+  two selected rows with its 95% CI and Welch's p, the curves as mean ± std bands, parallel coordinates and,
+  for two varied settings, a heat map. The report and the trials' histories are read in a background task
+  (`Latest`), so a large experiment never blocks the window; switching the metric recomputes from memory.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.settings import BY_NAME, shown
+from workbench.gui import background
+from workbench.gui.language import Retranslating
+from workbench.gui.widgets.band_plot import BandPlot
+from workbench.gui.widgets.experiment_table import GroupsTable
+from workbench.gui.widgets.heat_map import HeatMap
+from workbench.gui.widgets.parallel_coordinates import ParallelCoordinates
+
+AXES = 3  # varied settings the form offers (the command line takes any number)
+METRIC_NAMES = {
+    "val_accuracy": QT_TRANSLATE_NOOP("ExperimentsPanel", "validation accuracy"),
+    "val_loss": QT_TRANSLATE_NOOP("ExperimentsPanel", "validation loss"),
+    "accuracy": QT_TRANSLATE_NOOP("ExperimentsPanel", "training accuracy"),
+    "loss": QT_TRANSLATE_NOOP("ExperimentsPanel", "training loss"),
+}
+EXAMPLES = {"optimizer": "sgd,adam", "lr": "0.001,0.01,0.1", "batch_size": "32,128", "loss": "sum_mse,keras_mse",
+            "method": "tape,fit,custom", "model": "mlp,cnn", "epochs": "1,2"}
+
+
+def gridable() -> list[str]:
+    from workbench.experiments.grid import NOT_ON_A_GRID
+
+    return [name for name, s in BY_NAME.items() if name not in NOT_ON_A_GRID and s.group != "hidden"]
+
+
+def load_experiment(storage: str, experiment_id: str, runs_dir: Path):
+    """The report and every trial's history (a background task)."""
+    from workbench.experiments import curves, study
+
+    return curves.load(study.report(storage, experiment_id), runs_dir)
+
+
+def list_experiments(storage: str) -> list[str]:
+    from workbench.experiments import study
+
+    return study.experiment_ids(storage)
+
+
+def p_text(p: float) -> str:
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+
+
+class ExperimentsPanel(Retranslating, QWidget):
+    """Defines, runs (through the window) and shows experiments of one runs folder."""
+
+    run_requested = Signal(list, str, str)  # --set texts, seeds, name: the window builds the grid and runs it
+    continue_requested = Signal(str)  # an experiment's id: run the trials it has left
+
+    def __init__(self, runs_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runs_dir = Path(runs_dir)
+        self.data = None  # ExperimentData of the shown experiment
+        self._loading = background.Latest(self)
+        self._listing = background.Latest(self)
+        self._want: str | None = None  # the experiment to show once the list has it
+        self._build()
+        self.retranslate()
+
+    @property
+    def storage(self) -> str:
+        return f"sqlite:///{(self.runs_dir / 'experiments.db').resolve()}"
+
+    # -- layout ------------------------------------------------------------------------
+    def _build(self) -> None:
+        # the form folds away (hand-made, as "Training options": hidden widgets leave the Tab chain) so the
+        # results get the room once there is an experiment to read
+        self.form_toggle = QToolButton(objectName="experimentFormToggle", checkable=True)
+        self.form_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.form_toggle.toggled.connect(self._show_form)
+        self._folded_once = False
+        self.form = QWidget(objectName="experimentForm")
+        grid = QGridLayout(self.form)
+        grid.setContentsMargins(12, 0, 0, 4)
+        self.form_hint = QLabel(wordWrap=True)
+        grid.addWidget(self.form_hint, AXES + 2, 0, 1, 3)
+        self.axis_combos: list[QComboBox] = []
+        self.axis_values: list[QLineEdit] = []
+        self.vary_labels: list[QLabel] = []
+        for i in range(AXES):
+            label = QLabel()
+            combo = QComboBox(objectName=f"experimentSetting{i + 1}")
+            combo.addItem("—", "")
+            for name in gridable():
+                combo.addItem(name, name)
+            edit = QLineEdit(objectName=f"experimentValues{i + 1}")
+            combo.currentIndexChanged.connect(lambda _=0, c=combo, e=edit: self._axis_chosen(c, e))
+            edit.textChanged.connect(self._update_count)
+            grid.addWidget(label, i, 0)
+            grid.addWidget(combo, i, 1)
+            grid.addWidget(edit, i, 2)
+            self.vary_labels.append(label)
+            self.axis_combos.append(combo)
+            self.axis_values.append(edit)
+        self.seeds_label = QLabel()
+        self.seeds = QLineEdit("0-2", objectName="experimentSeeds")
+        self.seeds.textChanged.connect(self._update_count)
+        self.name_label = QLabel()
+        self.name = QLineEdit(objectName="experimentName")
+        self.count = QLabel(objectName="experimentCount")
+        self.run_button = QPushButton(objectName="experimentRunButton")
+        self.run_button.clicked.connect(self._run_clicked)
+        grid.addWidget(self.seeds_label, AXES, 0)
+        grid.addWidget(self.seeds, AXES, 1)
+        grid.addWidget(self.count, AXES, 2)
+        grid.addWidget(self.name_label, AXES + 1, 0)
+        grid.addWidget(self.name, AXES + 1, 1)
+        grid.addWidget(self.run_button, AXES + 1, 2)
+        grid.setColumnStretch(2, 1)
+        self.axis_combos[0].setCurrentIndex(self.axis_combos[0].findData("optimizer"))
+
+        self.chooser_label = QLabel()
+        self.chooser = QComboBox(objectName="experimentCombo")
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.chooser.currentIndexChanged.connect(self._chosen)
+        self.refresh_button = QPushButton(objectName="experimentRefresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.continue_button = QPushButton(objectName="experimentContinue", enabled=False)
+        self.continue_button.clicked.connect(
+            lambda: self.chooser.currentText() and self.continue_requested.emit(self.chooser.currentText()))
+        self.progress = QLabel(objectName="experimentProgress")
+        chooser_row = QHBoxLayout()
+        chooser_row.addWidget(self.chooser_label)
+        chooser_row.addWidget(self.chooser, 1)
+        chooser_row.addWidget(self.refresh_button)
+        chooser_row.addWidget(self.continue_button)
+
+        self.table = GroupsTable()
+        self.table.selection_changed.connect(self._selection_changed)
+        self.difference = QLabel(objectName="experimentDifference", wordWrap=True)
+        self.difference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.metric = QComboBox(objectName="experimentMetric")
+        for key in METRIC_NAMES:
+            self.metric.addItem("", key)
+        self.metric.currentIndexChanged.connect(self._redraw)
+        self.show_seeds = QCheckBox(objectName="experimentShowSeeds")
+        self.show_seeds.toggled.connect(lambda on: self.bands.set_show_seeds(on))
+        self.export_button = QPushButton(objectName="experimentExport", enabled=False)
+        self.export_button.clicked.connect(lambda: self.export())
+        self.bands = BandPlot()
+        self.parallel = ParallelCoordinates()
+        self.heat_map = HeatMap()
+        self.views = QTabWidget(objectName="experimentViews")
+        self.views.addTab(self.bands, "")
+        self.views.addTab(self.parallel, "")
+        self.views.addTab(self.heat_map, "")
+        view_bar = QHBoxLayout()
+        view_bar.addWidget(self.metric)
+        view_bar.addWidget(self.show_seeds)
+        view_bar.addStretch(1)
+        view_bar.addWidget(self.export_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 4, 0)
+        left_layout.addWidget(self.form_toggle)
+        left_layout.addWidget(self.form)
+        left_layout.addLayout(chooser_row)
+        left_layout.addWidget(self.progress)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.difference)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(4, 0, 0, 0)
+        right_layout.addLayout(view_bar)
+        right_layout.addWidget(self.views, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.splitter)
+        self.form_toggle.setChecked(True)
+
+    def _show_form(self, shown_: bool) -> None:
+        self.form.setVisible(shown_)
+        self.form_toggle.setArrowType(Qt.ArrowType.DownArrow if shown_ else Qt.ArrowType.RightArrow)
+
+    def retranslate(self) -> None:
+        self.form_toggle.setText(self.tr("New experiment"))
+        self.form_toggle.setToolTip(self.tr("Show or hide the form for a new experiment"))
+        self.form_hint.setText(self.tr("Every combination of these values × every seed is trained; the other "
+                                       "settings are those of the settings panel."))
+        for label in self.vary_labels:
+            label.setText(self.tr("Vary"))
+        for combo, edit in zip(self.axis_combos, self.axis_values, strict=True):
+            combo.setItemText(0, self.tr("(nothing)"))
+            for i in range(1, combo.count()):
+                combo.setItemData(i, shown(BY_NAME[combo.itemData(i)].help), Qt.ItemDataRole.ToolTipRole)
+            combo.setToolTip(self.tr("A setting to vary; the others keep the values in the settings panel"))
+            combo.setAccessibleName(self.tr("Setting to vary"))
+            edit.setToolTip(self.tr("Its values, separated by commas"))
+            edit.setAccessibleName(self.tr("Values"))
+            self._axis_chosen(combo, edit)
+        self.seeds_label.setText(self.tr("Seeds"))
+        self.seeds.setToolTip(self.tr("Each setting runs once per seed: 0-4 or 0,3,7. Several seeds tell a real "
+                                      "difference from the luck of one seed."))
+        self.seeds.setAccessibleName(self.tr("Seeds"))
+        self.name_label.setText(self.tr("Name"))
+        self.name.setPlaceholderText(self.tr("(date and time)"))
+        self.name.setToolTip(self.tr("The experiment's name; running a name again with the same grid continues it"))
+        self.name.setAccessibleName(self.tr("Experiment name"))
+        self.run_button.setText(self.tr("Run experiment"))
+        self.run_button.setToolTip(self.tr("Train every setting × seed, one run after another (each an ordinary "
+                                           "run in the table); Stop keeps what is done"))
+        self.chooser_label.setText(self.tr("Experiment"))
+        self.chooser.setAccessibleName(self.tr("Experiment"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.continue_button.setText(self.tr("Continue"))
+        self.continue_button.setToolTip(self.tr("Run the trials this experiment has left (it was stopped)"))
+        self.show_seeds.setText(self.tr("show seeds"))
+        self.show_seeds.setToolTip(self.tr("Every seed's own curve as a thin line"))
+        self.metric.setToolTip(self.tr("The metric of the curves, the difference, the parallel coordinates and "
+                                       "the heat map"))
+        self.metric.setAccessibleName(self.tr("Metric"))
+        for i in range(self.metric.count()):
+            self.metric.setItemText(i, self.tr(METRIC_NAMES[self.metric.itemData(i)]))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("The curves with their bands (PNG, SVG, PDF) and every seed's points "
+                                              "(CSV)"))
+        self.views.setTabText(0, self.tr("Mean ± std"))
+        self.views.setTabText(1, self.tr("Parallel coordinates"))
+        self.views.setTabText(2, self.tr("Heat map"))
+        self._update_count()
+        self._show_progress()
+        self._redraw()
+
+    # -- the form ------------------------------------------------------------------------
+    def _axis_chosen(self, combo: QComboBox, edit: QLineEdit) -> None:
+        name = combo.currentData()
+        edit.setEnabled(bool(name))
+        setting = BY_NAME.get(name) if name else None
+        if setting is None:
+            edit.setPlaceholderText("")
+        elif setting.choices is not None:
+            edit.setPlaceholderText(",".join(setting.choices))
+        else:
+            edit.setPlaceholderText(EXAMPLES.get(name, self.tr("values, separated by commas")))
+        if name and not edit.text():
+            edit.setText(EXAMPLES.get(name, ""))
+        self._update_count()
+
+    def sets(self) -> list[str]:
+        """The form's varied settings as `--set` texts."""
+        return [f"{combo.currentData()}={edit.text().strip()}"
+                for combo, edit in zip(self.axis_combos, self.axis_values, strict=True) if combo.currentData()]
+
+    def _update_count(self) -> None:
+        n = 1
+        for combo, edit in zip(self.axis_combos, self.axis_values, strict=True):
+            if combo.currentData():
+                n *= max(1, len([t for t in edit.text().split(",") if t.strip()]))
+        try:
+            from workbench.experiments.grid import parse_seeds
+
+            seeds = len(parse_seeds(self.seeds.text()))
+            self.count.setText(self.tr("{settings} settings × {seeds} seeds = {trials} runs").format(
+                settings=n, seeds=seeds, trials=n * seeds))
+        except ValueError:
+            self.count.setText(self.tr("seeds: 0-4 or 0,3,7"))
+
+    def _run_clicked(self) -> None:
+        self.run_requested.emit(self.sets(), self.seeds.text(),
+                                self.name.text().strip() or time.strftime("exp-%Y%m%d-%H%M%S"))
+
+    def set_running(self, running: bool) -> None:
+        self.run_button.setEnabled(not running)
+        self.form.setEnabled(not running)
+        self.continue_button.setEnabled(not running and self._has_left())
+
+    # -- which experiment ----------------------------------------------------------------
+    def set_runs_dir(self, runs_dir: Path) -> None:
+        self.runs_dir = Path(runs_dir)
+        self.data = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rereads the list of experiments and the shown one."""
+        self._want = self._want or self.chooser.currentText() or None
+        self._listing.submit(list_experiments, self.storage, returned=self._listed, errored=self._list_failed)
+
+    def show_experiment(self, experiment_id: str) -> None:
+        """Shows this experiment (one just started: once the list has it)."""
+        self._want = experiment_id
+        self.refresh()
+
+    def _listed(self, ids: list[str]) -> None:
+        if ids and not self._folded_once:  # there are results to read: give them the room
+            self._folded_once = True
+            self.form_toggle.setChecked(False)
+        want = self._want
+        self._want = None
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        self.chooser.addItems(ids)
+        self.chooser.setCurrentIndex(ids.index(want) if want in ids else 0 if ids else -1)
+        self.chooser.blockSignals(False)
+        self._chosen()
+
+    def _list_failed(self, exc: Exception) -> None:
+        self.progress.setText(self.tr("Cannot read the experiments: {problem}").format(problem=exc))
+
+    def _chosen(self, *_: Any) -> None:
+        experiment_id = self.chooser.currentText()
+        if not experiment_id:
+            self.data = None
+            self._show()
+            return
+        self._loading.submit(load_experiment, self.storage, experiment_id, self.runs_dir,
+                             returned=self._loaded, errored=self._list_failed)
+
+    def _loaded(self, data) -> None:
+        if data.doc["experiment_id"] != self.chooser.currentText():
+            return
+        self.data = data
+        self._show()
+
+    # -- showing -------------------------------------------------------------------------
+    def _has_left(self) -> bool:
+        return self.data is not None and self.data.doc["completed_trials"] < self.data.doc["expected_trials"]
+
+    def _show_progress(self) -> None:
+        if self.data is None:
+            self.progress.setText(self.tr("No experiment yet: choose settings to vary and press Run experiment.")
+                                  if not self.chooser.count() else "")
+            return
+        doc = self.data.doc
+        self.progress.setText(self.tr("{done} of {total} runs done · {axes} · seeds {seeds}").format(
+            done=doc["completed_trials"], total=doc["expected_trials"],
+            axes=", ".join(f"{k} {{{', '.join(map(str, v))}}}" for k, v in doc["grid"]["axes"].items()) or "—",
+            seeds=", ".join(map(str, doc["grid"]["seeds"]))))
+
+    def _show(self) -> None:
+        self.table.set_report(self.data.doc if self.data else None)
+        self.export_button.setEnabled(self.data is not None and bool(self.data.doc["trials"]))
+        self.continue_button.setEnabled(self.run_button.isEnabled() and self._has_left())
+        self._show_progress()
+        self._redraw()
+
+    def metric_key(self) -> str:
+        return self.metric.currentData() or "val_accuracy"
+
+    def _redraw(self) -> None:
+        if not hasattr(self, "bands"):
+            return
+        metric = self.metric_key()
+        title = self.tr(METRIC_NAMES[metric])
+        percent = metric.endswith("accuracy")
+        if self.data is None:
+            self.bands.set_curves([], title, percent)
+            self.parallel.set_data({}, [], title, percent)
+            self.heat_map.set_data({}, {}, title, percent)
+            self.difference.setText("")
+            return
+        doc = self.data.doc
+        axes = doc["grid"]["axes"]
+        self.bands.set_curves(self.data.curves(metric), title + (" (%)" if percent else ""), percent)
+        finals = [(t["settings"], (t.get("final") or {}).get(metric)) for t in doc["trials"]]
+        self.parallel.set_data(axes, finals, title, percent)
+        cells = {}
+        if len(axes) == 2:
+            (first, _), (second, _) = axes.items()
+            from workbench.experiments.stats import mean_std
+
+            for group in doc["groups"]:
+                values = self.data.finals(group["label"], metric)
+                mean, std = mean_std(values)
+                cells[(group["settings"][first], group["settings"][second])] = (mean, std, len(values))
+        self.heat_map.set_data(axes, cells, title, percent)
+        self._selection_changed(self.table.order)
+
+    def _selection_changed(self, labels: list[str]) -> None:
+        self.bands.set_highlighted(labels)
+        if self.data is not None:
+            self.parallel.set_highlighted([g["settings"] for g in self.data.doc["groups"] if g["label"] in labels])
+        self.difference.setText(self.difference_text(labels))
+
+    def difference_text(self, labels: list[str]) -> str:
+        """The second selected setting minus the first, in the chosen metric, with its CI and p."""
+        if self.data is None:
+            return ""
+        if len(labels) != 2:
+            return self.tr("Select two rows to see their difference with its 95% confidence interval.")
+        from workbench.experiments.stats import difference
+
+        metric = self.metric_key()
+        a, b = labels
+        d = difference(self.data.finals(a, metric), self.data.finals(b, metric))
+        if d is None:
+            return self.tr("{b} − {a}: each needs at least two finished seeds for a confidence interval.").format(
+                a=a, b=b)
+        scale, unit = (100.0, self.tr(" points")) if metric.endswith("accuracy") else (1.0, "")
+        digits = 2 if scale == 100 else 4
+        seeds = (self.tr("{n} seeds each").format(n=d.n_a) if d.n_a == d.n_b
+                 else self.tr("{n_a} and {n_b} seeds").format(n_a=d.n_a, n_b=d.n_b))
+        text = self.tr("<b>{b} − {a}</b> ({metric}): {delta}{unit}, 95% CI [{low}, {high}], {p}, {seeds}").format(
+            b=b, a=a, metric=self.tr(METRIC_NAMES[metric]), delta=f"{d.delta * scale:+.{digits}f}", unit=unit,
+            low=f"{d.low * scale:.{digits}f}", high=f"{d.high * scale:.{digits}f}", p=p_text(d.p), seeds=seeds)
+        if d.low > 0 or d.high < 0:
+            return text + "<br>" + self.tr("The interval excludes 0: more than the luck of the seed.")
+        return text + "<br>" + self.tr("The interval includes 0: this could be the luck of the seed.")
+
+    # -- export ----------------------------------------------------------------------------
+    def export(self, out_dir: Path | None = None) -> list[Path]:
+        """Writes the bands (PNG, SVG, PDF) and every seed's points (CSV) into a folder."""
+        if self.data is None:
+            return []
+        if out_dir is None:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export the experiment into a folder"))
+            if not chosen:
+                return []
+            out_dir = Path(chosen)
+        from workbench.gui.export import export_experiment
+
+        metric = self.metric_key()
+        percent = metric.endswith("accuracy")
+        title = self.tr(METRIC_NAMES[metric])
+        written = export_experiment(self.data, metric, title + (" (%)" if percent else ""), percent,
+                                    self.show_seeds.isChecked(), Path(out_dir))
+        self.progress.setText(self.tr("Exported {n} files to {folder}").format(n=len(written), folder=out_dir))
+        return written
+
+    def wait(self) -> None:
+        self._loading.wait()
+        self._listing.wait()

@@ -1,0 +1,103 @@
+"""Heat map of a two-setting experiment: rows one setting, columns the other, each cell the mean of the
+metric over its seeds with its std, coloured by the mean (the article's table as a picture).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from workbench.gui.language import Retranslating
+from workbench.gui.widgets.parallel_coordinates import COLORMAP, metric_text, ordered
+
+
+class HeatMap(Retranslating, QWidget):
+    """`set_data(axes, cells, metric_label, percent)`: cells map (row value, column value) → (mean, std, n)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("experimentHeatMap")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(300, 200)
+        self.axes: dict[str, list[Any]] = {}
+        self.cells: dict[tuple[Any, Any], tuple[float | None, float | None, int]] = {}
+        self.metric_label = ""
+        self.percent = True
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Heat map"))
+        self.update()
+
+    def set_data(self, axes: dict[str, list[Any]], cells: dict, metric_label: str, percent: bool) -> None:
+        self.axes = {name: ordered(values) for name, values in axes.items()}
+        self.cells = cells
+        self.metric_label = metric_label
+        self.percent = percent
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.paint(painter, QRectF(self.rect()))
+        painter.end()
+
+    def paint(self, painter: QPainter, rect: QRectF) -> None:
+        text_color = self.palette().windowText().color()
+        painter.setPen(text_color)
+        fm = QFontMetrics(painter.font())
+        if len(self.axes) != 2:
+            painter.drawText(rect.adjusted(20, 20, -20, -20), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self.tr("A heat map needs an experiment that varies exactly two settings; this one "
+                                     "varies {n}. The parallel coordinates show any number.").format(n=len(self.axes)))
+            return
+        (row_name, rows), (col_name, cols) = self.axes.items()
+        means = [m for m, _, _ in self.cells.values() if m is not None and math.isfinite(m)]
+        low, high = (min(means), max(means)) if means else (0.0, 1.0)
+        span = (high - low) or 1.0
+        label_w = max(fm.horizontalAdvance(self._value(v)) for v in rows) + 16
+        top = rect.top() + fm.height() * 3 + 8
+        left = rect.left() + label_w + fm.height() + 8
+        width = (rect.right() - 10 - left) / len(cols)
+        height = (rect.bottom() - 10 - top) / len(rows)
+        painter.drawText(QRectF(left, rect.top() + 2, width * len(cols), fm.height()),
+                         Qt.AlignmentFlag.AlignCenter,
+                         self.tr("{metric}: mean ± std over seeds").format(metric=self.metric_label))
+        painter.drawText(QRectF(left, rect.top() + fm.height() + 2, width * len(cols), fm.height()),
+                         Qt.AlignmentFlag.AlignCenter, col_name)
+        painter.save()
+        painter.translate(rect.left() + fm.height(), top + height * len(rows) / 2)
+        painter.rotate(-90)
+        painter.drawText(QPointF(-fm.horizontalAdvance(row_name) / 2, 0), row_name)
+        painter.restore()
+        for j, col in enumerate(cols):
+            painter.drawText(QRectF(left + j * width, top - fm.height() - 2, width, fm.height()),
+                             Qt.AlignmentFlag.AlignCenter, self._value(col))
+        for i, row in enumerate(reversed(rows)):  # the largest value on top, as on a y axis
+            y = top + i * height
+            painter.setPen(text_color)
+            painter.drawText(QRectF(rect.left() + fm.height() + 4, y, label_w, height),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self._value(row))
+            for j, col in enumerate(cols):
+                cell = QRectF(left + j * width, y, width, height).adjusted(1, 1, -1, -1)
+                mean, std, n = self.cells.get((row, col), (None, None, 0))
+                if mean is None:
+                    painter.fillRect(cell, QColor(128, 128, 128, 60))
+                    continue
+                color = COLORMAP.map((mean - low) / span, mode="qcolor")
+                painter.fillRect(cell, color)
+                luminance = 0.299 * color.redF() + 0.587 * color.greenF() + 0.114 * color.blueF()
+                painter.setPen(QPen(QColor("black") if luminance > 0.5 else QColor("white")))
+                text = metric_text(mean, self.percent)
+                if std is not None:
+                    text += " ± " + (f"{std * 100:.2f}" if self.percent else f"{std:.2g}")
+                painter.drawText(cell, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                                 f"{text}\nn={n}")
+
+    @staticmethod
+    def _value(value: Any) -> str:
+        return f"{value:g}" if isinstance(value, float) else str(value)

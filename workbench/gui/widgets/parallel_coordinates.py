@@ -1,0 +1,148 @@
+"""Parallel coordinates of an experiment: one axis per varied setting, the metric last, a line per trial
+coloured by its metric, so which settings lead to good results shows as bundles of bright lines.
+
+Painted with QPainter (a few hundred polylines at most): pyqtgraph has no categorical axes to offer here.
+A setting's values sit evenly spaced on its axis in the grid's order (sorted when they are numbers).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from workbench.gui.language import Retranslating
+
+COLORMAP = pg.colormap.get("viridis")
+
+
+def metric_text(value: float, percent: bool) -> str:
+    return f"{value * 100:.2f}%" if percent else f"{value:.4g}"
+
+
+def ordered(values: list[Any]) -> list[Any]:
+    if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+        return sorted(values)
+    return list(values)
+
+
+class ParallelCoordinates(Retranslating, QWidget):
+    """`set_data(axes, trials, metric_label, percent)`: trials are (settings, value) pairs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("parallelCoordinates")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(300, 200)
+        self.axes: dict[str, list[Any]] = {}
+        self.trials: list[tuple[dict[str, Any], float]] = []
+        self.metric_label = ""
+        self.percent = True
+        self.highlighted: list[dict[str, Any]] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("One axis per varied setting, the metric last; one line per trial (each seed), "
+                                "coloured by its metric: bright = high"))
+        self.setAccessibleName(self.tr("Parallel coordinates"))
+        self.update()
+
+    def set_data(self, axes: dict[str, list[Any]], trials: list[tuple[dict[str, Any], float]],
+                 metric_label: str, percent: bool) -> None:
+        self.axes = {name: ordered(values) for name, values in axes.items()}
+        self.trials = [(s, v) for s, v in trials if v is not None and math.isfinite(v)]
+        self.metric_label = metric_label
+        self.percent = percent
+        self.update()
+
+    def set_highlighted(self, settings: list[dict[str, Any]]) -> None:
+        self.highlighted = settings
+        self.update()
+
+    def value_range(self) -> tuple[float, float]:
+        values = [v for _, v in self.trials]
+        low, high = min(values), max(values)
+        if high - low < 1e-12:
+            low, high = low - 0.5 * (abs(low) or 1) * 1e-3, high + 0.5 * (abs(high) or 1) * 1e-3
+        return low, high
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.paint(painter, QRectF(self.rect()))
+        painter.end()
+
+    def paint(self, painter: QPainter, rect: QRectF) -> None:
+        text_color = self.palette().windowText().color()
+        fm = QFontMetrics(painter.font())
+        if not self.trials:
+            painter.setPen(text_color)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self.tr("No finished trials yet"))
+            return
+        names = list(self.axes)
+        columns = len(names) + 1
+        left, right = rect.left() + 70, rect.right() - 70
+        top, bottom = rect.top() + fm.height() * 2 + 8, rect.bottom() - fm.height() - 8
+        xs = [left + (right - left) * i / max(columns - 1, 1) for i in range(columns)]
+        low, high = self.value_range()
+
+        def y_of_value(name: str, value: Any) -> float:
+            values = self.axes[name]
+            i = values.index(value) if value in values else 0
+            return bottom - (bottom - top) * (i + 0.5) / len(values)
+
+        def y_of_metric(v: float) -> float:
+            return bottom - (bottom - top) * (v - low) / (high - low)
+
+        # lines: dim first, bright last, the selected groups on top
+        chosen = [t for t in self.trials if t[0] in self.highlighted]
+        for settings, value in sorted(self.trials, key=lambda t: t[1]) + chosen:
+            path = QPainterPath()
+            points = [QPointF(xs[i], y_of_value(n, settings.get(n))) for i, n in enumerate(names)]
+            points.append(QPointF(xs[-1], y_of_metric(value)))
+            path.moveTo(points[0])
+            for p in points[1:]:
+                path.lineTo(p)
+            color = COLORMAP.map((value - low) / (high - low), mode="qcolor")
+            bold = settings in self.highlighted
+            if self.highlighted and not bold:
+                color.setAlpha(80)
+            width = 3.5 if bold else 1.6
+            painter.setPen(QPen(QColor(0, 0, 0, color.alpha() // 3), width + 1.2))  # a contour: pale lines show
+            painter.drawPath(path)
+            painter.setPen(QPen(color, width))
+            painter.drawPath(path)
+        # axes with their names and ticks
+        axis_pen = QPen(text_color, 1.2)
+        for i, x in enumerate(xs):
+            painter.setPen(axis_pen)
+            painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+            title = names[i] if i < len(names) else self.metric_label
+            width = fm.horizontalAdvance(title)
+            painter.drawText(QPointF(x - width / 2, top - fm.height()), title)
+            if i < len(names):
+                for value in self.axes[names[i]]:
+                    label = f"{value:g}" if isinstance(value, float) else str(value)
+                    y = y_of_value(names[i], value)
+                    painter.drawLine(QPointF(x - 4, y), QPointF(x + 4, y))
+                    self._label(painter, fm, label, x, y)
+            else:
+                for k in range(5):
+                    v = low + (high - low) * k / 4
+                    y = y_of_metric(v)
+                    painter.drawLine(QPointF(x - 4, y), QPointF(x + 4, y))
+                    self._label(painter, fm, metric_text(v, self.percent), x, y)
+
+    def _label(self, painter: QPainter, fm: QFontMetrics, text: str, x: float, y: float) -> None:
+        """A tick label on a box of the background's colour left of the axis, so lines do not hide it."""
+        width = fm.horizontalAdvance(text)
+        box = QRectF(x - width - 10, y - fm.height() / 2, width + 4, fm.height())
+        background = QColor(self.palette().base().color())
+        background.setAlpha(210)
+        painter.fillRect(box, background)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
