@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 import optuna
@@ -68,6 +69,24 @@ def test_a_trial_is_the_same_run_as_train_with_its_settings(tmp_path):
     assert trial["final"] == alone.summary.final
     config = RunFolder(trial["run_dir"]).config()
     assert config["optimizer"] == "adam" and config["seed"] == 3 and "same" in config["name"]
+    # TensorBoard's HParams dashboard: the trial's session holds its settings and its experiment
+    hparams = hparams_of(trial["run_dir"])
+    assert hparams["experiment"] == "same" and hparams["optimizer"] == "adam" and hparams["seed"] == 3
+
+
+def hparams_of(run_dir) -> dict:
+    """The HParams session start info the run's `logs/` folder holds."""
+    import tensorflow as tf
+    from tensorboard.plugins.hparams import plugin_data_pb2
+
+    [events] = [p for p in (Path(run_dir) / "logs").iterdir() if p.name.startswith("events.")]
+    for event in tf.compat.v1.train.summary_iterator(str(events)):
+        for value in event.summary.value:
+            if value.metadata.plugin_data.plugin_name == "hparams":
+                data = plugin_data_pb2.HParamsPluginData.FromString(value.metadata.plugin_data.content)
+                if data.HasField("session_start_info"):
+                    return {k: getattr(v, v.WhichOneof("kind")) for k, v in data.session_start_info.hparams.items()}
+    return {}
 
 
 def test_two_workers_share_a_grid_and_run_each_trial_once(tmp_path):

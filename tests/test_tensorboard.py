@@ -22,6 +22,12 @@ def get_json(url: str):
         return json.loads(response.read())
 
 
+def post_json(url: str, body: dict):
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
 @pytest.fixture
 def server(trained):
     srv = tensorboard.server_for(trained["tape"].folder.path.parent)
@@ -45,6 +51,14 @@ def test_tensorboard_lists_every_method_with_the_same_tags(trained, server):
         assert "run/settings" in text_tags[f"{result.summary.run_id}/logs/train"]
     hist = get_json(url + "data/plugin/histograms/tags")
     assert any("kernel" in tag for tag in hist[f"{trained['tape'].summary.run_id}/logs/train"])
+    # the HParams dashboard: a session per run with its settings, the epoch metrics found by itself
+    experiment = post_json(url + "data/plugin/hparams/experiment", {"experimentName": ""})
+    assert {"method", "optimizer", "lr", "loss", "seed"} <= {h["name"] for h in experiment["hparamInfos"]}
+    assert {"group": "validation", "tag": "epoch_accuracy"} in [m["name"] for m in experiment["metricInfos"]]
+    groups = post_json(url + "data/plugin/hparams/session_groups", {
+        "experimentName": "", "allowedStatuses": ["STATUS_UNKNOWN", "STATUS_SUCCESS"], "colParams": [],
+        "startIndex": 0, "sliceSize": 100})["sessionGroups"]
+    assert sorted(g["hparams"]["method"] for g in groups) == ["custom", "fit", "tape"]
     graph_runs = get_json(url + "data/plugin/graphs/info")  # what the Graphs tab offers
     for method, result in trained.items():
         run = f"{result.summary.run_id}/logs/train"

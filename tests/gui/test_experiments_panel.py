@@ -76,7 +76,7 @@ def test_the_window_runs_an_experiment_stops_continues_and_shows_its_spread(qtbo
     model = table.model()
     assert model.rowCount() == 2
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[:3] == ["optimizer", "lr", "n"] and "Val acc" in headers
+    assert headers[:3] == ["Optimizer", "Learning rate", "n"] and "Val acc" in headers
     finals = {o: [t["final"]["val_accuracy"] for t in doc["trials"] if t["settings"]["optimizer"] == o]
               for o in ("sgd", "adam")}
     for row in range(2):

@@ -12,6 +12,7 @@ grids of settings need.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,12 @@ def _(text: str) -> str:
 def shown(text: str) -> str:
     """A text of the schema (label, help, choice, message) in the current language."""
     return translate("", text) if text else text
+
+
+def title(name: str) -> str:
+    """A setting's label in the current language, without its shortcut mark ("Learning rate"): for headers."""
+    setting = BY_NAME.get(name)
+    return re.sub(r"\s*\(&\w\)", "", shown(setting.label)).replace("&", "") if setting else name
 
 
 class _Fields(dict):

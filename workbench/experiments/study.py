@@ -129,7 +129,7 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
                 on_start(config, folder, {"settings": point, "seed": seed, "done": done, "total": total})
 
         result = trainer.train(config, Path(runs_dir), callbacks=callbacks(config) if callbacks else (),
-                               stop=stop, on_start=started)
+                               stop=stop, on_start=started, hparams={"experiment": experiment_id})
         summary = result.summary
         outcome = {"run_id": summary.run_id, "status": summary.status, "final": summary.final,
                    "best_val_accuracy": summary.best_val_accuracy, "best_val_loss": summary.best_val_loss,

@@ -9,6 +9,7 @@ tensor per batch.
 from __future__ import annotations
 
 import math
+import os
 import sys
 import time
 from typing import TextIO
@@ -263,10 +264,11 @@ class RunTensorBoard(keras.callbacks.TensorBoard):
     """
 
     def __init__(self, log_dir: str, steps_per_epoch: int, batch_every: int = 50,
-                 run_text: str = "") -> None:
+                 run_text: str = "", hparams: dict | None = None) -> None:
         super().__init__(log_dir=log_dir, histogram_freq=1, write_graph=False, update_freq="epoch",
                          profile_batch=0)
         self.run_text = run_text  # the run's name and settings, shown in TensorBoard's Text tab
+        self.hparams = hparams or {}  # the run's settings for the HParams dashboard
         self.steps_per_epoch = steps_per_epoch
         self.batch_every = batch_every
         self._epoch = 0
@@ -281,6 +283,19 @@ class RunTensorBoard(keras.callbacks.TensorBoard):
         if self.run_text:
             with self._train_writer.as_default():
                 self.summary.text("run/settings", self.run_text, step=0)
+        if self.hparams:
+            self._write_hparams()
+
+    def _write_hparams(self) -> None:
+        """The HParams dashboard's session for this run: its folder (`logs/`) holds the settings, its
+        train/validation folders the metrics (epoch_accuracy, epoch_loss), which the dashboard finds itself."""
+        import tensorflow as tf
+        from tensorboard.plugins.hparams import api as hp
+
+        writer = tf.summary.create_file_writer(self.log_dir)
+        with writer.as_default():
+            hp.hparams(self.hparams, trial_id=os.path.basename(os.path.dirname(os.path.abspath(self.log_dir))))
+        writer.close()
 
     def on_epoch_begin(self, epoch, logs=None):
         self._epoch = epoch

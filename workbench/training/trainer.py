@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
@@ -22,6 +23,7 @@ import keras  # noqa: E402
 from workbench.core import data as datamod  # noqa: E402
 from workbench.core.config import TrainConfig  # noqa: E402
 from workbench.core.runs import RunFolder, RunSummary, read_run, wrong_reports  # noqa: E402
+from workbench.core.settings import SETTINGS  # noqa: E402
 from workbench.core.stop import StopFlag  # noqa: E402
 from workbench.training import checkpoint, distribute, methods, models  # noqa: E402
 from workbench.training.callbacks import DivergenceGuard, RunRecorder, RunTensorBoard, StopOnFlag  # noqa: E402
@@ -53,6 +55,7 @@ def train(
     callbacks: Sequence[keras.callbacks.Callback] = (),
     stop: StopFlag | None = None,
     on_start: Callable[[RunFolder], None] | None = None,
+    hparams: dict[str, Any] | None = None,
 ) -> RunResult:
     """Trains one run into a new folder of `runs_dir` and returns its summary.
 
@@ -69,7 +72,8 @@ def train(
     target = Path(runs_dir) if chief else Path(tempfile.mkdtemp(prefix="workbench-worker-"))
     folder = RunFolder.create(target, config.to_dict())
     try:
-        result = _run(config, data, folder, callbacks, stop, on_start, first_epoch=0, strategy=strategy)
+        result = _run(config, data, folder, callbacks, stop, on_start, first_epoch=0, strategy=strategy,
+                      hparams=hparams)
         result.chief = chief
         return result
     finally:
@@ -106,7 +110,7 @@ def resume(
 
 
 def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_from=None,
-         seconds_before: float = 0.0, strategy=None) -> RunResult:
+         seconds_before: float = 0.0, strategy=None, hparams: dict[str, Any] | None = None) -> RunResult:
     if on_start is not None:
         on_start(folder)
     stop = stop or StopFlag()
@@ -118,7 +122,8 @@ def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_f
     truth = setup.true_validation if wrong_reports(config.to_dict()) else None
     recorder = RunRecorder(folder, setup.steps_per_epoch, first_epoch, monitor=config.monitor, best=best_so_far,
                            truth=truth)
-    tensorboard = RunTensorBoard(str(folder.path / "logs"), setup.steps_per_epoch, run_text=run_markdown(config))
+    tensorboard = RunTensorBoard(str(folder.path / "logs"), setup.steps_per_epoch, run_text=run_markdown(config),
+                                 hparams={**run_hparams(config), **(hparams or {})})
     early = None
     if config.early_stop_patience:
         early = keras.callbacks.EarlyStopping(
@@ -161,6 +166,13 @@ def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_f
     summary = read_run(folder.path)
     assert summary is not None
     return RunResult(folder, summary)
+
+
+def run_hparams(config: TrainConfig) -> dict[str, Any]:
+    """The settings TensorBoard's HParams dashboard shows for the run (those of the window's panel)."""
+    values = config.to_dict()
+    return {s.name: values[s.name] for s in SETTINGS if s.group in ("main", "options") and s.name != "name"
+            and isinstance(values.get(s.name), bool | int | float | str)}
 
 
 def run_markdown(config: TrainConfig) -> str:

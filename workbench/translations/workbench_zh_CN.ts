@@ -514,6 +514,17 @@
     </message>
 </context>
 <context>
+    <name>BandPlot</name>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>{label} (n={n})</source>
+        <translation>{label}（n={n}）</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionMatrixView</name>
     <message>
         <source>predicted class</source>
@@ -666,6 +677,270 @@
     <message>
         <source>Dismiss message</source>
         <translation>关闭消息</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentWorker</name>
+    <message>
+        <source>Loading TensorFlow…</source>
+        <translation>正在加载 TensorFlow…</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentsPanel</name>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>training accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>New experiment</source>
+        <translation>新实验</translation>
+    </message>
+    <message>
+        <source>Show or hide the form for a new experiment</source>
+        <translation>显示或隐藏新实验的表单</translation>
+    </message>
+    <message>
+        <source>Every combination of these values × every seed is trained; the other settings are those of the settings panel.</source>
+        <translation>这些取值的每种组合 × 每个种子都会训练一次；其余设置取自左侧的设置面板。</translation>
+    </message>
+    <message>
+        <source>Vary</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>A setting to vary; the others keep the values in the settings panel</source>
+        <translation>要变化的设置；其余设置保持设置面板中的值</translation>
+    </message>
+    <message>
+        <source>Setting to vary</source>
+        <translation>要变化的设置</translation>
+    </message>
+    <message>
+        <source>Its values, separated by commas</source>
+        <translation>它的取值，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>取值</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Each setting runs once per seed: 0-4 or 0,3,7. Several seeds tell a real difference from the luck of one seed.</source>
+        <translation>每个设置对每个种子各运行一次：0-4 或 0,3,7。多个种子才能把真正的差异和单个种子的运气区分开。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>(date and time)</source>
+        <translation>（日期和时间）</translation>
+    </message>
+    <message>
+        <source>The experiment&apos;s name; running a name again with the same grid continues it</source>
+        <translation>实验的名称；用同样的网格再次运行同一名称会继续该实验</translation>
+    </message>
+    <message>
+        <source>Experiment name</source>
+        <translation>实验名称</translation>
+    </message>
+    <message>
+        <source>Run experiment</source>
+        <translation>运行实验</translation>
+    </message>
+    <message>
+        <source>Train every setting × seed, one run after another (each an ordinary run in the table); Stop keeps what is done</source>
+        <translation>依次训练每个设置 × 种子（每次都是表格中的普通运行）；停止会保留已完成的部分</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Run the trials this experiment has left (it was stopped)</source>
+        <translation>运行这个实验剩下的试验（它曾被停止）</translation>
+    </message>
+    <message>
+        <source>show seeds</source>
+        <translation>显示各种子</translation>
+    </message>
+    <message>
+        <source>Every seed&apos;s own curve as a thin line</source>
+        <translation>每个种子自己的曲线，以细线显示</translation>
+    </message>
+    <message>
+        <source>The metric of the curves, the difference, the parallel coordinates and the heat map</source>
+        <translation>曲线、差异、平行坐标和热图所用的指标</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>The curves with their bands (PNG, SVG, PDF) and every seed&apos;s points (CSV)</source>
+        <translation>带误差带的曲线（PNG、SVG、PDF）和每个种子的数据点（CSV）</translation>
+    </message>
+    <message>
+        <source>Mean ± std</source>
+        <translation>均值 ± 标准差</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>平行坐标</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>热图</translation>
+    </message>
+    <message>
+        <source>values, separated by commas</source>
+        <translation>取值，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>{settings} settings × {seeds} seeds = {trials} runs</source>
+        <translation>{settings} 个设置 × {seeds} 个种子 = {trials} 次运行</translation>
+    </message>
+    <message>
+        <source>seeds: 0-4 or 0,3,7</source>
+        <translation>种子：0-4 或 0,3,7</translation>
+    </message>
+    <message>
+        <source>Cannot read the experiments: {problem}</source>
+        <translation>无法读取实验：{problem}</translation>
+    </message>
+    <message>
+        <source>No experiment yet: choose settings to vary and press Run experiment.</source>
+        <translation>还没有实验：选择要变化的设置，然后按“运行实验”。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} runs done · {axes} · seeds {seeds}</source>
+        <translation>已完成 {done}/{total} 次运行 · {axes} · 种子 {seeds}</translation>
+    </message>
+    <message>
+        <source>Select two rows to see their difference with its 95% confidence interval.</source>
+        <translation>选择两行，查看它们的差异及其 95% 置信区间。</translation>
+    </message>
+    <message>
+        <source>{b} − {a}: each needs at least two finished seeds for a confidence interval.</source>
+        <translation>{b} − {a}：每组至少需要两个已完成的种子才能给出置信区间。</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <source>{n} seeds each</source>
+        <translation>每组 {n} 个种子</translation>
+    </message>
+    <message>
+        <source>{n_a} and {n_b} seeds</source>
+        <translation>分别 {n_a} 和 {n_b} 个种子</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{b} − {a}&lt;/b&gt; ({metric}): {delta}{unit}, 95% CI [{low}, {high}], {p}, {seeds}</source>
+        <translation>&lt;b&gt;{b} − {a}&lt;/b&gt;（{metric}）：{delta}{unit}，95% 置信区间 [{low}, {high}]，{p}，{seeds}</translation>
+    </message>
+    <message>
+        <source>The interval excludes 0: more than the luck of the seed.</source>
+        <translation>区间不含 0：不只是种子的运气。</translation>
+    </message>
+    <message>
+        <source>The interval includes 0: this could be the luck of the seed.</source>
+        <translation>区间包含 0：这可能只是种子的运气。</translation>
+    </message>
+    <message>
+        <source>Export the experiment into a folder</source>
+        <translation>把实验导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Exported {n} files to {folder}</source>
+        <translation>已导出 {n} 个文件到 {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsModel</name>
+    <message>
+        <source>Val acc</source>
+        <extracomment>(header, key in the report&apos;s groups, shown as percent)</extracomment>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Best val acc</source>
+        <translation>最佳验证准确率</translation>
+    </message>
+    <message>
+        <source>Val loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>Best val loss</source>
+        <translation>最佳验证损失</translation>
+    </message>
+    <message>
+        <source>Time per trial</source>
+        <translation>每次试验用时</translation>
+    </message>
+    <message>
+        <source>mean ± sample standard deviation over {n} seeds</source>
+        <translation>{n} 个种子的均值 ± 样本标准差</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsTable</name>
+    <message>
+        <source>Experiment settings</source>
+        <translation>实验设置</translation>
+    </message>
+    <message>
+        <source>One row per setting: mean ± std over its seeds. Click two rows to see their difference with its 95% confidence interval.</source>
+        <translation>每个设置一行：各种子的均值 ± 标准差。点击两行可查看它们的差异及其 95% 置信区间。</translation>
+    </message>
+</context>
+<context>
+    <name>HeatMap</name>
+    <message>
+        <source>Heat map</source>
+        <translation>热图</translation>
+    </message>
+    <message>
+        <source>A heat map needs an experiment that varies exactly two settings; this one varies {n}. The parallel coordinates show any number.</source>
+        <translation>热图需要一个恰好变化两个设置的实验；这个实验变化了 {n} 个。平行坐标可以显示任意数量。</translation>
+    </message>
+    <message>
+        <source>{metric}: mean ± std over seeds</source>
+        <translation>{metric}：各种子的均值 ± 标准差</translation>
     </message>
 </context>
 <context>
@@ -952,6 +1227,14 @@ other: {other}</source>
         <translation>表格中所选运行的混淆矩阵、错例、各类别准确率、模型概要和手写板（选两个运行时并排显示）</translation>
     </message>
     <message>
+        <source>Experiments</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Settings × seeds: mean and spread per setting, the difference of two settings with its confidence interval, parallel coordinates</source>
+        <translation>设置 × 种子：每个设置的均值和离散程度、两个设置之差及其置信区间、平行坐标</translation>
+    </message>
+    <message>
         <source>TensorFlow loads on first use</source>
         <translation>TensorFlow 在第一次使用时加载</translation>
     </message>
@@ -1032,6 +1315,10 @@ other: {other}</source>
         <translation>设置有误：{problem}</translation>
     </message>
     <message>
+        <source>Experiment: {problem}</source>
+        <translation>实验：{problem}</translation>
+    </message>
+    <message>
         <source>Stopping at the next batch…</source>
         <translation>将在下一个批次处停止…</translation>
     </message>
@@ -1054,6 +1341,10 @@ other: {other}</source>
     <message>
         <source>epoch {epoch}/{epochs} · batch {batch}/{steps} · ETA {eta}</source>
         <translation>第 {epoch}/{epochs} 轮 · 批次 {batch}/{steps} · 剩余 {eta}</translation>
+    </message>
+    <message>
+        <source>run {n} of {total}</source>
+        <translation>第 {n}/{total} 次运行</translation>
     </message>
     <message>
         <source>epoch {epoch}/{epochs}   loss {loss}   accuracy {accuracy}   {rate} samples/s</source>
@@ -1222,6 +1513,21 @@ other: {other}</source>
     <message>
         <source>Stopping the run before closing…</source>
         <translation>关闭前正在停止运行…</translation>
+    </message>
+</context>
+<context>
+    <name>ParallelCoordinates</name>
+    <message>
+        <source>One axis per varied setting, the metric last; one line per trial (each seed), coloured by its metric: bright = high</source>
+        <translation>每个变化的设置一条轴，最后一条是指标；每次试验（每个种子）一条线，按指标着色：越亮越高</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>平行坐标</translation>
+    </message>
+    <message>
+        <source>No finished trials yet</source>
+        <translation>还没有完成的试验</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.settings import BY_NAME, shown
+from workbench.core.settings import BY_NAME, shown, title
 from workbench.gui import background
 from workbench.gui.language import Retranslating
 from workbench.gui.widgets.band_plot import BandPlot
@@ -115,7 +115,7 @@ class ExperimentsPanel(Retranslating, QWidget):
             combo = QComboBox(objectName=f"experimentSetting{i + 1}")
             combo.addItem("—", "")
             for name in gridable():
-                combo.addItem(name, name)
+                combo.addItem("", name)
             edit = QLineEdit(objectName=f"experimentValues{i + 1}")
             combo.currentIndexChanged.connect(lambda _=0, c=combo, e=edit: self._axis_chosen(c, e))
             edit.textChanged.connect(self._update_count)
@@ -221,6 +221,7 @@ class ExperimentsPanel(Retranslating, QWidget):
         for combo, edit in zip(self.axis_combos, self.axis_values, strict=True):
             combo.setItemText(0, self.tr("(nothing)"))
             for i in range(1, combo.count()):
+                combo.setItemText(i, title(combo.itemData(i)))
                 combo.setItemData(i, shown(BY_NAME[combo.itemData(i)].help), Qt.ItemDataRole.ToolTipRole)
             combo.setToolTip(self.tr("A setting to vary; the others keep the values in the settings panel"))
             combo.setAccessibleName(self.tr("Setting to vary"))
@@ -362,7 +363,7 @@ class ExperimentsPanel(Retranslating, QWidget):
         doc = self.data.doc
         self.progress.setText(self.tr("{done} of {total} runs done · {axes} · seeds {seeds}").format(
             done=doc["completed_trials"], total=doc["expected_trials"],
-            axes=", ".join(f"{k} {{{', '.join(map(str, v))}}}" for k, v in doc["grid"]["axes"].items()) or "—",
+            axes=", ".join(f"{title(k)} {{{', '.join(map(str, v))}}}" for k, v in doc["grid"]["axes"].items()) or "—",
             seeds=", ".join(map(str, doc["grid"]["seeds"]))))
 
     def _show(self) -> None:
@@ -379,19 +380,19 @@ class ExperimentsPanel(Retranslating, QWidget):
         if not hasattr(self, "bands"):
             return
         metric = self.metric_key()
-        title = self.tr(METRIC_NAMES[metric])
+        metric_title = self.tr(METRIC_NAMES[metric])
         percent = metric.endswith("accuracy")
         if self.data is None:
-            self.bands.set_curves([], title, percent)
-            self.parallel.set_data({}, [], title, percent)
-            self.heat_map.set_data({}, {}, title, percent)
+            self.bands.set_curves([], metric_title, percent)
+            self.parallel.set_data({}, [], metric_title, percent)
+            self.heat_map.set_data({}, {}, metric_title, percent)
             self.difference.setText("")
             return
         doc = self.data.doc
         axes = doc["grid"]["axes"]
-        self.bands.set_curves(self.data.curves(metric), title + (" (%)" if percent else ""), percent)
+        self.bands.set_curves(self.data.curves(metric), metric_title + (" (%)" if percent else ""), percent)
         finals = [(t["settings"], (t.get("final") or {}).get(metric)) for t in doc["trials"]]
-        self.parallel.set_data(axes, finals, title, percent)
+        self.parallel.set_data(axes, finals, metric_title, percent, titles=[title(n) for n in axes])
         cells = {}
         if len(axes) == 2:
             (first, _), (second, _) = axes.items()
@@ -401,7 +402,7 @@ class ExperimentsPanel(Retranslating, QWidget):
                 values = self.data.finals(group["label"], metric)
                 mean, std = mean_std(values)
                 cells[(group["settings"][first], group["settings"][second])] = (mean, std, len(values))
-        self.heat_map.set_data(axes, cells, title, percent)
+        self.heat_map.set_data(axes, cells, metric_title, percent, titles=[title(n) for n in axes])
         self._selection_changed(self.table.order)
 
     def _selection_changed(self, labels: list[str]) -> None:
@@ -449,8 +450,8 @@ class ExperimentsPanel(Retranslating, QWidget):
 
         metric = self.metric_key()
         percent = metric.endswith("accuracy")
-        title = self.tr(METRIC_NAMES[metric])
-        written = export_experiment(self.data, metric, title + (" (%)" if percent else ""), percent,
+        metric_title = self.tr(METRIC_NAMES[metric])
+        written = export_experiment(self.data, metric, metric_title + (" (%)" if percent else ""), percent,
                                     self.show_seeds.isChecked(), Path(out_dir))
         self.progress.setText(self.tr("Exported {n} files to {folder}").format(n=len(written), folder=out_dir))
         return written

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from workbench.core.settings import title
 from workbench.gui.language import Retranslating
 
 NO_PARENT = QModelIndex()
@@ -65,7 +66,7 @@ class GroupsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section < len(self.axes):
-            return self.axes[section]
+            return title(self.axes[section])
         if section == len(self.axes):
             return "n"
         return self.tr(STATS[section - len(self.axes) - 1][0])

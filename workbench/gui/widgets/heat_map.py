@@ -27,14 +27,17 @@ class HeatMap(Retranslating, QWidget):
         self.cells: dict[tuple[Any, Any], tuple[float | None, float | None, int]] = {}
         self.metric_label = ""
         self.percent = True
+        self.titles: list[str] = []  # the two settings' names as shown
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Heat map"))
         self.update()
 
-    def set_data(self, axes: dict[str, list[Any]], cells: dict, metric_label: str, percent: bool) -> None:
+    def set_data(self, axes: dict[str, list[Any]], cells: dict, metric_label: str, percent: bool,
+                 titles: list[str] | None = None) -> None:
         self.axes = {name: ordered(values) for name, values in axes.items()}
+        self.titles = titles or list(axes)
         self.cells = cells
         self.metric_label = metric_label
         self.percent = percent
@@ -55,7 +58,8 @@ class HeatMap(Retranslating, QWidget):
                              self.tr("A heat map needs an experiment that varies exactly two settings; this one "
                                      "varies {n}. The parallel coordinates show any number.").format(n=len(self.axes)))
             return
-        (row_name, rows), (col_name, cols) = self.axes.items()
+        rows, cols = self.axes.values()
+        row_name, col_name = self.titles
         means = [m for m, _, _ in self.cells.values() if m is not None and math.isfinite(m)]
         low, high = (min(means), max(means)) if means else (0.0, 1.0)
         span = (high - low) or 1.0

@@ -43,6 +43,7 @@ class ParallelCoordinates(Retranslating, QWidget):
         self.metric_label = ""
         self.percent = True
         self.highlighted: list[dict[str, Any]] = []
+        self.titles: list[str] = []  # the axes' names as shown
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -52,8 +53,9 @@ class ParallelCoordinates(Retranslating, QWidget):
         self.update()
 
     def set_data(self, axes: dict[str, list[Any]], trials: list[tuple[dict[str, Any], float]],
-                 metric_label: str, percent: bool) -> None:
+                 metric_label: str, percent: bool, titles: list[str] | None = None) -> None:
         self.axes = {name: ordered(values) for name, values in axes.items()}
+        self.titles = titles or list(axes)
         self.trials = [(s, v) for s, v in trials if v is not None and math.isfinite(v)]
         self.metric_label = metric_label
         self.percent = percent
@@ -122,7 +124,7 @@ class ParallelCoordinates(Retranslating, QWidget):
         for i, x in enumerate(xs):
             painter.setPen(axis_pen)
             painter.drawLine(QPointF(x, top), QPointF(x, bottom))
-            title = names[i] if i < len(names) else self.metric_label
+            title = self.titles[i] if i < len(names) else self.metric_label
             width = fm.horizontalAdvance(title)
             painter.drawText(QPointF(x - width / 2, top - fm.height()), title)
             if i < len(names):
