@@ -20,7 +20,7 @@ from workbench.core.config import TrainConfig
 from workbench.core.runs import RunFolder
 from workbench.experiments import curves
 from workbench.experiments import study as studies
-from workbench.experiments.grid import GridError, make_grid
+from workbench.experiments.grid import GridError, default_storage, make_grid
 from workbench.experiments.stats import difference
 from workbench.training import trainer
 
@@ -59,7 +59,7 @@ def test_a_grid_spells_settings_either_way_and_reads_seed_ranges():
 def test_a_trial_is_the_same_run_as_train_with_its_settings(tmp_path):
     base = TrainConfig(train_limit=320, val_limit=100, epochs=1)
     grid = make_grid(base, ["optimizer=adam"], "3")
-    storage = studies.default_storage(tmp_path)
+    storage = default_storage(tmp_path)
     studies.create(grid, storage, "same")
     assert studies.work(storage, "same", tmp_path / "trials") == 1
     doc = studies.report(storage, "same")
@@ -89,23 +89,52 @@ def hparams_of(run_dir) -> dict:
     return {}
 
 
-def test_two_workers_share_a_grid_and_run_each_trial_once(tmp_path):
-    """2 × 2 × 2: two worker processes on one storage, as two machines on one database would."""
+@pytest.fixture
+def grpc_proxy(tmp_path):
+    """Optuna's gRPC storage proxy on 127.0.0.1 over an SQLite file: the way several machines share one
+    experiment without a database server of their own."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    db = f"sqlite:///{tmp_path / 'shared.db'}"
+    server = subprocess.Popen([sys.executable, "-c", (
+        "import optuna; optuna.storages.run_grpc_proxy_server("
+        f"optuna.storages.get_storage({db!r}), host='127.0.0.1', port={port})")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        assert server.poll() is None, server.stderr.read().decode()[-2000:]
+        time.sleep(0.2)
+    yield f"grpc://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=30)
+
+
+def test_two_workers_share_a_grid_over_the_grpc_proxy_and_run_each_trial_once(tmp_path, grpc_proxy):
+    """2 × 2 × 2: two worker processes on one storage reached over the network, as two machines would."""
     runs = tmp_path / "runs"
     p = subprocess.run(
         [sys.executable, "-m", "workbench", "experiment", "--set", "optimizer=sgd,adam", "--set", "lr=0.01,0.05",
-         "--seeds", "0-1", *TINY, "--workers", "2", "--name", "grid", "--runs-dir", str(runs), "--json"],
+         "--seeds", "0-1", *TINY, "--workers", "2", "--name", "grid", "--runs-dir", str(runs), "--json",
+         "--storage", grpc_proxy],
         capture_output=True, text=True, timeout=600)
     assert p.returncode == 0, p.stderr[-3000:]
     doc = json.loads(p.stdout.strip().splitlines()[-1])
+    assert doc["storage"] == grpc_proxy
     keys = [(json.dumps(t["settings"], sort_keys=True), t["seed"]) for t in doc["trials"]]
     assert len(keys) == 8 and len(set(keys)) == 8  # every trial, none twice
     assert len({t["run_id"] for t in doc["trials"]}) == 8
     assert len([d for d in runs.iterdir() if d.is_dir()]) == 8  # one run folder per trial, no spare ones
     assert [g["n"] for g in doc["groups"]] == [2, 2, 2, 2]
-    study = optuna.load_study(study_name="grid", storage=doc["storage"])
+    study = optuna.load_study(study_name="grid", storage=studies.open_storage(grpc_proxy))
     complete = [t for t in study.trials if t.state == optuna.trial.TrialState.COMPLETE]
     assert len(complete) == 8
+    assert len({t.user_attrs["host"] for t in complete}) == 1  # (both on this machine)
 
 
 def _running_trial(storage: str, name: str):
@@ -122,7 +151,7 @@ def test_a_killed_or_stopped_worker_loses_only_its_trial_which_runs_again(tmp_pa
     """SIGKILL: the trial's heartbeat stops and the next worker retries it; SIGTERM: the worker stops the
     trial at once and queues it again itself."""
     runs = tmp_path / "runs"
-    storage = studies.default_storage(runs.parent)
+    storage = default_storage(runs.parent)
     command = [sys.executable, "-m", "workbench", "experiment", "--set", "optimizer=sgd", "--seeds", "0-1",
                "--train-limit", "4000", "--val-limit", "100", "--epochs", "4", "--steps-per-execution", "1",
                "--name", "killed", "--storage", storage, "--runs-dir", str(runs)]
@@ -157,7 +186,7 @@ def test_means_spreads_and_the_difference_match_numpy_and_scipy_from_the_history
     argv = ["experiment", "--set", "optimizer=sgd,adam", "--seeds", "0-2", *TINY, "--name", "stats",
             "--runs-dir", str(runs)]
     assert cli_main(argv) == 0
-    doc = studies.report(studies.default_storage(runs), "stats")
+    doc = studies.report(default_storage(runs), "stats")
     finals: dict[str, list[float]] = {}
     for t in doc["trials"]:
         history = RunFolder(t["run_dir"]).history()
@@ -199,3 +228,65 @@ def test_the_report_reads_an_experiment_again(tmp_path, capsys):
     assert cli_main(["experiment", "--set", "lr=0.01,0.1", *TINY, "--name", "again", "--runs-dir", str(runs)]) == 0
     assert len([d for d in runs.iterdir() if d.is_dir()]) == 2
     assert cli_main(["experiment-report", "nope", "--runs-dir", str(runs)]) == 1
+
+
+def test_the_articles_rows_over_seeds_give_mean_std_and_whether_the_reported_number_lies_within():
+    from workbench.core.article import ARTICLE_ROWS, cells, result_row
+
+    row = ARTICLE_ROWS[0]  # reported val 96.61%
+    finals = [0.9650, 0.9672, 0.9669]
+    summaries = [{"final": {"val_accuracy": v, "accuracy": v + 0.002}, "status": "completed", "run_id": f"r{i}"}
+                 for i, v in enumerate(finals)]
+    result = result_row(row, summaries)
+    assert result["n"] == 3 and result["run_ids"] == ["r0", "r1", "r2"]
+    assert result["measured_val_accuracy"] == pytest.approx(np.mean(finals))
+    assert result["measured_val_accuracy_std"] == pytest.approx(np.std(finals, ddof=1))
+    inside = abs(row.reported_val - np.mean(finals)) <= 2 * np.std(finals, ddof=1)
+    assert result["reported_val_within"] is bool(inside)
+    shown = cells(result)
+    assert shown[8] == f"{np.mean(finals) * 100:.2f} ± {np.std(finals, ddof=1) * 100:.2f}"
+    far = result_row(row, [{"final": {"val_accuracy": v - 0.05}} for v in finals])
+    assert far["reported_val_within"] is False and cells(far)[-1] == "no"
+    assert result_row(row, summaries[:1])["reported_val_within"] is None  # one seed: no spread
+
+
+def test_compare_and_the_article_are_grids_of_listed_points(tmp_path):
+    from workbench.experiments.presets import article_grid, compare_grid
+
+    base = TrainConfig(method="tape", train_limit=320, val_limit=100, epochs=1)
+    grid = compare_grid(base, [0, 1])
+    assert grid.points() == [{"optimizer": "sgd", "lr": 0.01}, {"optimizer": "adam", "lr": 0.001}]
+    assert grid.base["method"] == "tape" and len(grid.trials()) == 4
+    article = article_grid(base, [0, 1, 2])
+    assert len(article.points()) == 9 and len(article.trials()) == 27
+    assert set(article.axes) == {"method", "loss", "optimizer", "lr", "metric", "loss_report"}
+    storage = default_storage(tmp_path)
+    studies.create(grid, storage, "cmp")
+    assert studies.work(storage, "cmp", tmp_path / "runs") == 4
+    doc = studies.report(storage, "cmp")
+    assert [(g["settings"], g["n"]) for g in doc["groups"]] == [
+        ({"optimizer": "sgd", "lr": 0.01}, 2), ({"optimizer": "adam", "lr": 0.001}, 2)]
+
+
+def test_several_openers_of_a_fresh_storage_at_once_all_get_it(tmp_path):
+    """The window lists experiments while its worker creates one; workers start together: a fresh SQLite file
+    opened by several at once must not fail (without the retry, the second failed every time here)."""
+    import threading
+
+    problems = []
+
+    def open_it(url):
+        try:
+            studies.open_storage(url)
+        except Exception as exc:  # noqa: BLE001 - the test reports any
+            problems.append(exc)
+
+    for i in range(5):
+        url = default_storage(tmp_path / str(i))
+        (tmp_path / str(i)).mkdir()
+        threads = [threading.Thread(target=open_it, args=(url,)) for _ in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert problems == []

@@ -31,6 +31,7 @@ def test_diagnosis_follows_the_settings_in_plain_words(qtbot, window):
 
 def test_reproduce_the_article_from_the_window(qtbot, window):
     small_settings(window, epochs=1, train=320, val=100)
+    window.seeds_spin.setValue(1)  # (an experiment of one seed: the suite's time; several seeds: test_article)
     window.findChild(type(window.menuBar().actions()[0]), "reproduceAction").trigger()
     wait_idle(qtbot, window, timeout=600_000)
     qtbot.waitUntil(lambda: getattr(window, "reproduce_dialog", None) is not None, timeout=10_000)
@@ -43,4 +44,7 @@ def test_reproduce_the_article_from_the_window(qtbot, window):
     assert table.item(8, 10).text() == "0.0000" and float(table.item(8, 11).text()) > 0  # Keras's and the true
     assert table.item(8, 12).text() == "finding 3: a loss returned by test_step"
     assert len(window.runs_table.runs_model.runs) == 9
-    assert all(r.name.startswith("article: ") for r in window.runs_table.runs_model.runs)
+    assert all(r.name.startswith("article-") for r in window.runs_table.runs_model.runs)
+    assert table.item(0, 13).text() == "—"  # one seed: no spread to lie within
+    qtbot.waitUntil(lambda: window.experiments.data is not None, timeout=20_000)
+    assert window.experiments.table.model().rowCount() == 9  # the experiment, as any other

@@ -54,20 +54,27 @@ def test_smoothing_changes_the_drawn_curve_not_the_data(trained, make_window):
     assert window.plots.loss_plot.plotItem.ctrl.logYCheck.isChecked()
 
 
-def test_compare_optimizers_runs_sgd_then_adam_and_shows_both(qtbot, window):
+def test_compare_optimizers_runs_sgd_and_adam_over_seeds_and_shows_their_difference(qtbot, window):
     small_settings(window, epochs=1, train=1000, val=200, method="custom")
+    window.seeds_spin.setValue(2)
     window.compare_button.click()
     wait_idle(qtbot, window)
-    qtbot.waitUntil(lambda: len(window.runs_table.selected_runs()) == 2, timeout=10_000)
-    runs = sorted(window.runs_table.selected_runs(), key=lambda r: r.optimizer)
-    assert [(r.optimizer, r.lr, r.status) for r in runs] == [("adam", 0.001, "completed"), ("sgd", 0.01, "completed")]
+    panel = window.experiments
+    qtbot.waitUntil(lambda: len(panel.table.order) == 2, timeout=20_000)
+    assert window.view_tabs.currentWidget() is panel  # the answer: their difference
+    runs = window.runs_table.runs_model.runs
+    assert {r.status for r in runs} == {"completed"}
     from workbench.core.runs import RunFolder
 
     configs = [RunFolder(r.run_dir).config() for r in runs]
-    differing = {k for k in configs[0] if configs[0][k] != configs[1][k]}
-    assert differing == {"optimizer", "lr", "name"}
-    texts = legend_texts(window)
-    assert any("Adam" in t for t in texts) and any("SGD" in t for t in texts)
+    assert sorted((c["optimizer"], c["lr"], c["seed"]) for c in configs) == [
+        ("adam", 0.001, 0), ("adam", 0.001, 1), ("sgd", 0.01, 0), ("sgd", 0.01, 1)]
+    differing = {k for c in configs for k in c if c[k] != configs[0][k]}
+    assert differing == {"optimizer", "lr", "seed", "name"}
+    assert {c["method"] for c in configs} == {"custom"}
+    text = panel.difference.text()
+    assert "optimizer=adam lr=0.001 − optimizer=sgd lr=0.01" in text and "2 seeds each" in text
+    assert "95% CI" in text
 
 
 def test_export_writes_plots_and_every_point(trained, make_window, tmp_path):

@@ -315,15 +315,25 @@ def reproduce(
     rows: Sequence[ArticleRow] = ARTICLE_ROWS,
     callbacks_for: Callable[[TrainConfig], list] | None = None,
     stop=None,
+    seeds: Sequence[int] = (0,),
 ) -> list[dict[str, Any]]:
-    """Trains each row of the article's table; returns reported vs measured accuracies as fractions."""
+    """Trains each row of the article's table once per seed; returns reported vs measured accuracies as
+    fractions (with several seeds: their mean, std, and whether the reported number lies within the spread)."""
     from workbench.training.trainer import train
 
     results = []
     for row in rows:
+        summaries = []
+        for seed in seeds:
+            if stop is not None and stop.is_set():
+                break
+            cfg = row.config(epochs, train_limit, val_limit)
+            if len(seeds) > 1 or seed != cfg.seed:
+                cfg = cfg.replace(seed=seed, name=f"{cfg.name} seed {seed}")
+            result = train(cfg, runs_dir, callbacks_for(cfg) if callbacks_for else (), stop)
+            summaries.append(result.summary.to_dict())
+        if summaries:
+            results.append(result_row(row, summaries))
         if stop is not None and stop.is_set():
             break
-        cfg = row.config(epochs, train_limit, val_limit)
-        result = train(cfg, runs_dir, callbacks_for(cfg) if callbacks_for else (), stop)
-        results.append(result_row(row, result.summary.to_dict()))
     return results

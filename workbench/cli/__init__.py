@@ -211,7 +211,13 @@ def cmd_reproduce(args: argparse.Namespace) -> int:
         if value < low:
             raise UsageError(f"argument {flag_of(name)}: {value} is out of range; allowed {low} or more")
     from workbench.analysis.diagnostics import reproduce
+    from workbench.experiments.grid import GridError, parse_seeds
     from workbench.training.callbacks import ConsoleProgress
+
+    try:
+        seeds = parse_seeds(args.seeds)
+    except GridError as exc:
+        raise UsageError(str(exc).replace("--seeds", "argument --seeds:", 1)) from None
 
     stop = _stop_on_signals()
 
@@ -223,7 +229,7 @@ def cmd_reproduce(args: argparse.Namespace) -> int:
         return [ConsoleProgress(cfg.epochs, datamod.steps_per_epoch(n, cfg.batch_size))]
 
     rows = reproduce(runs_dir_of(args), args.epochs, args.train_limit, args.val_limit,
-                     callbacks_for=progress, stop=stop)
+                     callbacks_for=progress, stop=stop, seeds=seeds)
     if args.json:
         emit_json(rows)
     else:
@@ -477,6 +483,8 @@ def build_parser() -> Parser:
             p.add_argument("--epochs", type=int, default=10)
             p.add_argument("--train-limit", type=int, default=0, help=translate("cli", "first N training samples (0 = all)"))
             p.add_argument("--val-limit", type=int, default=0, help=translate("cli", "first N validation samples (0 = all)"))
+            p.add_argument("--seeds", default="0", metavar="SPEC",
+                           help=translate("cli", "train each row with these seeds (0-2 or 0,3,7) and show mean ± std"))
         elif name == "export":
             p.add_argument("--runs", nargs="+", required=True, metavar="ID", help=translate("cli", "run ids to export"))
             p.add_argument("--out", required=True, help=translate("cli", "folder to write into"))

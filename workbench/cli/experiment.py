@@ -33,7 +33,7 @@ def add_options(name: str, p: argparse.ArgumentParser) -> None:
 
 def _storage(args: argparse.Namespace) -> str:
     from workbench.cli import runs_dir_of
-    from workbench.experiments.study import default_storage
+    from workbench.experiments.grid import default_storage
 
     if args.storage:
         return args.storage

@@ -5,6 +5,8 @@ Used by `workbench reproduce` and the window's "Reproduce the article" action al
 
 from __future__ import annotations
 
+import math
+import statistics
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,29 +57,66 @@ ARTICLE_ROWS: tuple[ArticleRow, ...] = (
 )
 
 
-def result_row(row: ArticleRow, summary: dict[str, Any]) -> dict[str, Any]:
-    """One line of the table: the article's numbers beside the measured ones (fractions, as Keras logs them)."""
-    final = summary.get("final") or {}
-    true = summary.get("true_final") or {}
+def _mean_std(values: list[Any]) -> tuple[float | None, float | None]:
+    finite = [v for v in values if isinstance(v, int | float) and math.isfinite(v)]
+    if not finite:
+        return None, None
+    return statistics.mean(finite), (statistics.stdev(finite) if len(finite) > 1 else None)
+
+
+#: a reported number "lies within the measured spread" when it is within this many sample stds of the mean
+SPREAD_STDS = 2
+
+
+def within(reported: Any, mean: float | None, std: float | None) -> bool | None:
+    """Does the article's number lie within mean ± 2 std of the seeds? None without a number or a spread."""
+    if not isinstance(reported, float) or mean is None or std is None:
+        return None
+    return abs(reported - mean) <= SPREAD_STDS * std
+
+
+def result_row(row: ArticleRow, summary: dict[str, Any] | list[dict[str, Any]]) -> dict[str, Any]:
+    """One line of the table: the article's numbers beside the measured ones (fractions, as Keras logs them).
+
+    Given the summaries of several seeds, the measured values are their means, with the sample std
+    (`…_std`), n, and whether each reported accuracy lies within mean ± 2 std (`…_within`)."""
+    summaries = summary if isinstance(summary, list) else [summary]
+
+    def measured(part: str, key: str) -> tuple[float | None, float | None]:
+        return _mean_std([(s.get(part) or {}).get(key) for s in summaries])
+
+    train, train_std = measured("final", "accuracy")
+    val, val_std = measured("final", "val_accuracy")
     return {
         "method": row.method, "loss": row.loss, "optimizer": row.optimizer, "lr": row.lr,
         "metric": row.metric, "loss_report": row.loss_report, "finding": row.finding, "note": row.note,
         "reported_train_accuracy": row.reported_train, "reported_val_accuracy": row.reported_val,
-        "measured_train_accuracy": final.get("accuracy"),
-        "measured_val_accuracy": final.get("val_accuracy"),
-        "true_val_accuracy": true.get("val_accuracy"),  # what the model really scores, where logs are wrong
-        "measured_train_loss": final.get("loss"),
-        "measured_val_loss": final.get("val_loss"),  # as Keras reports it
-        "true_val_loss": true.get("val_loss"),
-        "status": summary.get("status"), "run_id": summary.get("run_id"),
+        "measured_train_accuracy": train, "measured_train_accuracy_std": train_std,
+        "measured_val_accuracy": val, "measured_val_accuracy_std": val_std,
+        "reported_train_within": within(row.reported_train, train, train_std),
+        "reported_val_within": within(row.reported_val, val, val_std),
+        "true_val_accuracy": measured("true_final", "val_accuracy")[0],  # what the model really scores
+        "measured_train_loss": measured("final", "loss")[0],
+        "measured_val_loss": measured("final", "val_loss")[0],  # as Keras reports it
+        "true_val_loss": measured("true_final", "val_loss")[0],
+        "n": len(summaries),
+        "status": summaries[-1].get("status") if len(summaries) == 1 else _worst(summaries),
+        "run_id": summaries[0].get("run_id") if len(summaries) == 1 else None,
+        "run_ids": [s.get("run_id") for s in summaries],
     }
+
+
+def _worst(summaries: list[dict[str, Any]]) -> str | None:
+    statuses = [s.get("status") for s in summaries]
+    return next((s for s in statuses if s != "completed"), statuses[0] if statuses else None)
 
 
 HEADER = ("method", "loss", "optimizer", "lr", "metric",
           QT_TRANSLATE_NOOP("article", "reported train"), QT_TRANSLATE_NOOP("article", "reported val"),
           QT_TRANSLATE_NOOP("article", "measured train"), QT_TRANSLATE_NOOP("article", "measured val"),
           QT_TRANSLATE_NOOP("article", "train loss"), QT_TRANSLATE_NOOP("article", "val loss (Keras)"),
-          QT_TRANSLATE_NOOP("article", "val loss (true)"), QT_TRANSLATE_NOOP("article", "finding"))
+          QT_TRANSLATE_NOOP("article", "val loss (true)"), QT_TRANSLATE_NOOP("article", "finding"),
+          QT_TRANSLATE_NOOP("article", "reported within ±2 std"))
 
 
 def header() -> tuple[str, ...]:
@@ -92,10 +131,18 @@ def note(result: dict[str, Any]) -> str:
 
 def cells(result: dict[str, Any]) -> tuple[str, ...]:
     """A result row as the table's text cells: accuracies in percent (the tables say so), for people."""
-    def cell(value) -> str:
+    def cell(value, std=None) -> str:
         if value is None:
             return "—"
-        return f"{100 * value:.2f}" if isinstance(value, float) else translate("article", str(value))
+        if not isinstance(value, float):
+            return translate("article", str(value))
+        return f"{100 * value:.2f}" + (f" ± {100 * std:.2f}" if std is not None else "")
+
+    def inside() -> str:
+        said = [result.get(k) for k in ("reported_train_within", "reported_val_within") if result.get(k) is not None]
+        if not said:
+            return "—"
+        return translate("article", "yes") if all(said) else translate("article", "no")
 
     def loss(value) -> str:
         return "—" if value is None else f"{value:.4f}"
@@ -104,6 +151,8 @@ def cells(result: dict[str, Any]) -> tuple[str, ...]:
     finding = result.get("finding")
     return (result["method"], result["loss"], result["optimizer"], f"{result['lr']:g}", metric,
             cell(result["reported_train_accuracy"]), cell(result["reported_val_accuracy"]),
-            cell(result["measured_train_accuracy"]), cell(result["measured_val_accuracy"]),
+            cell(result["measured_train_accuracy"], result.get("measured_train_accuracy_std")),
+            cell(result["measured_val_accuracy"], result.get("measured_val_accuracy_std")),
             loss(result.get("measured_train_loss")), loss(result.get("measured_val_loss")),
-            loss(result.get("true_val_loss")), translate("findings", FINDINGS[finding]) if finding else "—")
+            loss(result.get("true_val_loss")), translate("findings", FINDINGS[finding]) if finding else "—",
+            inside())

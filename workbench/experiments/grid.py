@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from workbench.core.config import ConfigError, TrainConfig
@@ -17,6 +18,11 @@ from workbench.core.settings import BY_NAME, value_problem, values
 
 #: settings an experiment cannot vary: the seed has its own list, the name is made per trial
 NOT_ON_A_GRID = ("seed", "name")
+
+
+def default_storage(runs_dir: Path) -> str:
+    """An experiment's storage unless told otherwise: the SQLite file `experiments.db` in the runs folder."""
+    return f"sqlite:///{(Path(runs_dir) / 'experiments.db').resolve()}"
 
 
 class GridError(ValueError):
@@ -74,14 +80,31 @@ def parse_seeds(spec: str) -> list[int]:
 
 @dataclass(frozen=True)
 class Grid:
-    """The settings every trial shares, the varied ones with their values, and the seeds."""
+    """The settings every trial shares, the varied ones with their values, and the seeds.
+
+    `rows`, when given, lists the settings one point at a time instead of every combination of the axes
+    (Compare optimizers: SGD with lr 0.01 and Adam with 0.001; the article's table); the axes are then each
+    varied setting with its values, for tables and plots."""
 
     base: dict[str, Any]
     axes: dict[str, list[Any]] = field(default_factory=dict)
     seeds: list[int] = field(default_factory=lambda: [0])
+    rows: list[dict[str, Any]] | None = None
+
+    @classmethod
+    def of_rows(cls, base: dict[str, Any], rows: list[dict[str, Any]], seeds: list[int]) -> Grid:
+        """A grid of these points only; settings equal in every row join the base."""
+        names = [n for n in dict.fromkeys(k for r in rows for k in r)
+                 if len({repr(r.get(n)) for r in rows}) > 1]
+        shared = {k: v for k, v in rows[0].items() if k not in names}
+        axes = {n: list(dict.fromkeys(r[n] for r in rows)) for n in names}
+        return cls(base={**base, **shared}, axes=axes, seeds=list(seeds),
+                   rows=[{n: r[n] for n in names} for r in rows])
 
     def points(self) -> list[dict[str, Any]]:
-        """Every combination of the axes (the groups of the report), in the order given."""
+        """The groups of the report, in the order given: the rows, else every combination of the axes."""
+        if self.rows is not None:
+            return [dict(r) for r in self.rows]
         names = list(self.axes)
         return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*self.axes.values())]
 
@@ -102,12 +125,14 @@ class Grid:
                     point=shown or "-", reason=exc)) from None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"base": self.base, "axes": self.axes, "seeds": self.seeds}
+        return {"base": self.base, "axes": self.axes, "seeds": self.seeds,
+                **({"rows": self.rows} if self.rows is not None else {})}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Grid:
+        rows = data.get("rows")
         return cls(base=dict(data["base"]), axes={k: list(v) for k, v in data["axes"].items()},
-                   seeds=[int(s) for s in data["seeds"]])
+                   seeds=[int(s) for s in data["seeds"]], rows=[dict(r) for r in rows] if rows is not None else None)
 
 
 def make_grid(base: TrainConfig, sets: list[str], seeds: str) -> Grid:

@@ -44,18 +44,26 @@ class TrialStopped(Exception):
     """The worker was asked to stop; its trial is queued again."""
 
 
-def default_storage(runs_dir: Path) -> str:
-    return f"sqlite:///{(Path(runs_dir) / 'experiments.db').resolve()}"
-
-
 def open_storage(url: str) -> optuna.storages.BaseStorage:
     if url.startswith("grpc://"):
         host, _, port = url.removeprefix("grpc://").rstrip("/").rpartition(":")
         return optuna.storages.GrpcStorageProxy(host=host or "localhost", port=int(port))
+    from sqlalchemy.exc import IntegrityError, OperationalError
+
     engine = {"connect_args": {"timeout": 60}} if url.startswith("sqlite") else {}
-    return optuna.storages.RDBStorage(
-        url, engine_kwargs=engine, heartbeat_interval=HEARTBEAT_SECONDS, grace_period=GRACE_SECONDS,
-        heartbeat_stale_trial_callback=_retry())
+    for attempt in range(5):
+        try:
+            return optuna.storages.RDBStorage(
+                url, engine_kwargs=engine, heartbeat_interval=HEARTBEAT_SECONDS, grace_period=GRACE_SECONDS,
+                heartbeat_stale_trial_callback=_retry())
+        except (OperationalError, IntegrityError) as exc:
+            # two processes or threads opening a fresh SQLite file at once: both create its tables and the
+            # second fails ("table studies already exists" or a UNIQUE constraint on alembic_version;
+            # measured: every time with two threads); the tables are there now
+            if ("already exists" not in str(exc) and "alembic_version" not in str(exc)) or attempt == 4:
+                raise
+            time.sleep(0.1 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def _retry():
@@ -63,6 +71,8 @@ def _retry():
 
 
 def _sampler(grid: Grid) -> optuna.samplers.GridSampler:
+    if grid.rows is not None:  # listed points: the grid is over their index
+        return optuna.samplers.GridSampler({"seed": grid.seeds, "point": list(range(len(grid.rows)))}, seed=0)
     return optuna.samplers.GridSampler({"seed": grid.seeds, **grid.axes}, seed=0)
 
 
@@ -91,7 +101,12 @@ def load(storage_url: str, experiment_id: str) -> tuple[optuna.Study, Grid]:
 
 
 def _point_of(trial: optuna.trial.FrozenTrial, grid: Grid) -> tuple[dict[str, Any], int] | None:
-    if "seed" not in trial.params or any(k not in trial.params for k in grid.axes):
+    if "seed" not in trial.params:
+        return None
+    if grid.rows is not None:
+        index = trial.params.get("point")
+        return (dict(grid.rows[int(index)]), int(trial.params["seed"])) if index is not None else None
+    if any(k not in trial.params for k in grid.axes):
         return None
     return {k: trial.params[k] for k in grid.axes}, int(trial.params["seed"])
 
@@ -118,7 +133,10 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
         if _taken(study, trial):
             raise optuna.TrialPruned("another trial has this grid point")  # runs nothing
         seed = trial.suggest_categorical("seed", grid.seeds)
-        point = {name: trial.suggest_categorical(name, values) for name, values in grid.axes.items()}
+        if grid.rows is not None:
+            point = dict(grid.rows[trial.suggest_categorical("point", list(range(len(grid.rows))))])
+        else:
+            point = {name: trial.suggest_categorical(name, values) for name, values in grid.axes.items()}
         config = grid.config(point, seed, name=f"{experiment_id} {point_label(point)} seed {seed}")
         trial.set_user_attr("host", socket.gethostname())
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSlider,
+    QSpinBox,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -119,6 +120,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.start_button = QPushButton(objectName="startButton")
         self.stop_button = QPushButton(objectName="stopButton", enabled=False)
         self.compare_button = QPushButton(objectName="compareButton")
+        self.seeds_spin = QSpinBox(objectName="compareSeedsSpin", minimum=1, maximum=20, value=3)
+        self.seeds_label = QLabel()
+        self.seeds_label.setBuddy(self.seeds_spin)
         self.tensorboard_button = QPushButton(objectName="tensorboardButton")
         self.export_button = QPushButton(objectName="exportButton")
         self.start_button.setDefault(True)
@@ -141,7 +145,11 @@ class MainWindow(Retranslating, QMainWindow):
         left_layout.addWidget(settings_box)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.progress)
-        left_layout.addWidget(self.compare_button)
+        compare_row = QHBoxLayout()
+        compare_row.addWidget(self.compare_button, 1)
+        compare_row.addWidget(self.seeds_label)
+        compare_row.addWidget(self.seeds_spin)
+        left_layout.addLayout(compare_row)
         left_layout.addLayout(tools)
         left_layout.addStretch(1)
         self.runs_label = QLabel(objectName="runsDirLabel", wordWrap=True)
@@ -182,6 +190,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.experiments = ExperimentsPanel(self.runs_dir)
         self._experiments_listed = False  # the list is read when the tab is first shown
         self._experiment_batch = False  # the batch under way is an experiment's trials
+        self._select_groups = False  # when it ends, show its settings selected (Compare: their difference)
         self.view_tabs = QTabWidget(objectName="viewTabs")
         self.view_tabs.addTab(curves, "")
         self.view_tabs.addTab(self.inside, "")
@@ -242,8 +251,9 @@ class MainWindow(Retranslating, QMainWindow):
             (self.start_button, self.tr("Start"), self.tr("Train with these settings (Ctrl+R)"), self.tr("Start training")),
             (self.stop_button, self.tr("Stop"), self.tr("Stop at the next batch; the run is kept (Esc)"), self.tr("Stop training")),
             (self.compare_button, self.tr("Compare optimizers"),
-             self.tr("Run these settings once with SGD (lr 0.01) and once with Adam (lr 0.001), one after the other, "
-                "then show both"), self.tr("Compare optimizers")),
+             self.tr("Run these settings with SGD (lr 0.01) and with Adam (lr 0.001), once per seed, then show "
+                     "their mean ± std and the difference with its confidence interval"),
+             self.tr("Compare optimizers")),
             (self.tensorboard_button, "TensorBoard",
              self.tr("Open TensorBoard on the runs folder, showing the runs selected in the table (Ctrl+T)"),
              self.tr("Open TensorBoard")),
@@ -257,6 +267,11 @@ class MainWindow(Retranslating, QMainWindow):
         if not self.training:
             self._show_progress_status()
         self.settings_box.setTitle(self.tr("Settings"))
+        self.seeds_label.setText(self.tr("× seeds"))
+        self.seeds_spin.setToolTip(self.tr("Compare optimizers and Reproduce the article train each setting with this "
+                                           "many seeds (the settings' seed, +1, +2, …): a difference larger than "
+                                           "the spread of the seeds is not luck"))
+        self.seeds_spin.setAccessibleName(self.tr("Seeds per setting"))
         self.runs_label.setToolTip(self.tr("Where runs are saved (set WORKBENCH_RUNS_DIR or use --runs-dir to change)"))
         self._update_runs_label()
         self.smoothing.setToolTip(self.tr("Smoothing of the per-batch curves (TensorBoard's debiased moving average); "
@@ -441,17 +456,23 @@ class MainWindow(Retranslating, QMainWindow):
         if config is not None:
             self.controller.start(config)
 
+    def seeds(self, base: TrainConfig) -> list[int]:
+        """The seeds Compare optimizers and Reproduce the article use: the settings' seed and the next ones."""
+        return list(range(base.seed, base.seed + self.seeds_spin.value()))
+
     def compare_optimizers(self) -> None:
-        """Runs the current settings with SGD and with Adam, one after the other, then shows both."""
+        """An experiment: the current settings with SGD and with Adam, once per seed; then their difference."""
         base = self._settings_or_message()
         if base is not None:
-            self.controller.compare_optimizers(base)
+            self._experiment_batch = self.controller.compare_optimizers(base, self.seeds(base))
+            self._select_groups = self._experiment_batch
 
     def reproduce_article(self) -> None:
-        """Queues the article's runs (with this panel's epochs and sample limits), then shows the table."""
+        """An experiment of the article's rows (with this panel's epochs and sample limits) × seeds; then the
+        table of reported vs measured mean ± std."""
         base = self._settings_or_message()
         if base is not None:
-            self.controller.reproduce_article(base)
+            self._experiment_batch = self.controller.reproduce_article(base, self.seeds(base))
 
     def run_experiment(self, sets: list, seeds: str, name: str) -> None:
         """Runs a grid of these settings × `sets` × `seeds` (a message names a bad setting or value)."""
@@ -503,6 +524,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _set_running(self, running: bool) -> None:
         self.start_button.setEnabled(not running)
         self.compare_button.setEnabled(not running)
+        self.seeds_spin.setEnabled(not running)
         self.stop_button.setEnabled(running)
         self.settings.setEnabled(not running)
         self.experiments.set_running(running)
@@ -590,7 +612,11 @@ class MainWindow(Retranslating, QMainWindow):
         self._show_progress_status()
         if self._experiment_batch:  # its runs are read in the Experiments tab, not overlaid by the dozen
             self._experiment_batch = False
-            self.experiments.refresh()
+            select, self._select_groups = self._select_groups, False
+            if self.controller.last_experiment:
+                self.experiments.show_experiment(self.controller.last_experiment, select_all=select)
+            if select:  # Compare optimizers: the difference is the answer
+                self.view_tabs.setCurrentWidget(self.experiments)
         elif made:
             self.runs_table.select_runs(made)
 

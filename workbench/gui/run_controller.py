@@ -17,8 +17,15 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from workbench.core.article import ARTICLE_ROWS, result_row
-from workbench.core.config import USUAL_LR, TrainConfig
+from workbench.core.config import TrainConfig
 from workbench.core.runs import RunFolder, read_run
+from workbench.experiments.grid import default_storage
+from workbench.experiments.presets import (
+    article_grid,
+    article_results,
+    compare_configs,
+    compare_grid,
+)
 from workbench.gui.worker import ExperimentWorker, TrainWorker
 
 
@@ -29,15 +36,8 @@ class Job:
     experiment: tuple | None = None  # (grid, storage URL, experiment id): its trials, one run after another
 
 
-def compare_configs(base: TrainConfig) -> list[TrainConfig]:
-    """The same settings with SGD (lr 0.01) and Adam (lr 0.001); only optimizer, lr and name differ."""
-    runs = []
-    for opt in ("sgd", "adam"):
-        lr = base.lr if base.optimizer == opt else USUAL_LR[opt]
-        label = f"{base.name} " if base.name else ""
-        runs.append(base.replace(optimizer=opt, lr=lr,
-                                 name=f"{label}{'SGD' if opt == 'sgd' else 'Adam'} lr={lr:g}"))
-    return runs
+def _stamp(kind: str) -> str:
+    return time.strftime(f"{kind}-%Y%m%d-%H%M%S")
 
 
 def format_eta(seconds: float) -> str:
@@ -59,7 +59,7 @@ class RunController(QObject):
     failed = Signal(str)  # a run that could not start or failed, with the reason
     batch_finished = Signal(list)  # the run ids the batch made, in order
     article_reproduced = Signal(list)  # reported-vs-measured rows after "Reproduce the article"
-    experiment_started = Signal(str)  # an experiment's trials begin (its id)
+    experiment_started = Signal(str)  # an experiment exists in its storage and its trials begin (its id)
 
     def __init__(self, runs_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +70,7 @@ class RunController(QObject):
         self.continue_on_any = False  # reproducing the article: a diverged row must not stop the rest
         self.reproducing = False
         self.experiment_id: str | None = None  # the experiment whose trials are running
+        self.last_experiment: str | None = None  # the one the last batch ran
         self.live_run_id: str | None = None
         self.live_info: dict = {}
         self.last_summary: dict | None = None
@@ -83,14 +84,25 @@ class RunController(QObject):
     def start(self, config: TrainConfig) -> bool:
         return self._begin([Job(config)])
 
-    def compare_optimizers(self, base: TrainConfig) -> bool:
-        """SGD then Adam with otherwise the same settings."""
+    @property
+    def storage(self) -> str:
+        """Where the window's experiments live: `experiments.db` in the runs folder."""
+        return default_storage(self.runs_dir)
+
+    def compare_optimizers(self, base: TrainConfig, seeds: list[int] | None = None) -> bool:
+        """SGD then Adam with otherwise the same settings; with `seeds`, an experiment over them."""
+        if seeds is not None:
+            return self.run_experiment(compare_grid(base, seeds), self.storage, _stamp("compare"))
         return self._begin([Job(c) for c in compare_configs(base)])
 
-    def reproduce_article(self, base: TrainConfig) -> bool:
-        """The article's runs (ARTICLE_ROWS) with `base`'s epochs and sample limits; then `article_reproduced`."""
-        configs = [row.config(base.epochs, base.train_limit, base.val_limit) for row in ARTICLE_ROWS]
-        started = self._begin([Job(c) for c in configs], continue_on_any=True)
+    def reproduce_article(self, base: TrainConfig, seeds: list[int] | None = None) -> bool:
+        """The article's runs (ARTICLE_ROWS) with `base`'s epochs and sample limits; then `article_reproduced`
+        (with `seeds`: an experiment, and the rows give mean ± std over them)."""
+        if seeds is not None:
+            started = self.run_experiment(article_grid(base, seeds), self.storage, _stamp("article"))
+        else:
+            configs = [row.config(base.epochs, base.train_limit, base.val_limit) for row in ARTICLE_ROWS]
+            started = self._begin([Job(c) for c in configs], continue_on_any=True)
         self.reproducing = started
         return started
 
@@ -98,8 +110,7 @@ class RunController(QObject):
         """Runs the experiment's trials not yet done (a new one, or one stopped before with the same grid)."""
         started = self._begin([Job(None, experiment=(grid, storage, experiment_id))])
         if started:
-            self.experiment_id = experiment_id
-            self.experiment_started.emit(experiment_id)
+            self.experiment_id = experiment_id  # experiment_started follows once its storage has it
         return started
 
     def resume(self, run_dir: Path) -> bool:
@@ -137,6 +148,7 @@ class RunController(QObject):
         self.live_run_id = None
         if job.experiment is not None:
             worker = ExperimentWorker(*job.experiment, self.runs_dir, self)
+            worker.created.connect(self.experiment_started)
         else:
             worker = TrainWorker(job.config, self.runs_dir, self, resume_dir=job.resume_dir)
         for relayed in ("loading", "epoch_done", "failed"):  # passed on as they come
@@ -181,12 +193,21 @@ class RunController(QObject):
         if self.reproducing:
             self.reproducing = False
             rows = []
-            for row, run_id in zip(ARTICLE_ROWS, made, strict=False):
-                summary = read_run(self.runs_dir / run_id)
-                if summary is not None:
-                    rows.append(result_row(row, summary.to_dict()))
+            if self.experiment_id is not None:
+                from workbench.experiments import study
+
+                try:
+                    rows = article_results(study.report(self.storage, self.experiment_id), self.runs_dir)
+                except Exception as exc:  # the experiment never started (its failure was said): no table
+                    self.failed.emit(str(exc))
+            else:
+                for row, run_id in zip(ARTICLE_ROWS, made, strict=False):
+                    summary = read_run(self.runs_dir / run_id)
+                    if summary is not None:
+                        rows.append(result_row(row, summary.to_dict()))
             if rows:
                 self.article_reproduced.emit(rows)
+        self.last_experiment = self.experiment_id
         self.experiment_id = None
         self.busy_changed.emit(False)
         self.batch_finished.emit(made)

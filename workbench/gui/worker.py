@@ -105,6 +105,8 @@ class ExperimentWorker(TrainWorker):
     """Runs the trials of an experiment (an Optuna study) one after another, each an ordinary run with the
     bridge; stopping queues the trial under way again, so the experiment continues where it stopped."""
 
+    created = Signal(str)  # the experiment exists in its storage
+
     def __init__(self, grid, storage: str, experiment_id: str, runs_dir: Path, parent=None) -> None:
         super().__init__(grid.config(grid.points()[0], grid.seeds[0]), runs_dir, parent)
         self.grid = grid
@@ -117,6 +119,8 @@ class ExperimentWorker(TrainWorker):
 
             self.runs_dir.mkdir(parents=True, exist_ok=True)  # the storage's SQLite file lives in it
             study.create(self.grid, self.storage, self.experiment_id)  # or continue it (same grid)
+            self.created.emit(self.experiment_id)  # only now may others open the storage: a fresh SQLite file
+            # opened by two at once can fail to get its tables
             self.loading.emit(self.tr("Loading TensorFlow…"))
             start_tensorflow()
             from workbench.core import data as datamod

@@ -1135,8 +1135,8 @@ other: {other}</source>
         <translation>比较优化器</translation>
     </message>
     <message>
-        <source>Run these settings once with SGD (lr 0.01) and once with Adam (lr 0.001), one after the other, then show both</source>
-        <translation>用这组设置先后跑一次 SGD（学习率 0.01）和一次 Adam（学习率 0.001），然后一起显示</translation>
+        <source>Run these settings with SGD (lr 0.01) and with Adam (lr 0.001), once per seed, then show their mean ± std and the difference with its confidence interval</source>
+        <translation>用 SGD（学习率 0.01）和 Adam（学习率 0.001）分别按每个种子运行这些设置，然后显示它们的均值 ± 标准差以及差异和置信区间</translation>
     </message>
     <message>
         <source>Open TensorBoard on the runs folder, showing the runs selected in the table (Ctrl+T)</source>
@@ -1165,6 +1165,18 @@ other: {other}</source>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>× seeds</source>
+        <translation>× 种子数</translation>
+    </message>
+    <message>
+        <source>Compare optimizers and Reproduce the article train each setting with this many seeds (the settings&apos; seed, +1, +2, …): a difference larger than the spread of the seeds is not luck</source>
+        <translation>“比较优化器”和“复现原文”对每个设置用这么多个种子训练（设置中的种子、+1、+2……）：比种子之间的离散更大的差异才不是运气</translation>
+    </message>
+    <message>
+        <source>Seeds per setting</source>
+        <translation>每个设置的种子数</translation>
     </message>
     <message>
         <source>Where runs are saved (set WORKBENCH_RUNS_DIR or use --runs-dir to change)</source>
@@ -1580,6 +1592,10 @@ other: {other}</source>
         <translation>重现原文</translation>
     </message>
     <message>
+        <source>Accuracies in percent: the mean ± std over {n} seeds. &quot;Reported within ±2 std&quot;: the article&apos;s number lies within two standard deviations of the mean measured here, i.e. within the spread of the seeds. The experiment is in the Experiments tab, each run in the runs table.</source>
+        <translation>准确率以百分比表示：{n} 个种子的均值 ± 标准差。“原文值在 ±2 标准差内”：原文的数字落在这里测得的均值的两个标准差之内，即在种子的离散范围内。该实验在“实验”标签页中，每次运行在运行表格中。</translation>
+    </message>
+    <message>
         <source>Accuracies in percent. The runs are in the runs table: select them to overlay their curves.</source>
         <translation>准确率以百分比表示。这些运行都在运行列表里：选中它们可以叠加显示曲线。</translation>
     </message>
@@ -1736,6 +1752,7 @@ other: {other}</source>
     </message>
     <message>
         <source>reported train</source>
+        <extracomment>a reported number &quot;lies within the measured spread&quot; when it is within this many sample stds of the mean</extracomment>
         <translation>原文训练</translation>
     </message>
     <message>
@@ -1765,6 +1782,18 @@ other: {other}</source>
     <message>
         <source>finding</source>
         <translation>原文的发现</translation>
+    </message>
+    <message>
+        <source>reported within ±2 std</source>
+        <translation>原文值在 ±2 标准差内</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -1960,6 +1989,10 @@ other: {other}</source>
     <message>
         <source>first N validation samples (0 = all)</source>
         <translation>只用前 N 个验证样本（0 = 全部）</translation>
+    </message>
+    <message>
+        <source>train each row with these seeds (0-2 or 0,3,7) and show mean ± std</source>
+        <translation>每一行用这些种子训练（0-2 或 0,3,7），并显示均值 ± 标准差</translation>
     </message>
     <message>
         <source>run ids to export</source>

@@ -87,12 +87,15 @@ class ExperimentsPanel(Retranslating, QWidget):
         self._loading = background.Latest(self)
         self._listing = background.Latest(self)
         self._want: str | None = None  # the experiment to show once the list has it
+        self._select_all = False
         self._build()
         self.retranslate()
 
     @property
     def storage(self) -> str:
-        return f"sqlite:///{(self.runs_dir / 'experiments.db').resolve()}"
+        from workbench.experiments.grid import default_storage
+
+        return default_storage(self.runs_dir)
 
     # -- layout ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -315,9 +318,11 @@ class ExperimentsPanel(Retranslating, QWidget):
         self._want = self._want or self.chooser.currentText() or None
         self._listing.submit(list_experiments, self.storage, returned=self._listed, errored=self._list_failed)
 
-    def show_experiment(self, experiment_id: str) -> None:
-        """Shows this experiment (one just started: once the list has it)."""
+    def show_experiment(self, experiment_id: str, select_all: bool = False) -> None:
+        """Shows this experiment (one just started: once the list has it); `select_all` selects its settings,
+        so with two the difference shows."""
         self._want = experiment_id
+        self._select_all = select_all
         self.refresh()
 
     def _listed(self, ids: list[str]) -> None:
@@ -350,6 +355,9 @@ class ExperimentsPanel(Retranslating, QWidget):
             return
         self.data = data
         self._show()
+        if self._select_all:
+            self._select_all = False
+            self.table.select_labels([g["label"] for g in data.doc["groups"]])
 
     # -- showing -------------------------------------------------------------------------
     def _has_left(self) -> bool:

@@ -43,5 +43,12 @@ class ReproduceDialog(Retranslating, QDialog):
                     item.setToolTip(note(result))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
-        self.explained.setText(self.tr("Accuracies in percent. The runs are in the runs table: select them to "
-                                       "overlay their curves."))
+        n = max((r.get("n") or 1 for r in self.results), default=1)
+        if n > 1:
+            self.explained.setText(self.tr(
+                "Accuracies in percent: the mean ± std over {n} seeds. \"Reported within ±2 std\": the article's "
+                "number lies within two standard deviations of the mean measured here, i.e. within the spread of "
+                "the seeds. The experiment is in the Experiments tab, each run in the runs table.").format(n=n))
+        else:
+            self.explained.setText(self.tr("Accuracies in percent. The runs are in the runs table: select them to "
+                                           "overlay their curves."))
