@@ -34,7 +34,7 @@ def main() -> None:
 
     from workbench.core.config import TrainConfig
     from workbench.experiments import study as studies
-    from workbench.experiments.grid import make_grid
+    from workbench.experiments.grid import default_storage, make_grid
     from workbench.training import trainer
 
     base = TrainConfig(epochs=1, train_limit=args.train_limit)
@@ -50,7 +50,7 @@ def main() -> None:
 
     def experiment(r: int) -> float:
         grid = make_grid(base, [], f"0-{args.trials - 1}")
-        storage = studies.default_storage(work)
+        storage = default_storage(work)
         start = time.perf_counter()
         studies.create(grid, storage, f"round-{r}")
         studies.work(storage, f"round-{r}", work / f"experiment-{r}")

@@ -9,6 +9,7 @@ curve but still counts in the table).
 from __future__ import annotations
 
 import csv
+import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,8 +50,13 @@ class ExperimentData:
     doc: dict[str, Any]
     histories: dict[str, list[dict[str, float | None]]]
 
+    _curves: dict[str, list[GroupCurve]] = field(default_factory=dict)
+
     def curves(self, metric: str) -> list[GroupCurve]:
-        return group_curves(self.doc, self.histories, metric)
+        """The groups' curves of `metric` (computed once per metric: the data does not change)."""
+        if metric not in self._curves:
+            self._curves[metric] = group_curves(self.doc, self.histories, metric)
+        return self._curves[metric]
 
     def finals(self, label: str, metric: str) -> list[float]:
         """The final value of `metric` of each completed trial of the group `label`."""
@@ -83,30 +89,35 @@ def load(doc: dict[str, Any], runs_dir: Path) -> ExperimentData:
 
 
 def group_curves(doc: dict[str, Any], histories: dict[str, list[dict]], metric: str) -> list[GroupCurve]:
+    by_group: dict[str, list[dict[str, Any]]] = {}
+    labels = {json_key(g["settings"]): g["label"] for g in doc["groups"]}
+    for trial in doc["trials"]:
+        by_group.setdefault(labels.get(json_key(trial["settings"]), ""), []).append(trial)
     groups = []
     for group in doc["groups"]:
         seeds = []
-        for trial in doc["trials"]:
-            if trial["settings"] != group["settings"]:
-                continue
+        for trial in sorted(by_group.get(group["label"], []), key=lambda t: t["seed"]):
             rows = [r for r in histories.get(trial["run_id"], []) if r.get("epoch") is not None
                     and r.get(metric) is not None]
             seeds.append(SeedCurve(trial["seed"], trial["run_id"],
                                    np.array([r["epoch"] for r in rows], dtype=float),
                                    np.array([r[metric] for r in rows], dtype=float)))
-        seeds.sort(key=lambda s: s.seed)
         epochs = np.array(sorted({float(e) for s in seeds for e in s.epochs}))
-        mean = np.full(len(epochs), np.nan)
-        std = np.full(len(epochs), np.nan)
-        for i, epoch in enumerate(epochs):
-            values = np.array([s.values[s.epochs == epoch][0] for s in seeds if epoch in s.epochs])
-            values = values[np.isfinite(values)]
-            if len(values):
-                mean[i] = values.mean()
-            if len(values) > 1:
-                std[i] = values.std(ddof=1)
+        table = np.full((len(seeds), len(epochs)), np.nan)  # seeds × epochs, NaN where a seed has no point
+        for i, seed in enumerate(seeds):
+            table[i, np.searchsorted(epochs, seed.epochs)] = seed.values
+        table[~np.isfinite(table)] = np.nan
+        counts = np.sum(~np.isnan(table), axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = np.where(counts > 0, np.nansum(table, axis=0) / np.maximum(counts, 1), np.nan)
+            deviations = np.where(np.isnan(table), 0.0, table - mean) ** 2
+            std = np.where(counts > 1, np.sqrt(deviations.sum(axis=0) / np.maximum(counts - 1, 1)), np.nan)
         groups.append(GroupCurve(group["label"], group["settings"], epochs, mean, std, seeds))
     return groups
+
+
+def json_key(settings: dict[str, Any]) -> str:
+    return json.dumps(settings, sort_keys=True)
 
 
 def write_csv(data: ExperimentData, path: Path) -> int:

@@ -31,7 +31,10 @@ class BandPlot(pg.PlotWidget):
         self.curves: list[GroupCurve] = []
         self.show_seeds = False
         self.highlighted: set[str] = set()
-        self.items: dict[str, list] = {}  # group label -> its plot items (mean first)
+        self.y_label = ""
+        self.percent = False
+        self._items: dict[str, list] = {}  # group label -> mean, upper, lower, band, a line per seed
+        self._key: list = []  # the groups (and their seed counts) the items were made for
         self.apply_palette()
 
     def apply_palette(self) -> None:
@@ -52,64 +55,88 @@ class BandPlot(pg.PlotWidget):
         super().changeEvent(event)
 
     def set_curves(self, curves: list[GroupCurve], y_label: str, percent: bool) -> None:
+        """New data: the items are kept and given it (`setData`); made again only when the groups change."""
         self.curves = curves
         self.y_label = y_label
         self.percent = percent
-        self.redraw()
+        key = [(g.label, len(g.seeds)) for g in curves]
+        if key != self._key:
+            self._key = key
+            self._rebuild()
+        self._update()
 
     def set_show_seeds(self, show: bool) -> None:
         self.show_seeds = show
-        self.redraw()
+        self._update()
 
     def set_highlighted(self, labels: list[str]) -> None:
-        """Selected groups drawn bold, the others faint (none selected: all normal)."""
+        """Selected groups drawn bold, the others faint (none selected: all normal); only pens change."""
         self.highlighted = set(labels)
-        self.redraw()
+        self._restyle()
 
-    def redraw(self) -> None:
+    @property
+    def items(self) -> dict[str, list]:
+        """Each group's shown items: the mean first, then the band (upper, lower, fill), then the seeds'."""
+        return {g.label: [*self._items[g.label][:4], *[i for i in self._items[g.label][4:] if i.isVisible()]]
+                for g in self.curves if g.label in self._items}
+
+    def _rebuild(self) -> None:
         self.plotItem.clear()
         self.legend.clear()
-        self.items = {}
-        scale = 100.0 if getattr(self, "percent", False) else 1.0
-        self.setLabel("left", getattr(self, "y_label", ""))
+        self._items = {}
+        for group in self.curves:
+            upper = pg.PlotDataItem(pen=pg.mkPen(None))
+            lower = pg.PlotDataItem(pen=pg.mkPen(None))
+            band = pg.FillBetweenItem(upper, lower)
+            mean = pg.PlotDataItem(symbol="o", symbolSize=5, symbolPen=None,
+                                   name=self.tr("{label} (n={n})").format(label=group.label, n=len(group.seeds)))
+            for item in (upper, lower, band):
+                self.addItem(item)
+            seeds = []
+            for _ in group.seeds:
+                line = pg.PlotDataItem()
+                line.setVisible(False)
+                self.addItem(line)
+                seeds.append(line)
+            self.addItem(mean)  # on top of its band and seeds
+            self._items[group.label] = [mean, upper, lower, band, *seeds]
+
+    def _update(self) -> None:
+        scale = 100.0 if self.percent else 1.0
+        self.setLabel("left", self.y_label)
         self.setLabel("bottom", self.tr("epoch"))
         # the legend in the corner the curves leave free: accuracies end high, losses low
-        corner = (1, 1) if getattr(self, "percent", False) else (1, 0)
+        corner = (1, 1) if self.percent else (1, 0)
         self.legend.anchor(itemPos=corner, parentPos=corner, offset=(-10, -10 if corner[1] else 10))
+        for group in self.curves:
+            mean, upper, lower, _band, *seeds = self._items[group.label]
+            y = group.mean * scale
+            std = np.nan_to_num(group.std * scale)  # one seed: no band
+            mean.setData(group.epochs, y)
+            upper.setData(group.epochs, y + std)
+            lower.setData(group.epochs, y - std)
+            for line, seed in zip(seeds, group.seeds, strict=True):
+                line.setVisible(self.show_seeds)
+                if self.show_seeds:
+                    line.setData(seed.epochs, seed.values * scale)
+        self._restyle()
+        self.plotItem.enableAutoRange()
+
+    def _restyle(self) -> None:
         for i, group in enumerate(self.curves):
+            if group.label not in self._items:
+                continue
+            mean, _upper, _lower, band, *seeds = self._items[group.label]
             color = QColor(group_color(i))
             faint = bool(self.highlighted) and group.label not in self.highlighted
             if faint:
                 color.setAlpha(110)
-            items = []
-            x = group.epochs
-            mean = group.mean * scale
-            if len(x):
-                std = np.nan_to_num(group.std * scale)  # one seed: no band
-                fill = QColor(color)
-                fill.setAlpha(25 if faint else 60)
-                upper = pg.PlotDataItem(x, mean + std, pen=pg.mkPen(None))
-                lower = pg.PlotDataItem(x, mean - std, pen=pg.mkPen(None))
-                band = pg.FillBetweenItem(upper, lower, brush=pg.mkBrush(fill))
-                self.addItem(upper)
-                self.addItem(lower)
-                self.addItem(band)
-                items += [upper, lower, band]
-            if self.show_seeds:
-                seed_color = QColor(color)
-                seed_color.setAlpha(90 if not faint else 35)
-                for seed in group.seeds:
-                    if len(seed.epochs):
-                        line = pg.PlotDataItem(seed.epochs, seed.values * scale,
-                                               pen=pg.mkPen(seed_color, width=1))
-                        self.addItem(line)
-                        items.append(line)
-            n = len(group.seeds)
-            bold = group.label in self.highlighted
-            mean_item = pg.PlotDataItem(x, mean, pen=pg.mkPen(color, width=3.5 if bold else 2),
-                                        symbol="o", symbolSize=5, symbolBrush=color, symbolPen=None,
-                                        name=self.tr("{label} (n={n})").format(label=group.label, n=n))
-            self.addItem(mean_item)
-            items.insert(0, mean_item)
-            self.items[group.label] = items
-        self.plotItem.enableAutoRange()
+            fill = QColor(color)
+            fill.setAlpha(25 if faint else 60)
+            band.setBrush(pg.mkBrush(fill))
+            seed_color = QColor(color)
+            seed_color.setAlpha(35 if faint else 90)
+            for line in seeds:
+                line.setPen(pg.mkPen(seed_color, width=1))
+            mean.setPen(pg.mkPen(color, width=3.5 if group.label in self.highlighted else 2))
+            mean.setSymbolBrush(color)

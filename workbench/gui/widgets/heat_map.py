@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from workbench.gui.language import Retranslating
-from workbench.gui.widgets.parallel_coordinates import COLORMAP, metric_text, ordered
+from workbench.gui.widgets.parallel_coordinates import metric_color, metric_text, ordered
 
 
 class HeatMap(Retranslating, QWidget):
@@ -92,7 +92,7 @@ class HeatMap(Retranslating, QWidget):
                 if mean is None:
                     painter.fillRect(cell, QColor(128, 128, 128, 60))
                     continue
-                color = COLORMAP.map((mean - low) / span, mode="qcolor")
+                color = metric_color((mean - low) / span)
                 painter.fillRect(cell, color)
                 luminance = 0.299 * color.redF() + 0.587 * color.greenF() + 0.114 * color.blueF()
                 painter.setPen(QPen(QColor("black") if luminance > 0.5 else QColor("white")))

@@ -20,6 +20,11 @@ from workbench.gui.language import Retranslating
 COLORMAP = pg.colormap.get("viridis")
 
 
+def metric_color(fraction: float) -> QColor:
+    """Viridis without its palest yellow, which vanishes on a light background."""
+    return COLORMAP.map(0.9 * min(max(fraction, 0.0), 1.0), mode="qcolor")
+
+
 def metric_text(value: float, percent: bool) -> str:
     return f"{value * 100:.2f}%" if percent else f"{value:.4g}"
 
@@ -110,14 +115,12 @@ class ParallelCoordinates(Retranslating, QWidget):
             path.moveTo(points[0])
             for p in points[1:]:
                 path.lineTo(p)
-            color = COLORMAP.map((value - low) / (high - low), mode="qcolor")
+            color = metric_color((value - low) / (high - low))
             bold = settings in self.highlighted
             if self.highlighted and not bold:
                 color.setAlpha(80)
-            width = 3.5 if bold else 1.6
-            painter.setPen(QPen(QColor(0, 0, 0, color.alpha() // 3), width + 1.2))  # a contour: pale lines show
-            painter.drawPath(path)
-            painter.setPen(QPen(color, width))
+            # thin lines stay on Qt's fast path: 200 lines of width 1.6 with a contour took 100 ms to paint
+            painter.setPen(QPen(color, 2.5 if bold else 1.0))
             painter.drawPath(path)
         # axes with their names and ticks
         axis_pen = QPen(text_color, 1.2)
