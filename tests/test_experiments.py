@@ -38,9 +38,25 @@ TINY = ["--train-limit", "320", "--val-limit", "100", "--epochs", "1"]
     (["lr"], "0", "write SETTING=V1,V2"),
     (["eager=true,false"], "0", "the combination eager=True is not allowed"),
     (["optimizer=sgd"], "4-2", "--seeds 4-2"),
+    (["lr=1:0.1", "--trials", "3"], "0", "LOW must be below HIGH"),
+    (["momentum=0:0.9:log", "--trials", "3"], "0", "above 0 for log"),
+    (["lr=0.001:50", "--trials", "3"], "0", "--set lr: 50"),
+    (["optimizer=sgd:adam", "--trials", "3"], "0", "for a number setting"),
+    (["lr=0.001:1:log", "--sampler", "grid"], "0", "a range needs --sampler random or tpe"),
+    (["lr=0.001:1:log"], "0", "--trials: a tpe search needs the number of trials"),
+    (["lr=0.01,0.1", "--sampler", "bayes"], "0", "--sampler bayes: allowed auto, grid, random, tpe"),
 ])
 def test_a_bad_grid_gets_one_clear_message(tmp_path, capsys, sets, seeds, says):
-    argv = ["experiment", *[a for s in sets for a in ("--set", s)], "--seeds", seeds, "--runs-dir", str(tmp_path)]
+    """`sets`: SETTING=… texts, each given with --set, and other options (--trials 3) as they are."""
+    argv = ["experiment", "--seeds", seeds, "--runs-dir", str(tmp_path)]
+    i = 0
+    while i < len(sets):
+        if sets[i].startswith("--"):
+            argv += sets[i:i + 2]
+            i += 2
+        else:
+            argv += ["--set", sets[i]]
+            i += 1
     assert cli_main(argv) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and says in err, err
@@ -290,3 +306,31 @@ def test_several_openers_of_a_fresh_storage_at_once_all_get_it(tmp_path):
         for t in threads:
             t.join()
     assert problems == []
+
+
+def test_a_tpe_search_samples_a_range_and_prunes_hopeless_trials(tmp_path, capsys):
+    """lr from 1e-4 to 1 (log) × optimizer, 6 trials by TPE, the median pruner on: every trial runs once,
+    inside its range; a pruned trial is recorded as pruned and left out of its setting's mean."""
+    runs = tmp_path / "runs"
+    argv = ["experiment", "--set", "lr=0.0001:1:log", "--set", "optimizer=sgd,adam", "--trials", "6", "--prune",
+            "--train-limit", "320", "--val-limit", "100", "--epochs", "2", "--name", "search",
+            "--runs-dir", str(runs), "--json"]
+    assert cli_main(argv) in (0, 1)  # 1: a trial at a large lr may diverge, as it would alone
+    doc = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert doc["grid"]["sampler"] == "tpe" and doc["expected_trials"] == doc["completed_trials"] == 6
+    assert len({t["run_id"] for t in doc["trials"]}) == 6
+    assert all(1e-4 <= t["settings"]["lr"] <= 1 and t["settings"]["optimizer"] in ("sgd", "adam")
+               for t in doc["trials"])
+    assert sorted(doc["grid"]["axes"]["lr"]) == sorted({t["settings"]["lr"] for t in doc["trials"]})
+    for t in doc["trials"]:
+        config = RunFolder(t["run_dir"]).config()
+        assert config["lr"] == t["settings"]["lr"] and config["optimizer"] == t["settings"]["optimizer"]
+    for group in doc["groups"]:
+        mine = [t for t in doc["trials"] if t["settings"] == group["settings"]]
+        assert group["n"] + group["pruned"] == len(mine)
+        assert group["pruned"] == sum(t["status"] == "pruned" for t in mine)
+    study = optuna.load_study(study_name="search", storage=default_storage(runs))
+    pruned = [t for t in study.trials if t.state == optuna.trial.TrialState.PRUNED]
+    assert len(pruned) == sum(t["status"] == "pruned" for t in doc["trials"])
+    for t in pruned:  # stopped after the epoch the pruner judged, and says so in its folder
+        assert "pruned at epoch" in RunFolder(t.user_attrs["run_dir"]).status()["reason"]

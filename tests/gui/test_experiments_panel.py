@@ -153,3 +153,25 @@ def _no_dialogs(monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")
+
+
+def test_a_tpe_search_from_the_window_samples_its_range(qtbot, window):
+    small_settings(window, epochs=1, train=320, val=100)
+    click_tab(qtbot, window.view_tabs, 2)
+    panel = window.experiments
+    panel.axis_combos[0].setCurrentIndex(panel.axis_combos[0].findData("lr"))
+    panel.axis_values[0].setText("0.001:0.1:log")
+    panel.sampler.setCurrentIndex(panel.sampler.findData("tpe"))
+    panel.trials.setValue(3)
+    panel.seeds.setText("0")
+    assert "3 runs, each a sampled point" in panel.count.text()
+    qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    wait_for(qtbot, window, lambda: panel.data is not None and panel.data.doc["completed_trials"] == 3)
+    doc = panel.data.doc
+    lrs = [t["settings"]["lr"] for t in doc["trials"]]
+    assert all(0.001 <= lr <= 0.1 for lr in lrs) and doc["grid"]["sampler"] == "tpe"
+    assert panel.table.model().rowCount() == len(set(lrs))
+    click_tab(qtbot, panel.views, 1)
+    assert panel.parallel.scales == {"lr": (0.001, 0.1, True)}  # a continuous, logarithmic axis
+    assert _colours(panel.parallel.grab().toImage()) > 20

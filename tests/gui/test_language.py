@@ -35,7 +35,8 @@ ALLOWED = {
     "mlp", "cnn", "relu", "dense", "flatten", "dropout", "nesterov", "png", "svg", "pdf", "csv", "npz", "xla",
     "cpu", "gpu", "ctrl", "esc", "shift", "eta", "auto", "sparse", "categorical", "mirrored", "multiworker",
     "crossentropy", "softmax", "logits", "argmax", "english", "pyside6", "pyqtgraph", "python", "lite",
-    "savedmodel", "mse", "accuracy", "compile", "epoch", "eager", "tracked", "returned",
+    "savedmodel", "mse", "accuracy", "compile", "epoch", "eager", "tracked", "returned", "optuna", "tpe",
+    "low", "high", "log",  # a range as typed: LOW:HIGH:log
 }
 
 

@@ -21,6 +21,13 @@ def add_options(name: str, p: argparse.ArgumentParser) -> None:
                        help=translate("cli", "a setting and its values, e.g. optimizer=sgd,adam (repeatable)"))
         p.add_argument("--seeds", default="0", metavar="SPEC", help=translate("cli", "seeds as 0-4 or 0,3,7"))
         p.add_argument("--workers", type=int, default=1, help=translate("cli", "worker processes on this machine"))
+        p.add_argument("--sampler", default="auto", metavar="{auto,grid,random,tpe}", help=translate(
+            "cli", "grid: every combination; random or tpe: --trials points sampled from ranges (SETTING=LOW:HIGH"
+                   "[:log]) and lists (auto: tpe with a range, else grid)"))
+        p.add_argument("--trials", type=int, default=0, help=translate("cli", "trials of a random or TPE search"))
+        p.add_argument("--prune", action="store_true", help=translate(
+            "cli", "stop hopeless trials early: validation accuracy below the median of earlier trials' at the "
+                   "same epoch (Optuna's median pruner)"))
     if name in ("experiment", "experiment-worker", "experiment-report"):
         p.add_argument("--storage", default=None, metavar="URL", help=translate(
             "cli", "Optuna storage: an SQLAlchemy URL or grpc://HOST:PORT (default: an SQLite file in the runs "
@@ -51,7 +58,7 @@ def cmd_experiment(args: argparse.Namespace) -> int:
     name, args.name = args.name, ""
     base = config_from_args(args)
     try:
-        grid = make_grid(base, args.sets, args.seeds)
+        grid = make_grid(base, args.sets, args.seeds, sampler=args.sampler, trials=args.trials, prune=args.prune)
     except GridError as exc:
         raise UsageError(str(exc)) from None
     from workbench.core import data as datamod
@@ -70,7 +77,7 @@ def cmd_experiment(args: argparse.Namespace) -> int:
     except GridError as exc:
         raise UsageError(str(exc)) from None
     print(translate("cli", "experiment {id}: {n} trials in {storage}").format(
-        id=experiment_id, n=len(grid.trials()), storage=storage), file=sys.stderr)
+        id=experiment_id, n=grid.expected_trials(), storage=storage), file=sys.stderr)
     if args.workers == 1:
         with _stop_on_signals() as stop:
             studies.work(storage, experiment_id, runs_dir_of(args), stop, on_trial=_say_trial)
@@ -177,6 +184,6 @@ def _report(args: argparse.Namespace, storage: str, experiment_id: str, interrup
         emit_json(doc)
     if interrupted:
         return EXIT_INTERRUPTED
-    complete = doc["completed_trials"] == doc["expected_trials"] and all(
-        t["status"] == "completed" for t in doc["trials"])
+    complete = doc["completed_trials"] >= doc["expected_trials"] and all(
+        t["status"] in ("completed", "pruned") for t in doc["trials"])
     return EXIT_OK if complete else EXIT_FAILED

@@ -63,7 +63,7 @@ class ExperimentData:
         group = next((g for g in self.doc["groups"] if g["label"] == label), None)
         if group is None:
             return []
-        return [v for t in self.doc["trials"] if t["settings"] == group["settings"]
+        return [v for t in self.doc["trials"] if t["settings"] == group["settings"] and t.get("status") != "pruned"
                 if (v := _final(t, metric)) is not None]
 
 
@@ -92,7 +92,8 @@ def group_curves(doc: dict[str, Any], histories: dict[str, list[dict]], metric: 
     by_group: dict[str, list[dict[str, Any]]] = {}
     labels = {json_key(g["settings"]): g["label"] for g in doc["groups"]}
     for trial in doc["trials"]:
-        by_group.setdefault(labels.get(json_key(trial["settings"]), ""), []).append(trial)
+        if trial.get("status") != "pruned":  # stopped early as hopeless: its numbers are of fewer epochs
+            by_group.setdefault(labels.get(json_key(trial["settings"]), ""), []).append(trial)
     groups = []
     for group in doc["groups"]:
         seeds = []

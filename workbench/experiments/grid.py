@@ -14,7 +14,7 @@ from typing import Any
 
 from workbench.core.config import ConfigError, TrainConfig
 from workbench.core.i18n import translate
-from workbench.core.settings import BY_NAME, value_problem, values
+from workbench.core.settings import BY_NAME, parse_value, value_problem, values
 
 #: settings an experiment cannot vary: the seed has its own list, the name is made per trial
 NOT_ON_A_GRID = ("seed", "name")
@@ -45,6 +45,8 @@ def parse_set(text: str) -> tuple[str, list[Any]]:
         raise GridError(translate("experiment", "--set {text}: write SETTING=V1,V2").format(text=text))
     name_text, _, value_text = text.partition("=")
     name = setting_name(name_text)
+    if ":" in value_text and "," not in value_text:
+        return name, parse_range(name, value_text)
     try:
         items = values(BY_NAME[name], value_text)
     except ValueError as exc:
@@ -55,6 +57,39 @@ def parse_set(text: str) -> tuple[str, list[Any]]:
     if len(set(map(repr, items))) != len(items):
         raise GridError(translate("experiment", "--set {name}: a value is listed twice").format(name=name))
     return name, items
+
+
+@dataclass(frozen=True)
+class Range:
+    """A numeric setting sampled between two ends (`lr=1e-4:1:log`) by Optuna's random or TPE sampler."""
+
+    low: float
+    high: float
+    log: bool = False
+
+    def to_list(self) -> list[Any]:
+        return [self.low, self.high, self.log]
+
+
+def parse_range(name: str, text: str) -> Range:
+    """`1e-4:1:log` → Range(0.0001, 1.0, log=True); both ends checked by the schema."""
+    setting = BY_NAME[name]
+    parts = [p.strip() for p in text.split(":")]
+    log = len(parts) == 3 and parts[2].lower() == "log"
+    if setting.type not in (int, float) or len(parts) not in (2, 3) or (len(parts) == 3 and not log):
+        raise GridError(translate("experiment", "--set {name}={text}: a range is LOW:HIGH or LOW:HIGH:log, for a "
+                                                "number setting").format(name=name, text=text))
+    try:
+        low, high = (parse_value(setting, p) for p in parts[:2])
+    except ValueError as exc:
+        raise GridError(f"--set {name}: {exc}") from None
+    for end in (low, high):
+        if problem := value_problem(setting, end):
+            raise GridError(f"--set {name}: {problem}")
+    if not low < high or (log and low <= 0):
+        raise GridError(translate("experiment", "--set {name}={text}: LOW must be below HIGH (and above 0 for "
+                                                "log)").format(name=name, text=text))
+    return Range(low, high, log)
 
 
 def parse_seeds(spec: str) -> list[int]:
@@ -90,6 +125,15 @@ class Grid:
     axes: dict[str, list[Any]] = field(default_factory=dict)
     seeds: list[int] = field(default_factory=lambda: [0])
     rows: list[dict[str, Any]] | None = None
+    ranges: dict[str, Range] = field(default_factory=dict)  # sampled settings: then `sampler` and `n_trials`
+    sampler: str = "grid"  # grid | random | tpe
+    n_trials: int = 0  # trials a random or TPE search runs (each one point and one seed)
+    prune: bool = False  # stop hopeless trials early (Optuna's median pruner on the validation accuracy)
+
+    @property
+    def searched(self) -> bool:
+        """Points sampled by Optuna (random or TPE), not listed: their groups are the points the trials got."""
+        return self.sampler != "grid"
 
     @classmethod
     def of_rows(cls, base: dict[str, Any], rows: list[dict[str, Any]], seeds: list[int]) -> Grid:
@@ -109,14 +153,21 @@ class Grid:
         return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*self.axes.values())]
 
     def trials(self) -> list[tuple[dict[str, Any], int]]:
+        """Every (point, seed) of a grid; a search's points are not known before it runs."""
         return [(point, seed) for point in self.points() for seed in self.seeds]
+
+    def expected_trials(self) -> int:
+        return self.n_trials if self.searched else len(self.trials())
 
     def config(self, point: dict[str, Any], seed: int, name: str = "") -> TrainConfig:
         return TrainConfig.from_dict({**self.base, **point, "seed": seed, "name": name})
 
     def check(self) -> None:
-        """Every combination must be a valid config: the first that is not is named."""
-        for point in self.points():
+        """Every combination must be a valid config: the first that is not is named (a range: both ends)."""
+        points = self.points()
+        for name, r in self.ranges.items():
+            points = [{**p, name: end} for p in points for end in (r.low, r.high)]
+        for point in points:
             try:
                 self.config(point, self.seeds[0])
             except ConfigError as exc:
@@ -125,26 +176,56 @@ class Grid:
                     point=shown or "-", reason=exc)) from None
 
     def to_dict(self) -> dict[str, Any]:
+        search = {"ranges": {k: r.to_list() for k, r in self.ranges.items()}, "sampler": self.sampler,
+                  "n_trials": self.n_trials} if self.searched else {}
         return {"base": self.base, "axes": self.axes, "seeds": self.seeds,
-                **({"rows": self.rows} if self.rows is not None else {})}
+                **({"rows": self.rows} if self.rows is not None else {}), **search,
+                **({"prune": True} if self.prune else {})}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Grid:
         rows = data.get("rows")
         return cls(base=dict(data["base"]), axes={k: list(v) for k, v in data["axes"].items()},
-                   seeds=[int(s) for s in data["seeds"]], rows=[dict(r) for r in rows] if rows is not None else None)
+                   seeds=[int(s) for s in data["seeds"]], rows=[dict(r) for r in rows] if rows is not None else None,
+                   ranges={k: Range(v[0], v[1], bool(v[2])) for k, v in data.get("ranges", {}).items()},
+                   sampler=data.get("sampler", "grid"), n_trials=int(data.get("n_trials", 0)),
+                   prune=bool(data.get("prune", False)))
 
 
-def make_grid(base: TrainConfig, sets: list[str], seeds: str) -> Grid:
-    """The grid of `--set ... --seeds ...` over the other options' config, checked."""
+SAMPLERS = ("auto", "grid", "random", "tpe")
+
+
+def make_grid(base: TrainConfig, sets: list[str], seeds: str, sampler: str = "auto", trials: int = 0,
+              prune: bool = False) -> Grid:
+    """The grid of `--set ... --seeds ...` over the other options' config, checked.
+
+    A range (`lr=1e-4:1:log`) makes it a search: `sampler` random or tpe (auto: tpe with a range, else grid)
+    runs `trials` trials, each a sampled point with one of the seeds."""
     axes: dict[str, list[Any]] = {}
+    ranges: dict[str, Range] = {}
     for text in sets:
         name, items = parse_set(text)
-        if name in axes:
+        if name in axes or name in ranges:
             raise GridError(translate("experiment", "--set {name} is given twice").format(name=name))
-        axes[name] = items
-    base_dict = {k: v for k, v in base.to_dict().items() if k not in axes and k not in NOT_ON_A_GRID}
-    grid = Grid(base=base_dict, axes=axes, seeds=parse_seeds(seeds))
+        if isinstance(items, Range):
+            ranges[name] = items
+        else:
+            axes[name] = items
+    if sampler not in SAMPLERS:
+        raise GridError(translate("experiment", "--sampler {value}: allowed {allowed}").format(
+            value=sampler, allowed=", ".join(SAMPLERS)))
+    if sampler == "auto":
+        sampler = "tpe" if ranges else "grid"
+    if sampler == "grid" and ranges:
+        raise GridError(translate("experiment", "--set {name}: a range needs --sampler random or tpe (a grid "
+                                                "lists values: V1,V2)").format(name=next(iter(ranges))))
+    if sampler != "grid" and trials < 1:
+        raise GridError(translate("experiment", "--trials: a {sampler} search needs the number of trials (1 or "
+                                                "more)").format(sampler=sampler))
+    base_dict = {k: v for k, v in base.to_dict().items()
+                 if k not in axes and k not in ranges and k not in NOT_ON_A_GRID}
+    grid = Grid(base=base_dict, axes=axes, seeds=parse_seeds(seeds), ranges=ranges, sampler=sampler,
+                n_trials=trials if sampler != "grid" else 0, prune=prune)
     grid.check()
     return grid
 

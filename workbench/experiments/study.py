@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import socket
 import time
@@ -27,6 +28,7 @@ from typing import Any
 
 import optuna
 
+from workbench.core.runs import RunFolder
 from workbench.core.stop import StopFlag
 from workbench.experiments.grid import Grid, GridError, point_label
 
@@ -90,7 +92,11 @@ def _retry():
     return optuna.storages.RetryHeartbeatStaleTrialCallback(max_retry=None)
 
 
-def _sampler(grid: Grid) -> optuna.samplers.GridSampler:
+def _sampler(grid: Grid) -> optuna.samplers.BaseSampler:
+    if grid.sampler == "random":
+        return optuna.samplers.RandomSampler(seed=None)
+    if grid.sampler == "tpe":
+        return optuna.samplers.TPESampler(seed=None)
     if grid.rows is not None:  # listed points: the grid is over their index
         return optuna.samplers.GridSampler({"seed": grid.seeds, "point": list(range(len(grid.rows)))}, seed=0)
     return optuna.samplers.GridSampler({"seed": grid.seeds, **grid.axes}, seed=0)
@@ -100,7 +106,7 @@ def create(grid: Grid, storage_url: str, experiment_id: str) -> optuna.Study:
     """The experiment's study; an existing one with the same grid is continued, another grid is refused."""
     storage = open_storage(storage_url)
     study = optuna.create_study(study_name=experiment_id, storage=storage, sampler=_sampler(grid),
-                                direction="maximize", load_if_exists=True)
+                                pruner=_pruner(grid), direction="maximize", load_if_exists=True)
     saved = study.user_attrs.get(GRID_ATTR)
     if saved is None:
         study.set_user_attr(GRID_ATTR, grid.to_dict())
@@ -117,7 +123,16 @@ def load(storage_url: str, experiment_id: str) -> tuple[optuna.Study, Grid]:
     except KeyError:
         raise GridError(f"no experiment {experiment_id!r} in {storage_url}") from None
     grid = Grid.from_dict(summary.user_attrs[GRID_ATTR])
-    return optuna.load_study(study_name=experiment_id, storage=storage, sampler=_sampler(grid)), grid
+    return optuna.load_study(study_name=experiment_id, storage=storage, sampler=_sampler(grid),
+                             pruner=_pruner(grid)), grid
+
+
+def _pruner(grid: Grid) -> optuna.pruners.BasePruner:
+    """The median rule: a trial whose validation accuracy after an epoch is below the median of earlier
+    trials' at that epoch stops there (not before 3 trials have finished, nor in the first epoch)."""
+    if not grid.prune:
+        return optuna.pruners.NopPruner()
+    return optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=1)
 
 
 def _point_of(trial: optuna.trial.FrozenTrial, grid: Grid) -> tuple[dict[str, Any], int] | None:
@@ -126,9 +141,38 @@ def _point_of(trial: optuna.trial.FrozenTrial, grid: Grid) -> tuple[dict[str, An
     if grid.rows is not None:
         index = trial.params.get("point")
         return (dict(grid.rows[int(index)]), int(trial.params["seed"])) if index is not None else None
-    if any(k not in trial.params for k in grid.axes):
+    names = [*grid.axes, *grid.ranges]
+    if any(k not in trial.params for k in names):
         return None
-    return {k: trial.params[k] for k in grid.axes}, int(trial.params["seed"])
+    return {k: trial.params[k] for k in names}, int(trial.params["seed"])
+
+
+def _finished(trial: optuna.trial.FrozenTrial) -> bool:
+    """Trained to its end: completed, or pruned as hopeless (not a placeholder pruned for a taken point)."""
+    state = optuna.trial.TrialState
+    return trial.state == state.COMPLETE or (trial.state == state.PRUNED and "run_id" in trial.user_attrs)
+
+
+class _PruneHopeless:
+    """A Keras callback (made in `work`, which imports Keras): reports each epoch's validation accuracy to the
+    trial and stops training when Optuna's pruner says the trial is hopeless."""
+
+    def __init__(self, trial: optuna.Trial) -> None:
+        import keras
+
+        class Callback(keras.callbacks.Callback):
+            pruned_at: int | None = None
+
+            def on_epoch_end(self, epoch, logs=None):
+                value = (logs or {}).get("val_accuracy")
+                if value is None or not math.isfinite(value):
+                    return
+                trial.report(float(value), epoch + 1)
+                if trial.should_prune():
+                    self.pruned_at = epoch + 1
+                    self.model.stop_training = True
+
+        self.callback = Callback()
 
 
 def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | None = None,
@@ -146,32 +190,49 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
 
     stop = stop or StopFlag()
     study, grid = load(storage_url, experiment_id)
-    total = len(grid.trials())
+    total = grid.expected_trials()
     ran = 0
 
     def objective(trial: optuna.Trial) -> float:
-        if _taken(study, trial):
+        if not grid.searched and _taken(study, trial):
             raise optuna.TrialPruned("another trial has this grid point")  # runs nothing
         seed = trial.suggest_categorical("seed", grid.seeds)
         if grid.rows is not None:
             point = dict(grid.rows[trial.suggest_categorical("point", list(range(len(grid.rows))))])
         else:
             point = {name: trial.suggest_categorical(name, values) for name, values in grid.axes.items()}
+            for name, r in grid.ranges.items():
+                if isinstance(grid.base.get(name, r.low), int) and isinstance(r.low, int):
+                    point[name] = trial.suggest_int(name, int(r.low), int(r.high), log=r.log)
+                else:
+                    point[name] = trial.suggest_float(name, float(r.low), float(r.high), log=r.log)
         config = grid.config(point, seed, name=f"{experiment_id} {point_label(point)} seed {seed}")
         trial.set_user_attr("host", socket.gethostname())
 
         def started(folder) -> None:
             trial.set_user_attr("run_dir", str(folder.path))
             if on_start is not None:
-                done = sum(t.state == optuna.trial.TrialState.COMPLETE for t in study.get_trials(deepcopy=False))
+                done = sum(_finished(t) for t in study.get_trials(deepcopy=False))
                 on_start(config, folder, {"settings": point, "seed": seed, "done": done, "total": total})
 
-        result = trainer.train(config, Path(runs_dir), callbacks=callbacks(config) if callbacks else (),
+        pruning = _PruneHopeless(trial).callback if grid.prune else None
+        extra = [*(callbacks(config) if callbacks else ()), *([pruning] if pruning else [])]
+        result = trainer.train(config, Path(runs_dir), callbacks=extra,
                                stop=stop, on_start=started, hparams={"experiment": experiment_id})
         summary = result.summary
         outcome = {"run_id": summary.run_id, "status": summary.status, "final": summary.final,
                    "best_val_accuracy": summary.best_val_accuracy, "best_val_loss": summary.best_val_loss,
                    "seconds": summary.seconds}
+        if pruning is not None and pruning.pruned_at and result.status == "completed":
+            outcome["status"] = "pruned"
+            RunFolder(result.folder.path).write_status(
+                "completed", reason=f"pruned at epoch {pruning.pruned_at}: its validation accuracy was below the "
+                                    "median of earlier trials'")
+            for key, value in outcome.items():
+                trial.set_user_attr(key, value)
+            if on_trial is not None:
+                on_trial({"settings": point, "seed": seed, **outcome, "summary": summary.to_dict()})
+            raise optuna.TrialPruned(f"pruned at epoch {pruning.pruned_at}")
         if result.status == "stopped":
             requeue(study, trial)
             if on_trial is not None:
@@ -184,14 +245,23 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
         value = summary.final.get("val_accuracy")
         return value if value is not None and math.isfinite(value) else 0.0
 
+    state = optuna.trial.TrialState
     while not stop.is_set():
         trials = study.get_trials(deepcopy=False)
-        done = {_grid_id(t) for t in trials if t.state == optuna.trial.TrialState.COMPLETE}
-        if len(done) >= total:
-            break
-        waiting = any(t.state == optuna.trial.TrialState.WAITING for t in trials)
-        assigned = {_grid_id(t) for t in trials if t.state != optuna.trial.TrialState.PRUNED} - {None}
-        if len(assigned) < total or waiting:
+        waiting = any(t.state == state.WAITING for t in trials)
+        if grid.searched:  # n trials, points sampled as they start
+            finished = sum(_finished(t) for t in trials)
+            if finished >= total:
+                break
+            started = finished + sum(t.state in (state.RUNNING, state.WAITING) for t in trials)
+            wanted = started < total or waiting
+        else:
+            done = {_grid_id(t) for t in trials if _finished(t)}
+            if len(done) >= total:
+                break
+            assigned = {_grid_id(t) for t in trials if t.state != state.PRUNED or _finished(t)} - {None}
+            wanted = len(assigned) < total or waiting
+        if wanted:
             try:
                 study.optimize(objective, n_trials=1, catch=(trainer.TrainingFailed,))
             except TrialStopped:
@@ -221,8 +291,8 @@ def _taken(study: optuna.Study, trial: optuna.Trial) -> bool:
     for other in study.get_trials(deepcopy=False):
         if other.number == trial.number or _grid_id(other) != grid_id:
             continue
-        if other.state in (state.COMPLETE, state.WAITING) or (other.state == state.RUNNING
-                                                                and other.number < trial.number):
+        if _finished(other) or other.state == state.WAITING or (other.state == state.RUNNING
+                                                                 and other.number < trial.number):
             return True
     return False
 
@@ -241,7 +311,7 @@ def report(storage_url: str, experiment_id: str) -> dict[str, Any]:
     trials = []
     for t in study.get_trials(deepcopy=False):
         where = _point_of(t, grid)
-        if where is None or "run_id" not in t.user_attrs or t.state != optuna.trial.TrialState.COMPLETE:
+        if where is None or not _finished(t):
             continue
         point, seed = where
         a = t.user_attrs
@@ -249,21 +319,28 @@ def report(storage_url: str, experiment_id: str) -> dict[str, Any]:
                        "status": a.get("status"), "final": a.get("final") or {}, "host": a.get("host"),
                        "best_val_accuracy": a.get("best_val_accuracy"), "best_val_loss": a.get("best_val_loss"),
                        "seconds": a.get("seconds")})
+    points = grid.points() if not grid.searched else list({json.dumps(t["settings"], sort_keys=True): t["settings"]
+                                                           for t in trials}.values())
     groups = []
-    for point in grid.points():
+    for point in points:
         mine = [t for t in trials if t["settings"] == point]
-        group: dict[str, Any] = {"settings": point, "label": point_label(point), "n": len(mine)}
-        columns = {"val_accuracy": [t["final"].get("val_accuracy") for t in mine],
-                   "best_val_accuracy": [t["best_val_accuracy"] for t in mine],
-                   "val_loss": [t["final"].get("val_loss") for t in mine],
-                   "best_val_loss": [t["best_val_loss"] for t in mine],
-                   "seconds": [t["seconds"] for t in mine]}
+        kept = [t for t in mine if t["status"] != "pruned"]  # a pruned trial's numbers are of fewer epochs
+        group: dict[str, Any] = {"settings": point, "label": point_label(point), "n": len(kept),
+                                 "pruned": len(mine) - len(kept)}
+        columns = {"val_accuracy": [t["final"].get("val_accuracy") for t in kept],
+                   "best_val_accuracy": [t["best_val_accuracy"] for t in kept],
+                   "val_loss": [t["final"].get("val_loss") for t in kept],
+                   "best_val_loss": [t["best_val_loss"] for t in kept],
+                   "seconds": [t["seconds"] for t in kept]}
         for name, values in columns.items():
             group[f"{name}_mean"], group[f"{name}_std"] = mean_std(values)
-        group["run_ids"] = [t["run_id"] for t in mine]
+        group["run_ids"] = [t["run_id"] for t in kept]
         groups.append(group)
-    return {"experiment_id": experiment_id, "storage": storage_url, "grid": grid.to_dict(),
-            "expected_trials": len(grid.trials()), "completed_trials": len(trials), "trials": trials,
+    shown = grid.to_dict()
+    # a search's sampled values, as the grid's listed ones: the columns and axes of tables and plots
+    shown["axes"] = {**grid.axes, **{name: sorted({t["settings"][name] for t in trials}) for name in grid.ranges}}
+    return {"experiment_id": experiment_id, "storage": storage_url, "grid": shown,
+            "expected_trials": grid.expected_trials(), "completed_trials": len(trials), "trials": trials,
             "groups": groups}
 
 

@@ -474,15 +474,17 @@ class MainWindow(Retranslating, QMainWindow):
         if base is not None:
             self._experiment_batch = self.controller.reproduce_article(base, self.seeds(base))
 
-    def run_experiment(self, sets: list, seeds: str, name: str) -> None:
-        """Runs a grid of these settings × `sets` × `seeds` (a message names a bad setting or value)."""
+    def run_experiment(self, sets: list, seeds: str, name: str, sampler: str = "grid", trials: int = 0,
+                       prune: bool = False) -> None:
+        """Runs a grid (or a random or TPE search) of these settings × `sets` × `seeds` (a message names a bad
+        setting or value)."""
         from workbench.experiments.grid import GridError, make_grid
 
         base = self._settings_or_message()
         if base is None:
             return
         try:
-            grid = make_grid(base, sets, seeds)
+            grid = make_grid(base, sets, seeds, sampler=sampler, trials=trials, prune=prune)
         except GridError as exc:
             self.banner.show_message(self.tr("Experiment: {problem}").format(problem=exc))
             return

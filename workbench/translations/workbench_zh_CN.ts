@@ -733,12 +733,52 @@
         <translation>要变化的设置</translation>
     </message>
     <message>
-        <source>Its values, separated by commas</source>
-        <translation>它的取值，用逗号分隔</translation>
+        <source>Its values, separated by commas; for a random or TPE search also a range: LOW:HIGH or LOW:HIGH:log</source>
+        <translation>它的取值，用逗号分隔；随机或 TPE 搜索时也可以是范围：LOW:HIGH 或 LOW:HIGH:log</translation>
     </message>
     <message>
         <source>Values</source>
         <translation>取值</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>grid: every combination</source>
+        <translation>网格：每种组合</translation>
+    </message>
+    <message>
+        <source>random points</source>
+        <translation>随机取点</translation>
+    </message>
+    <message>
+        <source>TPE (Bayesian)</source>
+        <translation>TPE（贝叶斯）</translation>
+    </message>
+    <message>
+        <source>A grid trains every combination of the listed values × every seed. Random and TPE (Optuna&apos;s samplers) train the given number of trials, each a point drawn from ranges such as 0.0001:1:log and from the lists</source>
+        <translation>网格会训练所列取值的每种组合 × 每个种子。随机和 TPE（Optuna 的采样器）训练给定次数的试验，每次从 0.0001:1:log 这样的范围和列表中抽取一个点</translation>
+    </message>
+    <message>
+        <source>Trials a random or TPE search trains</source>
+        <translation>随机或 TPE 搜索要训练的试验次数</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>试验次数</translation>
+    </message>
+    <message>
+        <source> trials</source>
+        <translation> 次试验</translation>
+    </message>
+    <message>
+        <source>stop hopeless trials</source>
+        <translation>提前停止没有希望的试验</translation>
+    </message>
+    <message>
+        <source>Optuna&apos;s median pruner: a trial whose validation accuracy after an epoch is below the median of earlier trials&apos; at that epoch stops there</source>
+        <translation>Optuna 的中位数剪枝器：某一轮后验证准确率低于之前试验在同一轮的中位数的试验，就在那里停止</translation>
     </message>
     <message>
         <source>Seeds</source>
@@ -827,6 +867,10 @@
     <message>
         <source>values, separated by commas</source>
         <translation>取值，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>{trials} runs, each a sampled point and one of the seeds</source>
+        <translation>{trials} 次运行，每次一个采样点和其中一个种子</translation>
     </message>
     <message>
         <source>{settings} settings × {seeds} seeds = {trials} runs</source>
@@ -2043,6 +2087,18 @@ other: {other}</source>
         <translation>本机上的工作进程数</translation>
     </message>
     <message>
+        <source>grid: every combination; random or tpe: --trials points sampled from ranges (SETTING=LOW:HIGH[:log]) and lists (auto: tpe with a range, else grid)</source>
+        <translation>grid：每种组合；random 或 tpe：从范围（SETTING=LOW:HIGH[:log]）和列表中采样 --trials 个点（auto：有范围时用 tpe，否则用 grid）</translation>
+    </message>
+    <message>
+        <source>trials of a random or TPE search</source>
+        <translation>随机或 TPE 搜索的试验次数</translation>
+    </message>
+    <message>
+        <source>stop hopeless trials early: validation accuracy below the median of earlier trials&apos; at the same epoch (Optuna&apos;s median pruner)</source>
+        <translation>提前停止没有希望的试验：验证准确率低于之前试验在同一轮的中位数（Optuna 的中位数剪枝器）</translation>
+    </message>
+    <message>
         <source>Optuna storage: an SQLAlchemy URL or grpc://HOST:PORT (default: an SQLite file in the runs folder)</source>
         <translation>Optuna 存储：SQLAlchemy URL 或 grpc://HOST:PORT（默认：运行文件夹中的 SQLite 文件）</translation>
     </message>
@@ -2197,6 +2253,14 @@ other: {other}</source>
         <translation>--set {name}：有一个值列出了两次</translation>
     </message>
     <message>
+        <source>--set {name}={text}: a range is LOW:HIGH or LOW:HIGH:log, for a number setting</source>
+        <translation>--set {name}={text}：范围写作 LOW:HIGH 或 LOW:HIGH:log，只用于数值设置</translation>
+    </message>
+    <message>
+        <source>--set {name}={text}: LOW must be below HIGH (and above 0 for log)</source>
+        <translation>--set {name}={text}：LOW 必须小于 HIGH（使用 log 时还必须大于 0）</translation>
+    </message>
+    <message>
         <source>--seeds {spec}: give seeds as 0-4 or 0,3,7 (each 0 to {high}, none twice)</source>
         <translation>--seeds {spec}：种子写成 0-4 或 0,3,7（每个 0 到 {high}，不可重复）</translation>
     </message>
@@ -2207,6 +2271,18 @@ other: {other}</source>
     <message>
         <source>--set {name} is given twice</source>
         <translation>--set {name} 给出了两次</translation>
+    </message>
+    <message>
+        <source>--sampler {value}: allowed {allowed}</source>
+        <translation>--sampler {value}：允许的值为 {allowed}</translation>
+    </message>
+    <message>
+        <source>--set {name}: a range needs --sampler random or tpe (a grid lists values: V1,V2)</source>
+        <translation>--set {name}：范围需要 --sampler random 或 tpe（网格要列出取值：V1,V2）</translation>
+    </message>
+    <message>
+        <source>--trials: a {sampler} search needs the number of trials (1 or more)</source>
+        <translation>--trials：{sampler} 搜索需要试验次数（1 或更多）</translation>
     </message>
 </context>
 <context>

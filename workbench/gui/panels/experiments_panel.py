@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -82,7 +83,8 @@ def p_text(p: float) -> str:
 class ExperimentsPanel(Retranslating, QWidget):
     """Defines, runs (through the window) and shows experiments of one runs folder."""
 
-    run_requested = Signal(list, str, str)  # --set texts, seeds, name: the window builds the grid and runs it
+    # --set texts, seeds, name, sampler, trials, prune: the window builds the grid and runs it
+    run_requested = Signal(list, str, str, str, int, bool)
     continue_requested = Signal(str)  # an experiment's id: run the trials it has left
 
     def __init__(self, runs_dir: Path, parent: QWidget | None = None) -> None:
@@ -114,7 +116,7 @@ class ExperimentsPanel(Retranslating, QWidget):
         grid = QGridLayout(self.form)
         grid.setContentsMargins(12, 0, 0, 4)
         self.form_hint = QLabel(wordWrap=True)
-        grid.addWidget(self.form_hint, AXES + 2, 0, 1, 3)
+        grid.addWidget(self.form_hint, AXES + 3, 0, 1, 3)
         self.axis_combos: list[QComboBox] = []
         self.axis_values: list[QLineEdit] = []
         self.vary_labels: list[QLabel] = []
@@ -141,12 +143,27 @@ class ExperimentsPanel(Retranslating, QWidget):
         self.count = QLabel(objectName="experimentCount")
         self.run_button = QPushButton(objectName="experimentRunButton")
         self.run_button.clicked.connect(self._run_clicked)
-        grid.addWidget(self.seeds_label, AXES, 0)
-        grid.addWidget(self.seeds, AXES, 1)
-        grid.addWidget(self.count, AXES, 2)
-        grid.addWidget(self.name_label, AXES + 1, 0)
-        grid.addWidget(self.name, AXES + 1, 1)
-        grid.addWidget(self.run_button, AXES + 1, 2)
+        self.search_label = QLabel()
+        self.sampler = QComboBox(objectName="experimentSampler")
+        for key in ("grid", "random", "tpe"):
+            self.sampler.addItem("", key)
+        self.sampler.currentIndexChanged.connect(self._update_count)
+        self.trials = QSpinBox(objectName="experimentTrials", minimum=1, maximum=10_000, value=20)
+        self.trials.valueChanged.connect(self._update_count)
+        self.prune = QCheckBox(objectName="experimentPrune")
+        search = QHBoxLayout()
+        search.addWidget(self.trials)
+        search.addWidget(self.prune)
+        search.addStretch(1)
+        grid.addWidget(self.search_label, AXES, 0)
+        grid.addWidget(self.sampler, AXES, 1)
+        grid.addLayout(search, AXES, 2)
+        grid.addWidget(self.seeds_label, AXES + 1, 0)
+        grid.addWidget(self.seeds, AXES + 1, 1)
+        grid.addWidget(self.count, AXES + 1, 2)
+        grid.addWidget(self.name_label, AXES + 2, 0)
+        grid.addWidget(self.name, AXES + 2, 1)
+        grid.addWidget(self.run_button, AXES + 2, 2)
         grid.setColumnStretch(2, 1)
         self.axis_combos[0].setCurrentIndex(self.axis_combos[0].findData("optimizer"))
 
@@ -235,9 +252,24 @@ class ExperimentsPanel(Retranslating, QWidget):
                 combo.setItemData(i, shown(BY_NAME[combo.itemData(i)].help), Qt.ItemDataRole.ToolTipRole)
             combo.setToolTip(self.tr("A setting to vary; the others keep the values in the settings panel"))
             combo.setAccessibleName(self.tr("Setting to vary"))
-            edit.setToolTip(self.tr("Its values, separated by commas"))
+            edit.setToolTip(self.tr("Its values, separated by commas; for a random or TPE search also a range: "
+                                    "LOW:HIGH or LOW:HIGH:log"))
             edit.setAccessibleName(self.tr("Values"))
             self._axis_chosen(combo, edit)
+        self.search_label.setText(self.tr("Search"))
+        for i, text in enumerate((self.tr("grid: every combination"), self.tr("random points"),
+                                  self.tr("TPE (Bayesian)"))):
+            self.sampler.setItemText(i, text)
+        self.sampler.setToolTip(self.tr("A grid trains every combination of the listed values × every seed. Random "
+                                        "and TPE (Optuna's samplers) train the given number of trials, each a "
+                                        "point drawn from ranges such as 0.0001:1:log and from the lists"))
+        self.sampler.setAccessibleName(self.tr("Search"))
+        self.trials.setToolTip(self.tr("Trials a random or TPE search trains"))
+        self.trials.setAccessibleName(self.tr("Trials"))
+        self.trials.setSuffix(self.tr(" trials"))
+        self.prune.setText(self.tr("stop hopeless trials"))
+        self.prune.setToolTip(self.tr("Optuna's median pruner: a trial whose validation accuracy after an epoch is "
+                                      "below the median of earlier trials' at that epoch stops there"))
         self.seeds_label.setText(self.tr("Seeds"))
         self.seeds.setToolTip(self.tr("Each setting runs once per seed: 0-4 or 0,3,7. Several seeds tell a real "
                                       "difference from the luck of one seed."))
@@ -292,6 +324,12 @@ class ExperimentsPanel(Retranslating, QWidget):
                 for combo, edit in zip(self.axis_combos, self.axis_values, strict=True) if combo.currentData()]
 
     def _update_count(self) -> None:
+        searched = self.sampler.currentData() != "grid"
+        self.trials.setEnabled(searched)
+        if searched:
+            self.count.setText(self.tr("{trials} runs, each a sampled point and one of the seeds").format(
+                trials=self.trials.value()))
+            return
         n = 1
         for combo, edit in zip(self.axis_combos, self.axis_values, strict=True):
             if combo.currentData():
@@ -307,7 +345,8 @@ class ExperimentsPanel(Retranslating, QWidget):
 
     def _run_clicked(self) -> None:
         self.run_requested.emit(self.sets(), self.seeds.text(),
-                                self.name.text().strip() or time.strftime("exp-%Y%m%d-%H%M%S"))
+                                self.name.text().strip() or time.strftime("exp-%Y%m%d-%H%M%S"),
+                                self.sampler.currentData(), self.trials.value(), self.prune.isChecked())
 
     def set_running(self, running: bool) -> None:
         self.run_button.setEnabled(not running)
@@ -417,7 +456,9 @@ class ExperimentsPanel(Retranslating, QWidget):
             self.bands.set_curves(curves, metric_title + (" (%)" if percent else ""), percent)
         elif view == 1:
             finals = [(t["settings"], (t.get("final") or {}).get(metric)) for t in doc["trials"]]
-            self.parallel.set_data(axes, finals, metric_title, percent, titles=titles)
+            ranges = doc["grid"].get("ranges", {})
+            self.parallel.set_data(axes, finals, metric_title, percent, titles=titles,
+                                   scales={n: (r[0], r[1], bool(r[2])) for n, r in ranges.items()})
         else:
             cells = {}
             if len(axes) == 2 and self.data is not None:

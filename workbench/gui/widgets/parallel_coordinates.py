@@ -49,6 +49,7 @@ class ParallelCoordinates(Retranslating, QWidget):
         self.percent = True
         self.highlighted: list[dict[str, Any]] = []
         self.titles: list[str] = []  # the axes' names as shown
+        self.scales: dict[str, tuple[float, float, bool]] = {}
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -58,8 +59,11 @@ class ParallelCoordinates(Retranslating, QWidget):
         self.update()
 
     def set_data(self, axes: dict[str, list[Any]], trials: list[tuple[dict[str, Any], float]],
-                 metric_label: str, percent: bool, titles: list[str] | None = None) -> None:
+                 metric_label: str, percent: bool, titles: list[str] | None = None,
+                 scales: dict[str, tuple[float, float, bool]] | None = None) -> None:
+        """`scales`: settings sampled from a range (low, high, log), drawn on a continuous axis."""
         self.axes = {name: ordered(values) for name, values in axes.items()}
+        self.scales = scales or {}
         self.titles = titles or list(axes)
         self.trials = [(s, v) for s, v in trials if v is not None and math.isfinite(v)]
         self.metric_label = metric_label
@@ -99,6 +103,10 @@ class ParallelCoordinates(Retranslating, QWidget):
         low, high = self.value_range()
 
         def y_of_value(name: str, value: Any) -> float:
+            if name in self.scales:
+                low_, high_, log = self.scales[name]
+                f = (math.log(value / low_) / math.log(high_ / low_)) if log else (value - low_) / (high_ - low_)
+                return bottom - (bottom - top) * min(max(f, 0.0), 1.0)
             values = self.axes[name]
             i = values.index(value) if value in values else 0
             return bottom - (bottom - top) * (i + 0.5) / len(values)
@@ -130,7 +138,14 @@ class ParallelCoordinates(Retranslating, QWidget):
             title = self.titles[i] if i < len(names) else self.metric_label
             width = fm.horizontalAdvance(title)
             painter.drawText(QPointF(x - width / 2, top - fm.height()), title)
-            if i < len(names):
+            if i < len(names) and names[i] in self.scales:
+                low_, high_, log = self.scales[names[i]]
+                for k in range(5):
+                    v = low_ * (high_ / low_) ** (k / 4) if log else low_ + (high_ - low_) * k / 4
+                    y = y_of_value(names[i], v)
+                    painter.drawLine(QPointF(x - 4, y), QPointF(x + 4, y))
+                    self._label(painter, fm, f"{v:.3g}", x, y)
+            elif i < len(names):
                 for value in self.axes[names[i]]:
                     label = f"{value:g}" if isinstance(value, float) else str(value)
                     y = y_of_value(names[i], value)
