@@ -169,14 +169,15 @@ class ExperimentsPanel(Retranslating, QWidget):
 
         self.chooser_label = QLabel()
         self.chooser = QComboBox(objectName="experimentCombo")
-        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(18)  # "exp-20261129-231500" whole
         self.chooser.currentIndexChanged.connect(self._chosen)
         self.refresh_button = QPushButton(objectName="experimentRefresh")
         self.refresh_button.clicked.connect(self.refresh)
         self.continue_button = QPushButton(objectName="experimentContinue", enabled=False)
         self.continue_button.clicked.connect(
             lambda: self.chooser.currentText() and self.continue_requested.emit(self.chooser.currentText()))
-        self.progress = QLabel(objectName="experimentProgress")
+        self.progress = QLabel(objectName="experimentProgress", wordWrap=True)
         chooser_row = QHBoxLayout()
         chooser_row.addWidget(self.chooser_label)
         chooser_row.addWidget(self.chooser, 1)
@@ -228,6 +229,7 @@ class ExperimentsPanel(Retranslating, QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
