@@ -175,3 +175,18 @@ def test_a_tpe_search_from_the_window_samples_its_range(qtbot, window):
     click_tab(qtbot, panel.views, 1)
     assert panel.parallel.scales == {"lr": (0.001, 0.1, True)}  # a continuous, logarithmic axis
     assert _colours(panel.parallel.grab().toImage()) > 20
+
+
+def test_find_lr_from_the_window_sets_the_learning_rate(qtbot, window):
+    small_settings(window, epochs=1, train=2000, val=100)
+    qtbot.mouseClick(window.lr_find_button, Qt.MouseButton.LeftButton)
+    dialog = window.lr_find_dialog
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=120_000)
+    result = dialog.result
+    assert result["method"] == window.settings.config().method and len(result["lrs"]) > 20
+    x, y = dialog.smooth.getData()
+    assert len(x) == len(result["lrs"]) and np.allclose(y, result["losses"])
+    assert dialog.use_steep.isEnabled() and dialog.steep_line.isVisible()
+    qtbot.mouseClick(dialog.use_steep, Qt.MouseButton.LeftButton)
+    assert window.settings.lr.value() == pytest.approx(float(f"{result['suggested_lr']:.2g}"))
+    assert not dialog.isVisible()

@@ -204,6 +204,38 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_lr_find(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    if not 20 <= args.steps <= 10_000:
+        raise UsageError(translate("cli", "argument --steps: {value} is out of range; allowed 20 to 10000").format(
+            value=args.steps))
+    from workbench.core import data as datamod
+
+    try:
+        datamod.prepare(config)
+    except ConfigError as exc:
+        raise usage_error(exc) from None
+    except DatasetError as exc:
+        raise UsageError(f"argument --dataset: {exc}") from None
+    from workbench.training.lr_find import lr_find
+
+    result = lr_find(config, steps=args.steps)
+    out = sys.stderr if args.json else sys.stdout
+
+    def lr_text(value: float | None) -> str:
+        return "—" if value is None else f"{value:.3g}"
+
+    print(translate("cli", "LR range test ({method}, {loss}, {optimizer}): {n} steps from {low} to {high}{end}").format(
+        method=config.method, loss=config.loss, optimizer=config.optimizer, n=len(result.lrs),
+        low=lr_text(result.lrs[0] if result.lrs else None), high=lr_text(result.lrs[-1] if result.lrs else None),
+        end=translate("cli", ", where the loss exploded") if result.exploded else ""), file=out)
+    print(translate("cli", "suggested lr (steepest descent): {lr}").format(lr=lr_text(result.suggested_lr)), file=out)
+    print(translate("cli", "valley lr (safer): {lr}").format(lr=lr_text(result.valley_lr)), file=out)
+    if args.json:
+        emit_json(result.to_dict())
+    return EXIT_OK
+
+
 def cmd_reproduce(args: argparse.Namespace) -> int:
     for name in ("epochs", "train_limit", "val_limit"):
         value = getattr(args, name)
@@ -453,6 +485,8 @@ def build_parser() -> Parser:
                               experiment.cmd_experiment_worker),
         "experiment-report": (QT_TRANSLATE_NOOP("cli", "the summary of an experiment"),
                               experiment.cmd_experiment_report),
+        "lr-find": (QT_TRANSLATE_NOOP("cli", "LR range test: the loss as the learning rate grows from 1e-6 to 10; "
+                                             "suggests a learning rate"), cmd_lr_find),
         "gui": (QT_TRANSLATE_NOOP("cli", "open the main window"), cmd_gui),
         "install-desktop": (QT_TRANSLATE_NOOP("cli", "add the app to the desktop menu (Linux); --uninstall removes "
                                                      "it"), cmd_install_desktop),
@@ -461,8 +495,11 @@ def build_parser() -> Parser:
         help_text = translate("cli", help_text)
         p = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
         p.set_defaults(func=func)
-        if name in ("train", "explain", "experiment"):
+        if name in ("train", "explain", "experiment", "lr-find"):
             add_train_options(p)
+        if name == "lr-find":
+            p.add_argument("--steps", type=int, default=300, help=translate(
+                "cli", "training steps of the test (the learning rate grows exponentially over them)"))
         if name.startswith("experiment"):
             experiment.add_options(name, p)
         elif name == "evaluate":

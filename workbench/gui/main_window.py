@@ -125,6 +125,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.seeds_label.setBuddy(self.seeds_spin)
         self.tensorboard_button = QPushButton(objectName="tensorboardButton")
         self.export_button = QPushButton(objectName="exportButton")
+        self.lr_find_button = QPushButton(objectName="lrFindButton")
         self.start_button.setDefault(True)
         self.progress = QProgressBar(objectName="progressBar")
         self.progress.setValue(0)
@@ -140,6 +141,7 @@ class MainWindow(Retranslating, QMainWindow):
         tools = QHBoxLayout()
         tools.addWidget(self.tensorboard_button)
         tools.addWidget(self.export_button)
+        tools.addWidget(self.lr_find_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(settings_box)
@@ -227,6 +229,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.compare_button.clicked.connect(self.compare_optimizers)
         self.tensorboard_button.clicked.connect(self.open_tensorboard)
         self.export_button.clicked.connect(self.export_selected)
+        self.lr_find_button.clicked.connect(self.find_lr)
         self.smoothing.valueChanged.connect(self._smoothing_changed)
         self.log_scale.toggled.connect(self.plots.set_log_y)
         self.x_axis.currentIndexChanged.connect(lambda: self.plots.set_x_in_epochs(self.x_axis.currentData()))
@@ -259,6 +262,10 @@ class MainWindow(Retranslating, QMainWindow):
              self.tr("Open TensorBoard")),
             (self.export_button, self.tr("Export…"),
              self.tr("Export the plots (PNG, SVG, PDF) and data (CSV) of the selected runs (Ctrl+E)"), self.tr("Export")),
+            (self.lr_find_button, self.tr("Find lr…"),
+             self.tr("LR range test: train these settings for a few hundred steps with the learning rate growing from "
+                     "1e-6 to 10, see where the loss falls fastest, and use that learning rate"),
+             self.tr("Find the learning rate")),
         ):
             button.setText(text)
             button.setToolTip(tip)
@@ -516,6 +523,17 @@ class MainWindow(Retranslating, QMainWindow):
             self._experiments_listed = True
             self.experiments.refresh()
 
+    def find_lr(self) -> None:
+        """The LR range test for the current settings, in a dialog; "use" sets the learning rate."""
+        from workbench.gui.panels.lr_find_dialog import LrFindDialog
+
+        config = self._settings_or_message()
+        if config is None:
+            return
+        self.lr_find_dialog = LrFindDialog(config, self)
+        self.lr_find_dialog.use_lr.connect(self.settings.lr.setValue)
+        self.lr_find_dialog.show()
+
     def stop(self) -> None:
         """Asks the run to stop at the next batch boundary; queued runs are dropped."""
         if self.training:
@@ -527,6 +545,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.start_button.setEnabled(not running)
         self.compare_button.setEnabled(not running)
         self.seeds_spin.setEnabled(not running)
+        self.lr_find_button.setEnabled(not running)
         self.stop_button.setEnabled(running)
         self.settings.setEnabled(not running)
         self.experiments.set_running(running)

@@ -1145,6 +1145,49 @@ other: {other}</source>
     </message>
 </context>
 <context>
+    <name>LrFindDialog</name>
+    <message>
+        <source>Find the learning rate</source>
+        <translation>寻找学习率</translation>
+    </message>
+    <message>
+        <source>learning rate (log)</source>
+        <translation>学习率（对数）</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Training {method} with the learning rate growing from 1e-6 to 10… step {i} of at most {n}</source>
+        <translation>正在训练 {method}，学习率从 1e-6 增长到 10……第 {i} 步，最多 {n} 步</translation>
+    </message>
+    <message>
+        <source>The test failed: {problem}</source>
+        <translation>测试失败：{problem}</translation>
+    </message>
+    <message>
+        <source>Use {lr} (steepest)</source>
+        <translation>使用 {lr}（下降最快）</translation>
+    </message>
+    <message>
+        <source>Use {lr} (valley)</source>
+        <translation>使用 {lr}（谷值）</translation>
+    </message>
+    <message>
+        <source>{method}, {loss}, {optimizer}: the loss (blue, smoothed; grey, each step) as the learning rate grows over {n} steps{end}. Red: where it falls fastest, {steep}. Green: the valley, {valley}, a safer choice. Under SGD, Keras&apos;s &quot;mse&quot; moves both 10× to the right of the article&apos;s loss.</source>
+        <translation>{method}、{loss}、{optimizer}：学习率在 {n} 步中增长时的损失（蓝色为平滑后，灰色为每一步）{end}。红线：下降最快处，{steep}。绿线：谷值，{valley}，更稳妥的选择。在 SGD 下，Keras 的 &quot;mse&quot; 会让两者都比原文的损失右移 10 倍。</translation>
+    </message>
+    <message>
+        <source>, until it exploded</source>
+        <translation>，直到损失爆炸</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>TF Training Workbench</source>
@@ -1201,6 +1244,18 @@ other: {other}</source>
     <message>
         <source>Export</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <source>Find lr…</source>
+        <translation>寻找学习率…</translation>
+    </message>
+    <message>
+        <source>LR range test: train these settings for a few hundred steps with the learning rate growing from 1e-6 to 10, see where the loss falls fastest, and use that learning rate</source>
+        <translation>学习率范围测试：用这些设置训练几百步，学习率从 1e-6 增长到 10，看损失在哪里下降最快，并使用那个学习率</translation>
+    </message>
+    <message>
+        <source>Find the learning rate</source>
+        <translation>寻找学习率</translation>
     </message>
     <message>
         <source>Training progress</source>
@@ -1863,6 +1918,26 @@ other: {other}</source>
         <translation>警告：{warning}</translation>
     </message>
     <message>
+        <source>argument --steps: {value} is out of range; allowed 20 to 10000</source>
+        <translation>参数 --steps：{value} 超出范围；允许 20 到 10000</translation>
+    </message>
+    <message>
+        <source>LR range test ({method}, {loss}, {optimizer}): {n} steps from {low} to {high}{end}</source>
+        <translation>学习率范围测试（{method}、{loss}、{optimizer}）：{n} 步，从 {low} 到 {high}{end}</translation>
+    </message>
+    <message>
+        <source>, where the loss exploded</source>
+        <translation>，损失在此爆炸</translation>
+    </message>
+    <message>
+        <source>suggested lr (steepest descent): {lr}</source>
+        <translation>建议的学习率（下降最快）：{lr}</translation>
+    </message>
+    <message>
+        <source>valley lr (safer): {lr}</source>
+        <translation>谷值学习率（更稳妥）：{lr}</translation>
+    </message>
+    <message>
         <source>training {run}</source>
         <translation>正在训练 {run}</translation>
     </message>
@@ -1999,12 +2074,20 @@ other: {other}</source>
         <translation>实验的汇总</translation>
     </message>
     <message>
+        <source>LR range test: the loss as the learning rate grows from 1e-6 to 10; suggests a learning rate</source>
+        <translation>学习率范围测试：学习率从 1e-6 增长到 10 时的损失；给出建议的学习率</translation>
+    </message>
+    <message>
         <source>open the main window</source>
         <translation>打开主窗口</translation>
     </message>
     <message>
         <source>add the app to the desktop menu (Linux); --uninstall removes it</source>
         <translation>把程序加入桌面菜单（Linux）；--uninstall 移除</translation>
+    </message>
+    <message>
+        <source>training steps of the test (the learning rate grows exponentially over them)</source>
+        <translation>测试的训练步数（学习率在这些步中按指数增长）</translation>
     </message>
     <message>
         <source>the run id</source>

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -116,7 +118,7 @@ class ExperimentsPanel(Retranslating, QWidget):
         grid = QGridLayout(self.form)
         grid.setContentsMargins(12, 0, 0, 4)
         self.form_hint = QLabel(wordWrap=True)
-        grid.addWidget(self.form_hint, AXES + 3, 0, 1, 3)
+        grid.addWidget(self.form_hint, AXES + 4, 0, 1, 3)
         self.axis_combos: list[QComboBox] = []
         self.axis_values: list[QLineEdit] = []
         self.vary_labels: list[QLabel] = []
@@ -140,37 +142,36 @@ class ExperimentsPanel(Retranslating, QWidget):
         self.seeds.textChanged.connect(self._update_count)
         self.name_label = QLabel()
         self.name = QLineEdit(objectName="experimentName")
-        self.count = QLabel(objectName="experimentCount")
+        self.count = QLabel(objectName="experimentCount", wordWrap=True)
         self.run_button = QPushButton(objectName="experimentRunButton")
         self.run_button.clicked.connect(self._run_clicked)
         self.search_label = QLabel()
         self.sampler = QComboBox(objectName="experimentSampler")
+        self.sampler.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sampler.setMinimumContentsLength(8)
         for key in ("grid", "random", "tpe"):
             self.sampler.addItem("", key)
         self.sampler.currentIndexChanged.connect(self._update_count)
         self.trials = QSpinBox(objectName="experimentTrials", minimum=1, maximum=10_000, value=20)
         self.trials.valueChanged.connect(self._update_count)
         self.prune = QCheckBox(objectName="experimentPrune")
-        search = QHBoxLayout()
-        search.addWidget(self.trials)
-        search.addWidget(self.prune)
-        search.addStretch(1)
         grid.addWidget(self.search_label, AXES, 0)
         grid.addWidget(self.sampler, AXES, 1)
-        grid.addLayout(search, AXES, 2)
-        grid.addWidget(self.seeds_label, AXES + 1, 0)
-        grid.addWidget(self.seeds, AXES + 1, 1)
-        grid.addWidget(self.count, AXES + 1, 2)
-        grid.addWidget(self.name_label, AXES + 2, 0)
-        grid.addWidget(self.name, AXES + 2, 1)
-        grid.addWidget(self.run_button, AXES + 2, 2)
+        grid.addWidget(self.trials, AXES, 2)
+        grid.addWidget(self.prune, AXES + 1, 1, 1, 2)
+        grid.addWidget(self.seeds_label, AXES + 2, 0)
+        grid.addWidget(self.seeds, AXES + 2, 1)
+        grid.addWidget(self.count, AXES + 2, 2)
+        grid.addWidget(self.name_label, AXES + 3, 0)
+        grid.addWidget(self.name, AXES + 3, 1)
+        grid.addWidget(self.run_button, AXES + 3, 2)
         grid.setColumnStretch(2, 1)
         self.axis_combos[0].setCurrentIndex(self.axis_combos[0].findData("optimizer"))
 
         self.chooser_label = QLabel()
         self.chooser = QComboBox(objectName="experimentCombo")
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.chooser.setMinimumContentsLength(18)  # "exp-20261129-231500" whole
+        self.chooser.setMinimumContentsLength(10)
         self.chooser.currentIndexChanged.connect(self._chosen)
         self.refresh_button = QPushButton(objectName="experimentRefresh")
         self.refresh_button.clicked.connect(self.refresh)
@@ -227,7 +228,9 @@ class ExperimentsPanel(Retranslating, QWidget):
         right_layout.addLayout(view_bar)
         right_layout.addWidget(self.views, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
+        left_scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        left_scroll.setWidget(left)  # a narrow window scrolls the form rather than growing past the screen
+        self.splitter.addWidget(left_scroll)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)

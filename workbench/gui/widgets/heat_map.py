@@ -22,7 +22,7 @@ class HeatMap(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("experimentHeatMap")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(300, 200)
+        self.setMinimumSize(160, 120)
         self.axes: dict[str, list[Any]] = {}
         self.cells: dict[tuple[Any, Any], tuple[float | None, float | None, int]] = {}
         self.metric_label = ""

@@ -42,7 +42,7 @@ class ParallelCoordinates(Retranslating, QWidget):
         super().__init__(parent)
         self.setObjectName("parallelCoordinates")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(300, 200)
+        self.setMinimumSize(160, 120)
         self.axes: dict[str, list[Any]] = {}
         self.trials: list[tuple[dict[str, Any], float]] = []
         self.metric_label = ""

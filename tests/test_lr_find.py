@@ -1,0 +1,58 @@
+"""The LR range test: what it suggests, for every method, and that it changes nothing a run would do."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from workbench.core.config import TrainConfig
+from workbench.training import trainer
+from workbench.training.lr_find import lr_find
+
+from helpers import run_cli, weights_of
+
+
+def test_keras_mse_suggests_about_ten_times_the_lr_of_sum_mse():
+    """Under SGD Keras's "mse" has gradients 10× smaller than the article's loss: its curve and suggestions sit
+    10× further right (#20: within a factor of 2). Full MNIST at batch 32, 300 steps."""
+    article = lr_find(TrainConfig(method="tape", loss="sum_mse"))
+    keras_mse = lr_find(TrainConfig(method="tape", loss="keras_mse"))
+    assert 5 <= keras_mse.suggested_lr / article.suggested_lr <= 20
+    assert 5 <= keras_mse.valley_lr / article.valley_lr <= 20
+    for result in (article, keras_mse):
+        assert result.exploded and len(result.lrs) == len(result.losses) < 300  # stopped where it blew up
+        assert result.lrs[0] == pytest.approx(1e-6) and np.all(np.diff(result.lrs) > 0)
+        assert result.valley_lr <= result.lrs[int(np.argmin(result.losses))]  # before the minimum
+        assert result.suggested_lr < result.lrs[-1]
+
+
+def test_every_method_sees_the_same_curve():
+    """The same batches, weights and loss in each method: the same losses at the same learning rates."""
+    curves = {m: lr_find(TrainConfig(method=m, train_limit=3200), steps=60) for m in ("tape", "fit", "custom")}
+    for method in ("fit", "custom"):
+        np.testing.assert_allclose(curves[method].lrs, curves["tape"].lrs)
+        np.testing.assert_allclose(curves[method].raw_losses, curves["tape"].raw_losses, rtol=1e-4)
+
+
+def test_the_test_leaves_a_run_as_it_would_be(tmp_path):
+    """Same seed, same run: training after an LR range test gives the weights of training without one."""
+    config = TrainConfig(method="fit", train_limit=640, val_limit=100, epochs=1)
+    alone = trainer.train(config, tmp_path / "alone")
+    lr_find(config, steps=40)
+    after = trainer.train(config, tmp_path / "after")
+    np.testing.assert_array_equal(weights_of(after.folder.path), weights_of(alone.folder.path))
+
+
+def test_the_command_prints_its_suggestions_and_json(tmp_path):
+    p = run_cli("lr-find", "--train-limit", "2000", "--steps", "50", "--optimizer", "adam", "--json",
+                env_runs=tmp_path)
+    assert p.returncode == 0, p.stderr[-2000:]
+    doc = json.loads(p.stdout.strip().splitlines()[-1])
+    assert set(doc) >= {"suggested_lr", "valley_lr", "lrs", "losses"}
+    assert len(doc["lrs"]) == len(doc["losses"]) <= 50 and doc["optimizer"] == "adam"
+    assert "suggested lr (steepest descent)" in p.stderr
+    bad = run_cli("lr-find", "--steps", "5", env_runs=tmp_path)
+    assert bad.returncode == 2 and "--steps" in bad.stderr.strip().splitlines()[-1]
+    assert not list(tmp_path.iterdir())  # no run folder
