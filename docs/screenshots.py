@@ -1,7 +1,7 @@
 """Opens the real window for README screenshots (run under ../shared/tools/gui-screenshot).
 
 RUNS=dir [START=1 EPOCHS=n LIMIT=n] [SELECT=name,name] [DARK=1] [INSIDE=tab [CELL=r,c] [DRAW=digit]]
-    [EXPERIMENT=view [ROWS=r,r] [SEEDS=1]] [LRFIND=loss]
+    [EXPERIMENT=view [ROWS=r,r] [SEEDS=1]] [LRFIND=loss] [DYNAMICS=quantity (with SELECT)]
     python docs/screenshots.py
 """
 
@@ -80,6 +80,9 @@ if os.environ.get("EXPERIMENT"):  # the Experiments tab, on its view number EXPE
             panel.table.select_labels(labels)
 
     QTimer.singleShot(500, chosen)
+if os.environ.get("DYNAMICS"):  # the Dynamics tab on this instrument, for the SELECTed runs
+    window.view_tabs.setCurrentWidget(window.dynamics)
+    window.dynamics.quantity.setCurrentIndex(window.dynamics.quantity.findData(os.environ["DYNAMICS"]))
 if os.environ.get("LRFIND"):  # the LR range test's dialog for this loss
     s = window.settings
     s.loss.setCurrentIndex(s.loss.findData(os.environ["LRFIND"]))

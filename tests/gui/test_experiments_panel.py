@@ -28,7 +28,7 @@ def click_row(qtbot, table, row):
 
 
 def test_a_bad_grid_gets_one_message_and_nothing_runs(qtbot, window):
-    click_tab(qtbot, window.view_tabs, 2)
+    click_tab(qtbot, window.view_tabs, window.view_tabs.indexOf(window.experiments))
     panel = window.experiments
     panel.axis_values[0].setText("sgd,nesterov")
     qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
@@ -40,7 +40,7 @@ def test_a_bad_grid_gets_one_message_and_nothing_runs(qtbot, window):
 
 def test_the_window_runs_an_experiment_stops_continues_and_shows_its_spread(qtbot, window, tmp_path):
     small_settings(window, epochs=2, train=320, val=100)
-    click_tab(qtbot, window.view_tabs, 2)
+    click_tab(qtbot, window.view_tabs, window.view_tabs.indexOf(window.experiments))
     panel = window.experiments
     assert panel.axis_combos[0].currentData() == "optimizer" and panel.axis_values[0].text() == "sgd,adam"
     # a second setting with one value: two settings, so the heat map has a grid to show
@@ -157,7 +157,7 @@ def _no_dialogs(monkeypatch):
 
 def test_a_tpe_search_from_the_window_samples_its_range(qtbot, window):
     small_settings(window, epochs=1, train=320, val=100)
-    click_tab(qtbot, window.view_tabs, 2)
+    click_tab(qtbot, window.view_tabs, window.view_tabs.indexOf(window.experiments))
     panel = window.experiments
     panel.axis_combos[0].setCurrentIndex(panel.axis_combos[0].findData("lr"))
     panel.axis_values[0].setText("0.001:0.1:log")

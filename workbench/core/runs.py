@@ -26,6 +26,7 @@ from workbench.core.i18n import QT_TRANSLATE_NOOP, translate
 
 HISTORY_FIELDS = ["epoch", "loss", "accuracy", "val_loss", "val_accuracy", "lr", "seconds"]
 BATCH_FIELDS = ["step", "epoch", "loss", "accuracy"]
+DYNAMICS_FIELDS = ["step", "layer", "grad_norm", "update_ratio", "weight_norm", "dead_fraction"]
 #: true_history.csv, only in runs whose logged values are known to be wrong (`wrong_reports`): what the
 #: model really scored on the validation data at the end of each epoch.
 TRUE_FIELDS = ["epoch", "val_loss", "val_accuracy"]
@@ -163,6 +164,22 @@ class RunFolder:
                 f.write(",".join(TRUE_FIELDS) + "\n")
         self._append("true_history.csv", TRUE_FIELDS, [row])
 
+    def append_dynamics(self, rows: list[dict[str, Any]]) -> None:
+        """Per-layer instrument samples (dynamics.csv, made on first use)."""
+        path = self.path / "dynamics.csv"
+        if not path.exists():
+            with open(path, "w", newline="", encoding="utf-8") as f:
+                f.write(",".join(DYNAMICS_FIELDS) + "\n")
+        self._append("dynamics.csv", DYNAMICS_FIELDS, rows)
+
+    def dynamics(self) -> list[dict[str, Any]]:
+        """dynamics.csv's rows (none for a run without instruments)."""
+        path = self.path / "dynamics.csv"
+        if not path.exists():
+            return []
+        with open(path, newline="", encoding="utf-8") as f:
+            return [{k: (v if k == "layer" else _number(v)) for k, v in row.items()} for row in csv.DictReader(f)]
+
     def append_batches(self, rows: list[dict[str, Any]]) -> None:
         if rows:
             self._append("batches.csv", BATCH_FIELDS, rows)
@@ -245,6 +262,13 @@ class RunFolder:
         """Columns of batches.csv: step, epoch, loss, accuracy."""
         rows = _read_csv(self.path / "batches.csv")
         return {k: [r.get(k) for r in rows] for k in BATCH_FIELDS}
+
+
+def _number(text: str | None) -> float | None:
+    try:
+        return float(text) if text not in (None, "") else None
+    except ValueError:
+        return None
 
 
 def _int_or(value: Any) -> Any:

@@ -43,6 +43,7 @@ from workbench.gui import background, gc_guard, language
 from workbench.gui.icon import app_icon
 from workbench.gui.language import Retranslating
 from workbench.gui.panels.diagnosis_panel import DiagnosisPanel
+from workbench.gui.panels.dynamics_panel import DynamicsPanel
 from workbench.gui.panels.experiments_panel import ExperimentsPanel
 from workbench.gui.panels.inside_panel import InsidePanel
 from workbench.gui.panels.settings_panel import SettingsPanel
@@ -196,6 +197,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.view_tabs = QTabWidget(objectName="viewTabs")
         self.view_tabs.addTab(curves, "")
         self.view_tabs.addTab(self.inside, "")
+        self.dynamics = DynamicsPanel()
+        self.view_tabs.addTab(self.dynamics, "")
         self.view_tabs.addTab(self.experiments, "")
         plots_box = QWidget()
         plots_layout = QVBoxLayout(plots_box)
@@ -235,6 +238,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.x_axis.currentIndexChanged.connect(lambda: self.plots.set_x_in_epochs(self.x_axis.currentData()))
         self.runs_table.selection_changed.connect(self._show_selected)
         self.runs_table.selection_changed.connect(self._update_inside)
+        self.runs_table.selection_changed.connect(self._update_dynamics)
+        self.view_tabs.currentChanged.connect(self._update_dynamics)
         self.view_tabs.currentChanged.connect(self._update_inside)
         self.view_tabs.currentChanged.connect(self._experiments_shown)
         self.experiments.run_requested.connect(self.run_experiment)
@@ -302,8 +307,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.view_tabs.setTabText(1, self.tr("Inside the run"))
         self.view_tabs.setTabToolTip(1, self.tr("Confusion matrix, mistakes, per-class accuracy, model summary and a "
                                            "drawing pad for the run selected in the table (two runs: side by side)"))
-        self.view_tabs.setTabText(2, self.tr("Experiments"))
-        self.view_tabs.setTabToolTip(2, self.tr("Settings × seeds: mean and spread per setting, the difference of two "
+        self.view_tabs.setTabText(2, self.tr("Dynamics"))
+        self.view_tabs.setTabToolTip(2, self.tr("What each layer does per step: update/weight ratio, gradient norm, "
+                                                "weight norm, dead ReLU units, for the runs selected in the table"))
+        self.view_tabs.setTabText(3, self.tr("Experiments"))
+        self.view_tabs.setTabToolTip(3, self.tr("Settings × seeds: mean and spread per setting, the difference of two "
                                                 "settings with its confidence interval, parallel coordinates"))
         self.tf_label.setText(self.tf_status or (self._loader is not None and self.tf_loading_text())
                               or self.tr("TensorFlow loads on first use"))
@@ -596,6 +604,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.live_key in self.plots.runs:
             self.plots.runs[self.live_key].add_epoch(logs["epoch"], logs)
         self.runs_table.reload()
+        self._update_dynamics()  # the epoch's instruments are in dynamics.csv now
 
     def _on_finished(self, summary: dict) -> None:
         status = summary["status"]
@@ -706,6 +715,12 @@ class MainWindow(Retranslating, QMainWindow):
                                              "them."))
             return
         self.inspect_run(*runs)
+
+    def _update_dynamics(self, *_) -> None:
+        """The Dynamics tab follows the table's selection (and the live run) while it is shown."""
+        if self.view_tabs.currentWidget() is self.dynamics:
+            live = self.controller.live_info.get("run_dir") if self.training else None
+            self.dynamics.show_runs(self.runs_table.selected_runs(), Path(live) if live else None)
 
     def _update_inside(self) -> None:
         """The Inside tab follows the table's selection while it is shown (evaluating costs a second)."""
@@ -906,6 +921,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.plots.apply_palette()
+            self.dynamics.apply_palette()
         super().changeEvent(event)
 
     # -- closing --------------------------------------------------------------------

@@ -133,7 +133,12 @@ def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_f
     # the recorder sees each epoch before early stopping may restore the best weights
     # StepFeed first: in fast mode it hands every step of a call to the callbacks after it
     feed = [StepFeed(setup.step_log)] if setup.step_log is not None else []
-    setup.callbacks = [*feed, guard, recorder, tensorboard, StopOnFlag(stop, setup.steps_per_epoch),
+    instruments = []
+    if config.dynamics_every > 0 and setup.replicas == 1:
+        from workbench.training.dynamics import Dynamics
+
+        instruments = [Dynamics(folder, setup, config.dynamics_every, str(folder.path / "logs" / "dynamics"))]
+    setup.callbacks = [*feed, guard, recorder, tensorboard, *instruments, StopOnFlag(stop, setup.steps_per_epoch),
                        *([early] if early else []), *callbacks]
     started = time.perf_counter()
     try:

@@ -508,6 +508,14 @@
         <translation>提前停止结束运行时，恢复到最佳一轮的权重</translation>
     </message>
     <message>
+        <source>Instruments</source>
+        <translation>仪表</translation>
+    </message>
+    <message>
+        <source>Per-layer instruments every N training steps (0 = off): gradient norm and dead ReLU units on a fixed batch of validation images, update/weight ratio and weight norm; dynamics.csv, TensorBoard and the Dynamics tab. They never change training</source>
+        <translation>每 N 个训练步记录一次逐层仪表（0 = 关闭）：在一批固定的验证图像上测梯度范数和死亡 ReLU 单元，以及更新/权重比和权重范数；写入 dynamics.csv、TensorBoard 和“动态”标签页。它们从不改变训练</translation>
+    </message>
+    <message>
         <source>do not compile steps with XLA</source>
         <extracomment>XLA for every method alike (Keras&apos;s fit default is &quot;auto&quot;); compare like with like.</extracomment>
         <translation>不用 XLA 编译训练步</translation>
@@ -666,6 +674,45 @@
     <message>
         <source>the model cannot classify this image: {problem}</source>
         <translation>模型无法对这张图片分类：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>DynamicsPanel</name>
+    <message>
+        <source>update / weight ratio ‖Δw‖/‖w‖ per step</source>
+        <translation>每步的更新/权重比 ‖Δw‖/‖w‖</translation>
+    </message>
+    <message>
+        <source>gradient norm ‖∂L/∂w‖ (probe batch)</source>
+        <translation>梯度范数 ‖∂L/∂w‖（探测批次）</translation>
+    </message>
+    <message>
+        <source>weight norm ‖w‖</source>
+        <translation>权重范数 ‖w‖</translation>
+    </message>
+    <message>
+        <source>dead ReLU units (fraction of the layer)</source>
+        <translation>死亡 ReLU 单元（占该层的比例）</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>仪表</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>训练步</translation>
+    </message>
+    <message>
+        <source>Select runs in the table to see what each of their layers does per step.</source>
+        <translation>在表格中选择运行，查看它们每一层每一步的变化。</translation>
+    </message>
+    <message>
+        <source>These runs have no instruments: set Training options → Instruments to every N steps (0 is off) and train.</source>
+        <translation>这些运行没有仪表记录：在“训练选项 → 仪表”中设为每 N 步（0 为关闭）后再训练。</translation>
+    </message>
+    <message>
+        <source>One colour per run, one line style per layer. The green band: an update of about 1e-3 of the weights per step, the usual healthy range (CS231n). In fast mode a sample is a compiled call: its displacement / its steps.</source>
+        <translation>每次运行一种颜色，每一层一种线型。绿色带：每步更新约为权重的 1e-3，这是常见的健康范围（CS231n）。快速模式下，一个样本是一次编译调用：它的位移 / 它的步数。</translation>
     </message>
 </context>
 <context>
@@ -1336,6 +1383,14 @@ other: {other}</source>
     <message>
         <source>Confusion matrix, mistakes, per-class accuracy, model summary and a drawing pad for the run selected in the table (two runs: side by side)</source>
         <translation>表格中所选运行的混淆矩阵、错例、各类别准确率、模型概要和手写板（选两个运行时并排显示）</translation>
+    </message>
+    <message>
+        <source>Dynamics</source>
+        <translation>动态</translation>
+    </message>
+    <message>
+        <source>What each layer does per step: update/weight ratio, gradient norm, weight norm, dead ReLU units, for the runs selected in the table</source>
+        <translation>每一层每一步的变化：更新/权重比、梯度范数、权重范数、死亡 ReLU 单元，针对表格中选中的运行</translation>
     </message>
     <message>
         <source>Experiments</source>

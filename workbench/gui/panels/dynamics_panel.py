@@ -1,0 +1,125 @@
+"""The Dynamics tab: what each layer does per step, for the runs selected in the table (and the live run).
+
+Per-layer lines over training steps from each run's `dynamics.csv`: the update/weight ratio ‖Δw‖/‖w‖ on a log
+scale with CS231n's rule-of-thumb band around 1e-3, the gradient norm on a probe batch, the weight norm, and
+the fraction of dead ReLU units. One colour per run, one line style per layer; several runs overlay as the
+curves do. The files are small (a row per layer per sample), so they are read again whenever the selection
+changes or the live run finishes an epoch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from workbench.core.runs import RunFolder, RunSummary
+from workbench.gui.language import Retranslating
+from workbench.gui.widgets.plots import PALETTE
+
+QUANTITIES = {
+    "update_ratio": QT_TRANSLATE_NOOP("DynamicsPanel", "update / weight ratio ‖Δw‖/‖w‖ per step"),
+    "grad_norm": QT_TRANSLATE_NOOP("DynamicsPanel", "gradient norm ‖∂L/∂w‖ (probe batch)"),
+    "weight_norm": QT_TRANSLATE_NOOP("DynamicsPanel", "weight norm ‖w‖"),
+    "dead_fraction": QT_TRANSLATE_NOOP("DynamicsPanel", "dead ReLU units (fraction of the layer)"),
+}
+STYLES = [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine]
+BAND = (10 ** -3.5, 10 ** -2.5)  # around 1e-3: CS231n's rule of thumb for a healthy update/weight ratio
+
+
+class DynamicsPanel(Retranslating, QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dynamicsPanel")
+        self.quantity = QComboBox(objectName="dynamicsQuantity")
+        for key in QUANTITIES:
+            self.quantity.addItem("", key)
+        self.quantity.currentIndexChanged.connect(self.redraw)
+        self.hint = QLabel(objectName="dynamicsHint", wordWrap=True)
+        self.plot = pg.PlotWidget(objectName="dynamicsPlot")
+        self.legend = self.plot.plotItem.addLegend(offset=(-10, 10))
+        self.plot.getAxis("left").enableAutoSIPrefix(False)  # "1 (x0.001)" read as 1: say 0.001
+        self.band = pg.LinearRegionItem(values=[np.log10(v) for v in BAND], orientation="horizontal", movable=False)
+        self.target = pg.InfiniteLine(pos=-3, angle=0, movable=False, pen=pg.mkPen((120, 120, 120), width=1,
+                                                                                   style=Qt.PenStyle.DashLine))
+        bar = QHBoxLayout()
+        bar.addWidget(self.quantity)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.plot, 1)
+        self.runs: list[tuple[str, str, list[dict]]] = []  # (run id, label, dynamics rows)
+        self.apply_palette()
+        self.retranslate()
+
+    def apply_palette(self) -> None:
+        pal = QApplication.palette()
+        bg, fg = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+        self.plot.setBackground(bg)
+        for axis in ("left", "bottom"):
+            self.plot.getAxis(axis).setPen(pg.mkPen(fg))
+            self.plot.getAxis(axis).setTextPen(pg.mkPen(fg))
+        self.legend.setLabelTextColor(fg)
+        self.legend.setBrush(pg.mkBrush(QColor(bg.red(), bg.green(), bg.blue(), 210)))
+        self.band.setBrush(pg.mkBrush(QColor(44, 160, 44, 40)))
+
+    def retranslate(self) -> None:
+        for i in range(self.quantity.count()):
+            self.quantity.setItemText(i, self.tr(QUANTITIES[self.quantity.itemData(i)]))
+        self.quantity.setAccessibleName(self.tr("Instrument"))
+        self.plot.setLabel("bottom", self.tr("training step"))
+        self.redraw()
+
+    def show_runs(self, runs: list[RunSummary], live_dir: Path | None = None) -> None:
+        """The selected runs' instruments (and the live run's, as far as it has written them)."""
+        shown = []
+        dirs = [(Path(r.run_dir), r.label) for r in runs]
+        if live_dir is not None and all(d != live_dir for d, _ in dirs):
+            dirs.append((live_dir, live_dir.name))
+        for run_dir, label in dirs:
+            shown.append((run_dir.name, label, RunFolder(run_dir).dynamics()))
+        self.runs = shown
+        self.redraw()
+
+    def key(self) -> str:
+        return self.quantity.currentData() or "update_ratio"
+
+    def redraw(self) -> None:
+        key = self.key()
+        self.plot.plotItem.clear()
+        self.legend.clear()
+        log = key != "dead_fraction"
+        self.plot.setLogMode(x=False, y=log)
+        self.plot.setLabel("left", self.tr(QUANTITIES[key]))
+        if key == "update_ratio":
+            self.plot.addItem(self.band)
+            self.plot.addItem(self.target)
+        with_rows = [(i, rid, label, rows) for i, (rid, label, rows) in enumerate(self.runs) if rows]
+        if not self.runs:
+            self.hint.setText(self.tr("Select runs in the table to see what each of their layers does per step."))
+        elif not with_rows:
+            self.hint.setText(self.tr("These runs have no instruments: set Training options → Instruments to "
+                                      "every N steps (0 is off) and train."))
+        else:
+            self.hint.setText(self.tr("One colour per run, one line style per layer. The green band: an update of "
+                                      "about 1e-3 of the weights per step, the usual healthy range (CS231n). In "
+                                      "fast mode a sample is a compiled call: its displacement / its steps."))
+        for i, _rid, label, rows in with_rows:
+            color = QColor(PALETTE[i % len(PALETTE)])
+            layers = list(dict.fromkeys(r["layer"] for r in rows))
+            for j, layer in enumerate(layers):
+                points = [(r["step"], r[key]) for r in rows if r["layer"] == layer and r[key] is not None
+                          and (r[key] > 0 or not log)]
+                if not points:
+                    continue
+                x, y = np.array(points, dtype=float).T
+                item = pg.PlotDataItem(x, y, pen=pg.mkPen(color, width=2, style=STYLES[j % len(STYLES)]),
+                                       name=f"{label} · {layer}")
+                self.plot.addItem(item)
+        self.plot.plotItem.enableAutoRange()

@@ -1,0 +1,133 @@
+"""Per-layer instruments: what each layer does per step, sampled every N steps, for all three methods.
+
+For each layer with a weight matrix (its kernel), at a sampled step (a compiled call, in fast mode):
+- **update_ratio** ‖Δw‖/‖w‖ of one step — the weights are copied before the call and compared after it; a
+  call of n steps gives its displacement / n (CS231n's rule of thumb: near 1e-3);
+- **weight_norm** ‖w‖;
+- **grad_norm** ‖∂L/∂w‖ of the run's loss on a fixed probe batch of validation images;
+- **dead_fraction**: the layer's ReLU units that output 0 for every probe image.
+The probe runs the model with `training=False` beside training, on copies of nothing the optimizer keeps: the
+weights, the optimizer and the random state are untouched, so training is the same with the instruments on
+or off (`tests/test_dynamics.py` asserts equal final weights). Rows go to `dynamics.csv` (flushed each epoch)
+and to TensorBoard (`dynamics/<layer>/<quantity>`).
+"""
+
+from __future__ import annotations
+
+import math
+
+import keras
+import numpy as np
+import tensorflow as tf
+
+from workbench.core.runs import RunFolder
+from workbench.training import objectives
+from workbench.training.callbacks import EpochClock
+from workbench.training.steps import batch_points
+
+PROBE = 256  # validation images the gradient and dead units are measured on
+
+
+class Dynamics(EpochClock):
+    def __init__(self, folder: RunFolder, setup, every: int, log_dir: str | None = None) -> None:
+        super().__init__(setup.steps_per_epoch, setup.first_epoch)
+        self.folder = folder
+        self.setup = setup
+        self.every = every
+        self.log_dir = log_dir
+        self.rows: list[dict] = []
+        self._before: list[np.ndarray] | None = None
+        self._next = every  # the first sampled step
+        self._writer = None
+
+    # -- setting up ------------------------------------------------------------------------
+    def on_train_begin(self, logs=None):
+        model = self.model
+        self.layers = [layer for layer in model.layers if getattr(layer, "kernel", None) is not None]
+        self.kernels = [layer.kernel for layer in self.layers]
+        # names that are the same in every run ("dense1", "dense2", …): Keras numbers its layer names per process
+        counts: dict[str, int] = {}
+        self.names = []
+        for layer in self.layers:
+            kind = type(layer).__name__.lower()
+            counts[kind] = counts.get(kind, 0) + 1
+            self.names.append(f"{kind}{counts[kind]}")
+        data, c = self.setup.data, self.setup.config
+        n = min(PROBE, len(data.x_test))
+        x = tf.constant(data.x_test[:n].astype(np.float32) / np.float32(data.scale))
+        y_int = np.asarray(data.y_test[:n]).astype(np.int32)
+        onehot = objectives.loss_needs_onehot(c.loss)
+        y = tf.constant(np.eye(data.num_classes, dtype=np.float32)[y_int] if onehot else y_int)
+        loss_fn = objectives.loss_object(c.loss, "onehot" if onehot else "int")
+        relu = [getattr(layer, "activation", None) is keras.activations.relu for layer in model.layers]
+
+        @tf.function
+        def probe():
+            with tf.GradientTape() as tape:
+                h = x
+                dead = []
+                for layer, is_relu in zip(model.layers, relu, strict=True):
+                    h = layer(h, training=False)
+                    if is_relu and getattr(layer, "kernel", None) is not None:
+                        alive = tf.reduce_any(tf.reshape(h, (-1, h.shape[-1])) > 0, axis=0)
+                        dead.append(1.0 - tf.reduce_mean(tf.cast(alive, tf.float32)))
+                    elif getattr(layer, "kernel", None) is not None:
+                        dead.append(tf.constant(float("nan")))
+                loss = loss_fn(y, h)
+            grads = tape.gradient(loss, self.kernels)
+            return [tf.norm(g) for g in grads], dead
+
+        self._probe = probe
+        if self.log_dir is not None:
+            self._writer = tf.summary.create_file_writer(self.log_dir)
+
+    # -- sampling ------------------------------------------------------------------------------
+    def on_train_batch_begin(self, batch, logs=None):
+        first = self.step_of(batch)  # the call runs steps first … first + n - 1
+        if first + max(1, self.setup.steps_per_execution) - 1 >= self._next:  # it holds a sampled step
+            self._before = [k.numpy() for k in self.kernels]
+
+    def on_train_batch_end(self, batch, logs=None):
+        if self._before is None:
+            return
+        points = batch_points(logs, self.step_of(batch))
+        steps_in_call = max(1, len(points))
+        step = points[-1][0] if points else self.step_of(batch)
+        after = [k.numpy() for k in self.kernels]
+        grads, dead = self._probe()
+        rows = []
+        for name, w0, w1, g, d in zip(self.names, self._before, after, grads, dead, strict=True):
+            norm = float(np.linalg.norm(w1))
+            update = float(np.linalg.norm(w1 - w0)) / steps_in_call
+            rows.append({"step": step, "layer": name, "grad_norm": float(g),
+                         "update_ratio": update / norm if norm > 0 else math.nan, "weight_norm": norm,
+                         "dead_fraction": None if math.isnan(float(d)) else float(d)})
+        self.rows.extend(rows)
+        self._write_summaries(rows)
+        self._before = None
+        while self._next <= step:
+            self._next += self.every
+
+    def _write_summaries(self, rows: list[dict]) -> None:
+        if self._writer is None:
+            return
+        with self._writer.as_default():
+            for row in rows:
+                for key in ("grad_norm", "update_ratio", "weight_norm", "dead_fraction"):
+                    if row[key] is not None and math.isfinite(row[key]):
+                        tf.summary.scalar(f"dynamics/{row['layer']}/{key}", row[key], step=row["step"])
+
+    def on_epoch_end(self, epoch, logs=None):
+        self.flush()
+
+    def on_train_end(self, logs=None):
+        self.flush()
+        if self._writer is not None:
+            self._writer.close()
+
+    def flush(self) -> None:
+        if self.rows:
+            self.folder.append_dynamics(self.rows)
+            self.rows = []
+        if self._writer is not None:
+            self._writer.flush()
