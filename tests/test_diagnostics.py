@@ -21,12 +21,18 @@ def test_loss_scale_and_effective_learning_rate_are_measured(loss, scale):
     assert report["effective_lr_vs_sum_mse"] == pytest.approx(scale, rel=1e-3)  # SGD: step scales with the loss
     warned = any("keras_mse" in w and "lr 0.1" in w for w in report["warnings"])
     assert warned == (loss == "keras_mse")
+    layers = report["update_ratio_per_layer"]  # each layer moves `scale` times as far (#20, in the article's words)
+    assert set(layers) == {"dense1", "dense2", "dense3"}
+    for layer in layers.values():
+        assert layer["vs_sum_mse"] == pytest.approx(scale, rel=1e-3) and 0 < layer["update_ratio"] < 0.1
+    assert "Per layer, that step moves the weights by dense1" in report["explanation"]
 
 
 def test_adam_normalises_the_loss_scale_away():
     report = explain(TrainConfig(loss="keras_mse", optimizer="adam", lr=0.001, train_limit=256))
     assert report["loss_scale_vs_sum_mse"] == pytest.approx(0.1, rel=1e-5)
     assert report["effective_lr_vs_sum_mse"] == pytest.approx(1.0, abs=0.1)
+    assert all(v["vs_sum_mse"] == pytest.approx(1.0, abs=0.1) for v in report["update_ratio_per_layer"].values())
     assert not report["warnings"]
     assert "Adam divides the step" in report["explanation"]
 

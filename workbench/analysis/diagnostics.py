@@ -61,6 +61,12 @@ def _loss_value(loss: str, x, y, data, model) -> float:
 
 def _step_size(cfg: TrainConfig, loss: str, x, y, data) -> float:
     """Norm of the weight change one optimizer step with `loss` makes from the initial weights."""
+    return _first_step(cfg, loss, x, y, data)[0]
+
+
+def _first_step(cfg: TrainConfig, loss: str, x, y, data) -> tuple[float, dict[str, float]]:
+    """One optimizer step with `loss` from the initial weights: the norm of the whole weight change, and each
+    layer's update/weight ratio ‖Δw‖/‖w‖ of its kernel (named dense1, dense2, … as in dynamics.csv)."""
     model = _model(cfg, data)
     labels = "onehot" if objectives.loss_needs_onehot(loss) else "int"
     loss_fn = objectives.loss_object(loss, labels)
@@ -69,8 +75,17 @@ def _step_size(cfg: TrainConfig, loss: str, x, y, data) -> float:
     optimizer = make_optimizer(cfg.replace(schedule="constant", warmup_epochs=0), steps_per_epoch=1)
     with tf.GradientTape() as tape:
         value = loss_fn(target, model(x, training=True))
+    kernels = [layer for layer in model.layers if getattr(layer, "kernel", None) is not None]
+    kernel_before = [layer.kernel.numpy().copy() for layer in kernels]
     optimizer.apply(tape.gradient(value, model.trainable_variables), model.trainable_variables)
-    return float(np.sqrt(sum(np.sum((w.numpy() - b) ** 2) for w, b in zip(model.trainable_variables, before, strict=True))))
+    total = float(np.sqrt(sum(np.sum((w.numpy() - b) ** 2)
+                              for w, b in zip(model.trainable_variables, before, strict=True))))
+    ratios, counts = {}, {}
+    for layer, w0 in zip(kernels, kernel_before, strict=True):
+        kind = type(layer).__name__.lower()
+        counts[kind] = counts.get(kind, 0) + 1
+        ratios[f"{kind}{counts[kind]}"] = float(np.linalg.norm(layer.kernel.numpy() - w0) / np.linalg.norm(w0))
+    return total, ratios
 
 
 def replica_scaling(cfg: TrainConfig, x, y, data) -> dict[str, Any] | None:
@@ -185,8 +200,11 @@ def explain(cfg: TrainConfig) -> dict[str, Any]:
     model = _model(cfg, data)
     loss_now = _loss_value(cfg.loss, x, y, data, model)
     loss_ref = _loss_value("sum_mse", x, y, data, model)
-    step_now = _step_size(cfg, cfg.loss, x, y, data)
-    step_ref = _step_size(cfg, "sum_mse", x, y, data)
+    step_now, layers_now = _first_step(cfg, cfg.loss, x, y, data)
+    step_ref, layers_ref = _first_step(cfg, "sum_mse", x, y, data)
+    per_layer = {name: {"update_ratio": r, "sum_mse_update_ratio": layers_ref[name],
+                        "vs_sum_mse": r / layers_ref[name] if layers_ref[name] else float("nan")}
+                 for name, r in layers_now.items()}
     scale = loss_now / loss_ref if loss_ref else float("nan")
     effective = step_now / step_ref if step_ref else float("nan")
     by_method = {m: resolved_metric(cfg, m, x, y, data) for m in ("tape", "fit", "custom")}
@@ -204,6 +222,7 @@ def explain(cfg: TrainConfig) -> dict[str, Any]:
         "loss_scale_vs_sum_mse": scale,
         "effective_lr_vs_sum_mse": effective,
         "effective_lr": cfg.lr * effective,
+        "update_ratio_per_layer": per_layer,
         "resolved_metric": mine["class"],
         "label_format": mine["label_format"],
         "metric_by_method": by_method,
@@ -212,7 +231,7 @@ def explain(cfg: TrainConfig) -> dict[str, Any]:
         "loss_report": reported,
         "findings": findings,
         "warnings": warnings,
-        "explanation": _explanation(cfg, scale, effective, mine, warnings),
+        "explanation": _explanation(cfg, scale, effective, mine, warnings, per_layer),
     }
 
 
@@ -281,12 +300,18 @@ def _replica_warnings(cfg: TrainConfig, replicas: dict | None) -> list[str]:
         lr_now=f"{cfg.lr * naive:.3g}", lr=f"{cfg.lr:g}", right=f"{replicas['global_batch_gradient_scale']:.3g}")]
 
 
-def _explanation(cfg: TrainConfig, scale: float, effective: float, mine: dict, warnings: list[str]) -> str:
+def _explanation(cfg: TrainConfig, scale: float, effective: float, mine: dict, warnings: list[str],
+                 per_layer: dict | None = None) -> str:
     parts = [translate(
         "diagnosis", "On the first batch of {batch} images, the {loss} loss is {scale}x the article's "
         "sum-of-squares loss, and one {optimizer} step from the same weights is {effective}x as large as with "
         "that loss.").format(batch=cfg.batch_size, loss=cfg.loss, scale=f"{scale:.3g}",
                              optimizer=cfg.optimizer.upper(), effective=f"{effective:.3g}")]
+    if per_layer:
+        parts.append(translate("diagnosis", "Per layer, that step moves the weights by {layers} of their size "
+                                            "(update/weight ratio).").format(layers=", ".join(
+            f"{name} {v['update_ratio']:.2g}" + (f" ({v['vs_sum_mse']:.2g}x)" if cfg.loss != "sum_mse" else "")
+            for name, v in per_layer.items())))
     if cfg.optimizer != "sgd" and abs(scale - 1) > 0.05:
         parts.append(translate("diagnosis", "{optimizer} divides the step by the gradient's size, so the loss scale "
                                             "hardly changes how it trains.").format(

@@ -2355,6 +2355,10 @@ other: {other}</source>
         <translation>在第一个批次的 {batch} 张图片上，{loss} 损失是原文平方和损失的 {scale} 倍；从相同的权重出发，一步 {optimizer} 的步长是用那个损失时的 {effective} 倍。</translation>
     </message>
     <message>
+        <source>Per layer, that step moves the weights by {layers} of their size (update/weight ratio).</source>
+        <translation>按层看，这一步让权重移动了其大小的 {layers}（更新/权重比）。</translation>
+    </message>
+    <message>
         <source>{optimizer} divides the step by the gradient&apos;s size, so the loss scale hardly changes how it trains.</source>
         <translation>{optimizer} 会把步长除以梯度的大小，所以损失的量级几乎不影响它的训练。</translation>
     </message>
