@@ -149,6 +149,47 @@ def cmd_resume(args: argparse.Namespace) -> int:
     return _train_and_report(args, lambda: trainer.resume(run_dir, [progress], stop))
 
 
+def cmd_fork(args: argparse.Namespace) -> int:
+    from workbench.core.runs import read_run
+    from workbench.core.settings import parse_value, value_problem
+
+    run_dir = runs_dir_of(args) / args.run
+    if read_run(run_dir) is None:
+        raise UsageError(f"argument RUN: no run {args.run!r} in {runs_dir_of(args)}")
+    changes = {}
+    for setting in ("loss", "optimizer", "lr", "epochs", "momentum", "weight_decay"):
+        text = getattr(args, setting)
+        if text is None:
+            continue
+        spec = BY_NAME[setting]
+        try:
+            value = parse_value(spec, text)
+        except ValueError as exc:
+            raise UsageError(f"argument {spec.cli_flag}: {exc}") from None
+        if problem := value_problem(spec, value):
+            raise UsageError(f"argument {spec.cli_flag}: {problem}")
+        changes[setting] = value
+    from workbench.training import trainer
+    from workbench.training.callbacks import ConsoleProgress
+
+    config = TrainConfig.from_dict({**json.loads((run_dir / "config.json").read_text()), **changes})
+    from workbench.core import data as datamod
+
+    steps = datamod.steps_per_epoch(len(datamod.prepare(config).x_train), config.batch_size)
+    stop = _stop_on_signals()
+
+    def run():
+        try:
+            return trainer.fork(run_dir, args.epoch, changes, runs_dir_of(args), [ConsoleProgress(config.epochs, steps)],
+                                stop)
+        except ConfigError as exc:
+            raise usage_error(exc) from None
+        except trainer.CannotFork as exc:
+            raise UsageError(f"argument --epoch: {exc}") from None
+
+    return _train_and_report(args, run)
+
+
 def _train_and_report(args: argparse.Namespace, run) -> int:
     """Runs train/resume, prints the outcome (JSON with --json) and maps it to the exit code."""
     from workbench.training import trainer
@@ -467,6 +508,8 @@ def build_parser() -> Parser:
         "runs": (QT_TRANSLATE_NOOP("cli", "list the runs in a runs folder"), cmd_runs),
         "resume": (QT_TRANSLATE_NOOP("cli", "continue a stopped or interrupted run from its last finished epoch"),
                    cmd_resume),
+        "fork": (QT_TRANSLATE_NOOP("cli", "what if: continue a run from one of its epochs with another loss, "
+                                          "optimizer or learning rate, as a new run"), cmd_fork),
         "explain": (QT_TRANSLATE_NOOP("cli", "measure why a configuration trains differently (loss scale, resolved "
                                              "metric)"), cmd_explain),
         "reproduce": (QT_TRANSLATE_NOOP("cli", "re-run the article's experiments; print reported vs measured"),
@@ -516,6 +559,14 @@ def build_parser() -> Parser:
                 "cli", "file or folder to write (default: named after the run, in the current folder)"))
         elif name == "resume":
             p.add_argument("run", metavar="RUN", help=translate("cli", "the run id (a folder of the runs folder)"))
+        elif name == "fork":
+            p.add_argument("run", metavar="RUN", help=translate("cli", "the run id (a folder of the runs folder)"))
+            p.add_argument("--epoch", type=int, required=True, help=translate(
+                "cli", "start from the weights after this finished epoch"))
+            for setting in ("loss", "optimizer", "lr", "epochs", "momentum", "weight_decay"):
+                spec = BY_NAME[setting]
+                p.add_argument(spec.cli_flag, dest=setting, default=None, metavar=setting.upper(),
+                               help=translate("cli", "the fork's {name} (default: the run's)").format(name=setting))
         elif name == "reproduce":
             p.add_argument("--epochs", type=int, default=10)
             p.add_argument("--train-limit", type=int, default=0, help=translate("cli", "first N training samples (0 = all)"))

@@ -213,6 +213,14 @@ class RunFolder:
                 f.write(",".join(fields) + "\n")
             os.replace(tmp, self.path / name)
             self._append(name, fields, [{k: _int_or(v) for k, v in r.items()} for r in rows])
+        if (self.path / "dynamics.csv").exists():  # rows by step: those of the epochs kept
+            last = epochs_done * self.steps_per_epoch()
+            rows = [r for r in self.dynamics() if r.get("step") is not None and r["step"] <= last]
+            tmp = self.path / ".dynamics.csv.tmp"
+            with open(tmp, "w", encoding="utf-8", newline="") as f:
+                f.write(",".join(DYNAMICS_FIELDS) + "\n")
+            os.replace(tmp, self.path / "dynamics.csv")
+            self._append("dynamics.csv", DYNAMICS_FIELDS, [{k: _int_or(v) for k, v in r.items()} for r in rows])
 
     # -- reading -------------------------------------------------------------
     def config(self) -> dict[str, Any]:

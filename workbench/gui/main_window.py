@@ -676,6 +676,10 @@ class MainWindow(Retranslating, QMainWindow):
         act.setEnabled(bool(single) and single.status in ("stopped", "interrupted", "failed") and not self.training)
         act = menu.addAction(self.tr("Run again with these settings"), lambda: self.run_again(single))
         act.setEnabled(bool(single) and not self.training)
+        act = menu.addAction(self.tr("What if… (continue from an epoch with other settings)"),
+                             lambda: self.fork_run(single))
+        act.setEnabled(bool(single) and single.epochs_completed >= 1 and not self.training
+                       and Path(single.run_dir, "epochs").is_dir())
         with_models = [r for r in runs if Path(r.run_dir, "model.keras").is_file()]
         act = menu.addAction(self.tr("Compare inside (matrices, images one gets right)") if len(runs) == 2 else
                              self.tr("Look inside (confusion matrix, mistakes, draw a digit)"),
@@ -689,6 +693,25 @@ class MainWindow(Retranslating, QMainWindow):
         menu.addAction(self.tr("Delete 1 run…") if len(runs) == 1 else self.tr("Delete {n} runs…").format(n=len(runs)),
                        lambda: self.delete_runs(runs))
         menu.exec(self.runs_table.viewport().mapToGlobal(pos))
+
+    def fork_run(self, run: RunSummary, answer: tuple[int, dict] | None = None) -> None:
+        """What if: asks from which epoch and with which loss, optimizer or learning rate, then trains the fork
+        (`answer` = (epoch, changes) skips the dialog)."""
+        from workbench.gui.panels.fork_dialog import ForkDialog
+
+        if self.training:
+            return
+        try:
+            config = TrainConfig.from_dict(RunFolder(Path(run.run_dir)).config())
+            if answer is None:
+                dialog = ForkDialog(run, config, self)
+                if dialog.exec() != dialog.DialogCode.Accepted:
+                    return
+                answer = (dialog.epoch.value(), dialog.changes())
+            self.controller.fork(Path(run.run_dir), *answer)
+        except ConfigError as exc:
+            self.banner.show_message(self.tr("The settings of {run} cannot be used: {problem}").format(
+                run=run.run_id, problem=exc))
 
     def resume_run(self, run: RunSummary) -> None:
         """Continues a stopped or interrupted run from its last finished epoch."""

@@ -51,11 +51,13 @@ class TrainWorker(QThread):
     run_finished = Signal(dict)  # RunSummary as a dict
     failed = Signal(str)
 
-    def __init__(self, config: TrainConfig, runs_dir: Path, parent=None, resume_dir: Path | None = None) -> None:
+    def __init__(self, config: TrainConfig, runs_dir: Path, parent=None, resume_dir: Path | None = None,
+                 fork: tuple | None = None) -> None:
         super().__init__(parent)
         self.config = config
         self.runs_dir = Path(runs_dir)
         self.resume_dir = resume_dir  # continue this run from its checkpoint instead of starting one
+        self.fork = fork  # (parent run folder, epoch, changes): start a new run from the parent's epoch
         self.stop_flag = StopFlag()
 
     def request_stop(self) -> None:
@@ -63,7 +65,8 @@ class TrainWorker(QThread):
 
     def started_info(self, config: TrainConfig, folder, steps: int, **extra) -> dict:
         return {"run_id": folder.run_id, "run_dir": str(folder.path), "name": config.label,
-                "steps_per_epoch": steps, "epochs": config.epochs, "resumed": self.resume_dir is not None,
+                "steps_per_epoch": steps, "epochs": config.epochs,
+                "resumed": self.resume_dir is not None or self.fork is not None,  # records before it: draw them
                 "wrong": wrong_reports(config.to_dict()), **extra}
 
     def run(self) -> None:
@@ -84,6 +87,10 @@ class TrainWorker(QThread):
 
             if self.resume_dir is not None:
                 result = trainer.resume(self.resume_dir, [bridge], self.stop_flag, on_start=started)
+            elif self.fork is not None:
+                parent, epoch, changes = self.fork
+                result = trainer.fork(parent, epoch, changes, self.runs_dir, [bridge], self.stop_flag,
+                                      on_start=started)
             else:
                 result = trainer.train(self.config, self.runs_dir, [bridge], self.stop_flag, on_start=started)
             self.run_finished.emit(result.summary.to_dict())

@@ -188,6 +188,7 @@ class RunRecorder(EpochClock):
             from workbench.training import checkpoint
 
             checkpoint.save(self.folder.path, self.model, self.model.optimizer, epoch + 1)
+            checkpoint.keep_epoch(self.folder.path, epoch + 1)  # what if: a run can fork from any epoch
             value = logs.get(self.monitor)
             if value is not None and math.isfinite(value) and self._improves(value):
                 self.best, self.best_epoch = value, epoch + 1

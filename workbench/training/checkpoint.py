@@ -41,6 +41,21 @@ def save(run_dir: Path, model: keras.Model, optimizer, epochs_done: int) -> None
 
 
 BEST_WEIGHTS = "best.weights.h5"
+EPOCHS = "epochs"  # <run>/epochs/epoch-003.weights.h5: every finished epoch's weights, to fork a run from
+
+
+def keep_epoch(run_dir: Path, epoch: int) -> None:
+    """Keeps the weights of the checkpoint just written as epoch `epoch`'s (copy, then rename)."""
+    folder = Path(run_dir) / EPOCHS
+    folder.mkdir(exist_ok=True)
+    tmp = folder / f".epoch-{epoch:03d}.tmp"
+    shutil.copyfile(Path(run_dir) / NAME / "model.weights.h5", tmp)
+    os.replace(tmp, folder / f"epoch-{epoch:03d}.weights.h5")
+
+
+def epoch_weights(run_dir: Path, epoch: int) -> Path | None:
+    path = Path(run_dir) / EPOCHS / f"epoch-{epoch:03d}.weights.h5"
+    return path if path.is_file() else None
 
 
 def keep_as_best(run_dir: Path) -> None:

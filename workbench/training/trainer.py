@@ -109,13 +109,61 @@ def resume(
                 restore_from=checkpoint.find(folder.path), seconds_before=previous, strategy=strategy)
 
 
+#: what a fork may change: how the weights are moved on, not what the model is
+FORKABLE = ("loss", "optimizer", "lr", "epochs", "momentum", "weight_decay")
+
+
+class CannotFork(ValueError):
+    """The parent has no weights for that epoch, or the change is not one a fork can make."""
+
+
+def fork(
+    parent_dir: Path,
+    epoch: int,
+    changes: dict[str, Any],
+    runs_dir: Path,
+    callbacks: Sequence[keras.callbacks.Callback] = (),
+    stop: StopFlag | None = None,
+    on_start: Callable[[RunFolder], None] | None = None,
+) -> RunResult:
+    """What if: a new run that starts from `parent_dir`'s weights after `epoch` with `changes` (loss, optimizer,
+    learning rate, …) and a fresh optimizer; it keeps the parent's records up to that epoch, so its curves
+    run on from the parent's, and then sees the same batches the parent would have."""
+    parent = RunFolder(Path(parent_dir))
+    bad = [k for k in changes if k not in FORKABLE]
+    if bad:
+        raise CannotFork(f"a fork can change {', '.join(FORKABLE)}; not {', '.join(bad)}")
+    weights = checkpoint.epoch_weights(parent.path, epoch)
+    if weights is None:
+        raise CannotFork(f"run {parent.run_id} has no weights of epoch {epoch} (finished epochs are kept from "
+                         "this version on)")
+    base = TrainConfig.from_dict(parent.config())
+    shown = " ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in changes.items())
+    config = TrainConfig.from_dict({**base.to_dict(), **changes,
+                                    "name": f"{base.label} → {shown or 'same'} from epoch {epoch}"})
+    if config.epochs <= epoch:
+        raise CannotFork(f"the fork trains epochs {epoch + 1} to {config.epochs}: give more than {epoch} epochs")
+    data = datamod.prepare(config)
+    strategy = distribute.make_strategy(config)
+    folder = RunFolder.create(Path(runs_dir), config.to_dict())
+    for name in ("history.csv", "batches.csv", "true_history.csv", "dynamics.csv"):
+        if (parent.path / name).exists():
+            shutil.copyfile(parent.path / name, folder.path / name)
+    folder.truncate_to(epoch)
+    folder.write_status("running", epochs_completed=epoch, parent={"run_id": parent.run_id, "epoch": epoch})
+    return _run(config, data, folder, callbacks, stop, on_start, first_epoch=epoch, fork_from=weights,
+                strategy=strategy)
+
+
 def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_from=None,
-         seconds_before: float = 0.0, strategy=None, hparams: dict[str, Any] | None = None) -> RunResult:
+         seconds_before: float = 0.0, strategy=None, hparams: dict[str, Any] | None = None,
+         fork_from: Path | None = None) -> RunResult:
     if on_start is not None:
         on_start(folder)
     stop = stop or StopFlag()
     keras.utils.set_random_seed(config.seed)
-    setup = methods.Setup(config, data, first_epoch=first_epoch, restore_from=restore_from, strategy=strategy)
+    setup = methods.Setup(config, data, first_epoch=first_epoch, restore_from=restore_from, fork_from=fork_from,
+                          strategy=strategy)
     guard = DivergenceGuard()
     recorded = [r.get(config.monitor) for r in folder.history() if r.get(config.monitor) is not None]
     best_so_far = (max(recorded) if config.monitor.endswith("accuracy") else min(recorded)) if recorded else None

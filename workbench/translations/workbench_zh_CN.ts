@@ -981,6 +981,25 @@
     </message>
 </context>
 <context>
+    <name>ForkDialog</name>
+    <message>
+        <source>What if…</source>
+        <translation>如果……</translation>
+    </message>
+    <message>
+        <source>Continue {run} from one of its finished epochs with other settings, as a new run that keeps its curves up to there (a fresh optimizer; the same batches after).</source>
+        <translation>从 {run} 已完成的某一轮起，用其他设置继续训练，作为一次新的运行，保留到那一轮为止的曲线（优化器重新开始；之后的批次相同）。</translation>
+    </message>
+    <message>
+        <source>From epoch</source>
+        <translation>从第几轮</translation>
+    </message>
+    <message>
+        <source>Until epoch</source>
+        <translation>到第几轮</translation>
+    </message>
+</context>
+<context>
     <name>GroupsModel</name>
     <message>
         <source>Val acc</source>
@@ -1549,6 +1568,10 @@ other: {other}</source>
         <translation>用这组设置再跑一次</translation>
     </message>
     <message>
+        <source>What if… (continue from an epoch with other settings)</source>
+        <translation>如果……（从某一轮起用其他设置继续）</translation>
+    </message>
+    <message>
         <source>Compare inside (matrices, images one gets right)</source>
         <translation>比较内部（矩阵、一方判对的图片）</translation>
     </message>
@@ -2093,6 +2116,10 @@ other: {other}</source>
         <translation>从最后完成的一轮继续一个已停止或被中断的运行</translation>
     </message>
     <message>
+        <source>what if: continue a run from one of its epochs with another loss, optimizer or learning rate, as a new run</source>
+        <translation>如果……：从某次运行的某一轮起，用另一种损失、优化器或学习率继续，作为一次新的运行</translation>
+    </message>
+    <message>
         <source>measure why a configuration trains differently (loss scale, resolved metric)</source>
         <translation>测量一组配置为什么训练结果不同（损失量级、解析出的指标）</translation>
     </message>
@@ -2163,6 +2190,14 @@ other: {other}</source>
     <message>
         <source>the run id (a folder of the runs folder)</source>
         <translation>运行 id（运行文件夹中的一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>start from the weights after this finished epoch</source>
+        <translation>从这一轮结束后的权重开始</translation>
+    </message>
+    <message>
+        <source>the fork&apos;s {name} (default: the run&apos;s)</source>
+        <translation>分叉运行的 {name}（默认：原运行的值）</translation>
     </message>
     <message>
         <source>first N training samples (0 = all)</source>

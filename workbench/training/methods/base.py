@@ -91,6 +91,7 @@ class Setup:
     callbacks: list[keras.callbacks.Callback] = field(default_factory=list)
     first_epoch: int = 0
     restore_from: Path | None = None  # a checkpoint folder to continue from (resume)
+    fork_from: Path | None = None  # weights to start from with a fresh optimizer (a fork of another run)
     strategy: tf.distribute.Strategy | None = None  # None: TensorFlow's default (one device)
 
     def __post_init__(self) -> None:
@@ -127,6 +128,8 @@ class Setup:
             from workbench.training import checkpoint
 
             checkpoint.restore(self.restore_from, model, optimizer)
+        elif self.fork_from is not None:
+            model.load_weights(self.fork_from)
 
     @property
     def steps_per_epoch(self) -> int:
