@@ -153,9 +153,9 @@ def test_two_workers_share_a_grid_over_the_grpc_proxy_and_run_each_trial_once(tm
     assert len({t.user_attrs["host"] for t in complete}) == 1  # (both on this machine)
 
 
-def _running_trial(storage: str, name: str):
+def _running_trial(storage, name: str):
     try:
-        study = optuna.load_study(study_name=name, storage=storage)
+        study = optuna.load_study(study_name=name, storage=storage)  # (a storage opened once: polls are quick)
     except KeyError:
         return None
     return next((t for t in study.get_trials(deepcopy=False)
@@ -169,15 +169,15 @@ def test_a_killed_or_stopped_worker_loses_only_its_trial_which_runs_again(tmp_pa
     runs = tmp_path / "runs"
     storage = default_storage(runs.parent)
     command = [sys.executable, "-m", "workbench", "experiment", "--set", "optimizer=sgd", "--seeds", "0-1",
-               "--train-limit", "4000", "--val-limit", "100", "--epochs", "4", "--steps-per-execution", "1",
+               "--train-limit", "4000", "--val-limit", "100", "--epochs", "6", "--steps-per-execution", "1",
                "--name", "killed", "--storage", storage, "--runs-dir", str(runs)]
-    optuna.storages.RDBStorage(storage)  # the tables, before this test and the worker both open the file
+    polled = optuna.storages.RDBStorage(storage)  # the tables, before this test and the worker both open the file
     worker = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + 120
-        while (trial := _running_trial(storage, "killed")) is None:
+        while (trial := _running_trial(polled, "killed")) is None:
             assert time.monotonic() < deadline and worker.poll() is None, worker.stderr.read()[-3000:]
-            time.sleep(0.2)
+            time.sleep(0.05)
         time.sleep(1.0)
         os.kill(worker.pid, sig)  # mid-trial, as a machine that dies or a user who stops it
         assert worker.wait(60) == (-signal.SIGKILL if sig == signal.SIGKILL else 130)
