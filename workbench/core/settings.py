@@ -281,7 +281,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("restore_best", bool, False, _("keep the best weights"),
             _("When early stopping ends the run, go back to the best epoch's weights"), group="options",
             widget="restoreBestCheck", applies=lambda c: c.early_stop_patience > 0),
-    Setting("dynamics_every", int, 100, _("Instruments"),
+    Setting("dynamics_every", int, 200, _("Instruments"),
             _("Per-layer instruments every N training steps (0 = off): gradient norm and dead ReLU units on a "
               "fixed batch of validation images, update/weight ratio and weight norm; dynamics.csv, TensorBoard and "
               "the Dynamics tab. They never change training"),

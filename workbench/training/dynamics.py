@@ -25,7 +25,7 @@ from workbench.training import objectives
 from workbench.training.callbacks import EpochClock
 from workbench.training.steps import batch_points
 
-PROBE = 256  # validation images the gradient and dead units are measured on
+PROBE = 128  # validation images the gradient and dead units are measured on (256 cost 1.5 ms more a sample)
 
 
 class Dynamics(EpochClock):
@@ -61,7 +61,7 @@ class Dynamics(EpochClock):
         loss_fn = objectives.loss_object(c.loss, "onehot" if onehot else "int")
         relu = [getattr(layer, "activation", None) is keras.activations.relu for layer in model.layers]
 
-        @tf.function
+        @tf.function  # (eagerly it took twice as long over an epoch, tracing included)
         def probe():
             with tf.GradientTape() as tape:
                 h = x
@@ -79,7 +79,10 @@ class Dynamics(EpochClock):
 
         self._probe = probe
         if self.log_dir is not None:
-            self._writer = tf.summary.create_file_writer(self.log_dir)
+            # TensorBoard's own writer, in Python: 40 µs a scalar, where an eager tf.summary op took 500
+            from tensorboard.summary import Writer
+
+            self._writer = Writer(self.log_dir)
 
     # -- sampling ------------------------------------------------------------------------------
     def on_train_batch_begin(self, batch, logs=None):
@@ -111,11 +114,10 @@ class Dynamics(EpochClock):
     def _write_summaries(self, rows: list[dict]) -> None:
         if self._writer is None:
             return
-        with self._writer.as_default():
-            for row in rows:
-                for key in ("grad_norm", "update_ratio", "weight_norm", "dead_fraction"):
-                    if row[key] is not None and math.isfinite(row[key]):
-                        tf.summary.scalar(f"dynamics/{row['layer']}/{key}", row[key], step=row["step"])
+        for row in rows:
+            for key in ("grad_norm", "update_ratio", "weight_norm", "dead_fraction"):
+                if row[key] is not None and math.isfinite(row[key]):
+                    self._writer.add_scalar(f"dynamics/{row['layer']}/{key}", row[key], step=int(row["step"]))
 
     def on_epoch_end(self, epoch, logs=None):
         self.flush()
