@@ -61,3 +61,22 @@ def test_tensorboard_gets_the_instruments(tmp_path):
         for event in tf.compat.v1.train.summary_iterator(str(path)):
             tags |= {v.tag for v in event.summary.value}
     assert {"dynamics/dense1/update_ratio", "dynamics/dense2/grad_norm", "dynamics/dense1/dead_fraction"} <= tags
+
+
+def test_histograms_of_each_layers_weights_and_outputs_over_time(tmp_path):
+    from workbench.training.dynamics import BINS
+
+    run = trainer.train(TrainConfig(dynamics_every=3, steps_per_execution=1, **TINY), tmp_path)
+    rows = RunFolder(run.folder.path).histograms()
+    steps = sorted({r["step"] for r in RunFolder(run.folder.path).dynamics()})
+    for layer in ("dense1", "dense2", "dense3"):
+        for kind in ("weights", "outputs"):
+            mine = [r for r in rows if r["layer"] == layer and r["kind"] == kind]
+            assert [r["step"] for r in mine] == steps  # one per sample
+            assert all(len(r["counts"]) == BINS for r in mine)
+            assert len({sum(r["counts"]) for r in mine}) == 1  # the same values counted each time
+            assert len({(r["low"], r["high"]) for r in mine}) == 1  # one range: columns compare
+    hidden = next(r for r in rows if r["layer"] == "dense1" and r["kind"] == "outputs")
+    assert hidden["low"] == 0.0  # ReLU outputs
+    weights = next(r for r in rows if r["layer"] == "dense1" and r["kind"] == "weights")
+    assert weights["low"] == -weights["high"] and sum(weights["counts"]) >= 20_000  # a subsample of 784×256

@@ -40,5 +40,14 @@ def test_the_dynamics_tab_overlays_each_layer_of_the_selected_runs(qtbot, make_w
     panel.quantity.setCurrentIndex(panel.quantity.findData("dead_fraction"))
     assert panel.band not in panel.plot.plotItem.items
     assert not panel.plot.plotItem.ctrl.logYCheck.isChecked()  # a fraction: linear
+    # a layer's weights as a distribution over time: one column per sample
+    panel.quantity.setCurrentIndex(panel.quantity.findData("weights"))
+    assert panel.layer.isVisible() and [panel.layer.itemText(i) for i in range(panel.layer.count())] == [
+        "dense1", "dense2", "dense3"]
+    assert panel.image in panel.plot.plotItem.items
+    samples = len({r["step"] for r in rows})
+    assert panel.image.image.shape == panel.image_shares.shape == (24, samples)
+    assert np.allclose(panel.image_shares.sum(axis=0), 1.0)
     window.runs_table.select_runs([plain.summary.run_id])
+    panel.quantity.setCurrentIndex(panel.quantity.findData("update_ratio"))
     assert "no instruments" in panel.hint.text()

@@ -172,6 +172,25 @@ class RunFolder:
                 f.write(",".join(DYNAMICS_FIELDS) + "\n")
         self._append("dynamics.csv", DYNAMICS_FIELDS, rows)
 
+    def append_histograms(self, rows: list[dict[str, Any]]) -> None:
+        """The instruments' histograms: histograms.jsonl, a JSON object per sample, layer and kind."""
+        with open(self.path / "histograms.jsonl", "a", encoding="utf-8") as f:
+            f.write("".join(json.dumps(r) + "\n" for r in rows))
+            f.flush()
+            os.fsync(f.fileno())
+
+    def histograms(self) -> list[dict[str, Any]]:
+        path = self.path / "histograms.jsonl"
+        if not path.exists():
+            return []
+        rows = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                rows.append(json.loads(line))
+            except ValueError:  # a line torn by a crash
+                continue
+        return rows
+
     def dynamics(self) -> list[dict[str, Any]]:
         """dynamics.csv's rows (none for a run without instruments)."""
         path = self.path / "dynamics.csv"
@@ -221,6 +240,12 @@ class RunFolder:
                 f.write(",".join(DYNAMICS_FIELDS) + "\n")
             os.replace(tmp, self.path / "dynamics.csv")
             self._append("dynamics.csv", DYNAMICS_FIELDS, [{k: _int_or(v) for k, v in r.items()} for r in rows])
+        if (self.path / "histograms.jsonl").exists():
+            last = epochs_done * self.steps_per_epoch()
+            kept = [r for r in self.histograms() if r.get("step", 0) <= last]
+            tmp = self.path / ".histograms.jsonl.tmp"
+            tmp.write_text("".join(json.dumps(r) + "\n" for r in kept), encoding="utf-8")
+            os.replace(tmp, self.path / "histograms.jsonl")
 
     # -- reading -------------------------------------------------------------
     def config(self) -> dict[str, Any]:

@@ -146,7 +146,7 @@ def fork(
     data = datamod.prepare(config)
     strategy = distribute.make_strategy(config)
     folder = RunFolder.create(Path(runs_dir), config.to_dict())
-    for name in ("history.csv", "batches.csv", "true_history.csv", "dynamics.csv"):
+    for name in ("history.csv", "batches.csv", "true_history.csv", "dynamics.csv", "histograms.jsonl"):
         if (parent.path / name).exists():
             shutil.copyfile(parent.path / name, folder.path / name)
     folder.truncate_to(epoch)

@@ -695,6 +695,14 @@
         <translation>死亡 ReLU 单元（占该层的比例）</translation>
     </message>
     <message>
+        <source>weights: distribution over time</source>
+        <translation>权重：随时间的分布</translation>
+    </message>
+    <message>
+        <source>outputs on the probe images: distribution over time</source>
+        <translation>探测图像上的输出：随时间的分布</translation>
+    </message>
+    <message>
         <source>Instrument</source>
         <translation>仪表</translation>
     </message>
@@ -713,6 +721,14 @@
     <message>
         <source>One colour per run, one line style per layer. The green band: an update of about 1e-3 of the weights per step, the usual healthy range (CS231n). In fast mode a sample is a compiled call: its displacement / its steps.</source>
         <translation>每次运行一种颜色，每一层一种线型。绿色带：每步更新约为权重的 1e-3，这是常见的健康范围（CS231n）。快速模式下，一个样本是一次编译调用：它的位移 / 它的步数。</translation>
+    </message>
+    <message>
+        <source>Select a run with instruments to see how its layers&apos; values spread out over training.</source>
+        <translation>选择一次有仪表记录的运行，查看其各层的数值在训练中如何散开。</translation>
+    </message>
+    <message>
+        <source>{run} · {layer}: each column is one sample, bright where most of the values lie (range fixed at the first sample; values beyond it in the end bins).</source>
+        <translation>{run} · {layer}：每一列是一个样本，数值最集中的地方最亮（范围在第一个样本时固定；超出范围的值计入两端的区间）。</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,10 @@ QUANTITIES = {
     "grad_norm": QT_TRANSLATE_NOOP("DynamicsPanel", "gradient norm ‖∂L/∂w‖ (probe batch)"),
     "weight_norm": QT_TRANSLATE_NOOP("DynamicsPanel", "weight norm ‖w‖"),
     "dead_fraction": QT_TRANSLATE_NOOP("DynamicsPanel", "dead ReLU units (fraction of the layer)"),
+    "weights": QT_TRANSLATE_NOOP("DynamicsPanel", "weights: distribution over time"),
+    "outputs": QT_TRANSLATE_NOOP("DynamicsPanel", "outputs on the probe images: distribution over time"),
 }
+HISTOGRAMS = ("weights", "outputs")
 STYLES = [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine]
 BAND = (10 ** -3.5, 10 ** -2.5)  # around 1e-3: CS231n's rule of thumb for a healthy update/weight ratio
 
@@ -39,6 +42,10 @@ class DynamicsPanel(Retranslating, QWidget):
         for key in QUANTITIES:
             self.quantity.addItem("", key)
         self.quantity.currentIndexChanged.connect(self.redraw)
+        self.layer = QComboBox(objectName="dynamicsLayer")
+        self.layer.currentIndexChanged.connect(self.redraw)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setColorMap(pg.colormap.get("viridis"))
         self.hint = QLabel(objectName="dynamicsHint", wordWrap=True)
         self.plot = pg.PlotWidget(objectName="dynamicsPlot")
         self.legend = self.plot.plotItem.addLegend(offset=(-10, 10))
@@ -48,6 +55,7 @@ class DynamicsPanel(Retranslating, QWidget):
                                                                                    style=Qt.PenStyle.DashLine))
         bar = QHBoxLayout()
         bar.addWidget(self.quantity)
+        bar.addWidget(self.layer)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -55,6 +63,7 @@ class DynamicsPanel(Retranslating, QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.plot, 1)
         self.runs: list[tuple[str, str, list[dict]]] = []  # (run id, label, dynamics rows)
+        self.histograms: list[dict] = []  # the first selected run's (histograms.jsonl)
         self.apply_palette()
         self.retranslate()
 
@@ -85,6 +94,16 @@ class DynamicsPanel(Retranslating, QWidget):
         for run_dir, label in dirs:
             shown.append((run_dir.name, label, RunFolder(run_dir).dynamics()))
         self.runs = shown
+        self.histograms = RunFolder(dirs[0][0]).histograms() if dirs else []
+        self.hist_label = dirs[0][1] if dirs else ""
+        layers = list(dict.fromkeys(h["layer"] for h in self.histograms))
+        current = self.layer.currentText()
+        self.layer.blockSignals(True)
+        self.layer.clear()
+        self.layer.addItems(layers)
+        if current in layers:
+            self.layer.setCurrentText(current)
+        self.layer.blockSignals(False)
         self.redraw()
 
     def key(self) -> str:
@@ -94,6 +113,10 @@ class DynamicsPanel(Retranslating, QWidget):
         key = self.key()
         self.plot.plotItem.clear()
         self.legend.clear()
+        self.layer.setVisible(key in HISTOGRAMS)
+        if key in HISTOGRAMS:
+            self._draw_histograms(key)
+            return
         log = key != "dead_fraction"
         self.plot.setLogMode(x=False, y=log)
         self.plot.setLabel("left", self.tr(QUANTITIES[key]))
@@ -122,4 +145,28 @@ class DynamicsPanel(Retranslating, QWidget):
                 item = pg.PlotDataItem(x, y, pen=pg.mkPen(color, width=2, style=STYLES[j % len(STYLES)]),
                                        name=f"{label} · {layer}")
                 self.plot.addItem(item)
+        self.plot.plotItem.enableAutoRange()
+
+    def _draw_histograms(self, kind: str) -> None:
+        """The first selected run's histograms of one layer as an image: steps across, values up, the share of
+        the values in each bin as colour on a log scale (`image_shares` holds the shares; columns sum to 1)."""
+        self.plot.setLogMode(x=False, y=False)
+        self.plot.setLabel("left", self.tr(QUANTITIES[kind]))
+        rows = [h for h in self.histograms if h["kind"] == kind and h["layer"] == self.layer.currentText()]
+        if not rows:
+            self.hint.setText(self.tr("Select a run with instruments to see how its layers' values spread out "
+                                      "over training."))
+            return
+        counts = np.array([h["counts"] for h in rows], dtype=float)
+        counts /= np.maximum(counts.sum(axis=1, keepdims=True), 1)
+        self.image_shares = counts.T
+        steps = np.array([h["step"] for h in rows], dtype=float)
+        low, high = rows[0]["low"], rows[0]["high"]
+        self.image.setImage(np.log10(counts.T + 1e-4), autoLevels=True)  # log: the tails show beside ReLU's zeros
+        width = (steps[-1] - steps[0]) / max(len(steps) - 1, 1) if len(steps) > 1 else 1.0
+        self.image.setRect(steps[0] - width / 2, low, width * len(steps), high - low)
+        self.plot.addItem(self.image)
+        self.hint.setText(self.tr("{run} · {layer}: each column is one sample, bright where most of the values "
+                                  "lie (range fixed at the first sample; values beyond it in the end "
+                                  "bins).").format(run=self.hist_label, layer=self.layer.currentText()))
         self.plot.plotItem.enableAutoRange()
