@@ -56,11 +56,18 @@ def test_tensorboard_gets_the_instruments(tmp_path):
     import tensorflow as tf
 
     run = trainer.train(TrainConfig(dynamics_every=5, **TINY), tmp_path)
-    tags = set()
+    tags, histograms = set(), {}
     for path in (run.folder.path / "logs" / "dynamics").iterdir():
         for event in tf.compat.v1.train.summary_iterator(str(path)):
-            tags |= {v.tag for v in event.summary.value}
+            for v in event.summary.value:
+                tags.add(v.tag)
+                if v.metadata.plugin_data.plugin_name == "histograms":
+                    histograms[v.tag] = tf.make_ndarray(v.tensor)
     assert {"dynamics/dense1/update_ratio", "dynamics/dense2/grad_norm", "dynamics/dense1/dead_fraction"} <= tags
+    # the histograms as TensorBoard's histogram plugin reads them: (left, right, count) per bin
+    assert {"dynamics/dense1/weights", "dynamics/dense2/outputs"} <= set(histograms)
+    rows = histograms["dynamics/dense1/weights"]
+    assert rows.shape == (24, 3) and np.all(rows[:, 1] > rows[:, 0]) and rows[:, 2].sum() > 0
 
 
 def test_histograms_of_each_layers_weights_and_outputs_over_time(tmp_path):
