@@ -106,12 +106,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     except DeviceError as exc:
         raise UsageError(f"argument --strategy: {exc}") from None
 
-    try:
-        data = datamod.prepare(config)
-    except ConfigError as exc:
-        raise usage_error(exc) from None
-    except DatasetError as exc:
-        raise UsageError(f"argument --dataset: {exc}") from None
+    data = prepared(config)
     from workbench.training import trainer
     from workbench.training.callbacks import ConsoleProgress
 
@@ -175,7 +170,7 @@ def cmd_fork(args: argparse.Namespace) -> int:
     config = TrainConfig.from_dict({**json.loads((run_dir / "config.json").read_text()), **changes})
     from workbench.core import data as datamod
 
-    steps = datamod.steps_per_epoch(len(datamod.prepare(config).x_train), config.batch_size)
+    steps = datamod.steps_per_epoch(len(prepared(config).x_train), config.batch_size)
     stop = _stop_on_signals()
 
     def run():
@@ -224,16 +219,21 @@ def _train_and_report(args: argparse.Namespace, run) -> int:
     return {"completed": EXIT_OK, "stopped": EXIT_INTERRUPTED}.get(summary.status, EXIT_FAILED)
 
 
-def cmd_explain(args: argparse.Namespace) -> int:
-    config = config_from_args(args)
+def prepared(config: TrainConfig):
+    """The run's data, or a usage error naming the setting or the dataset at fault."""
     from workbench.core import data as datamod
 
     try:
-        datamod.prepare(config)
+        return datamod.prepare(config)
     except ConfigError as exc:
         raise usage_error(exc) from None
     except DatasetError as exc:
         raise UsageError(f"argument --dataset: {exc}") from None
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    config = config_from_args(args)
+    prepared(config)
     from workbench.analysis.diagnostics import explain
 
     report = explain(config)
@@ -250,14 +250,7 @@ def cmd_lr_find(args: argparse.Namespace) -> int:
     if not 20 <= args.steps <= 10_000:
         raise UsageError(translate("cli", "argument --steps: {value} is out of range; allowed 20 to 10000").format(
             value=args.steps))
-    from workbench.core import data as datamod
-
-    try:
-        datamod.prepare(config)
-    except ConfigError as exc:
-        raise usage_error(exc) from None
-    except DatasetError as exc:
-        raise UsageError(f"argument --dataset: {exc}") from None
+    prepared(config)
     from workbench.training.lr_find import lr_find
 
     result = lr_find(config, steps=args.steps)

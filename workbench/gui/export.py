@@ -106,6 +106,19 @@ def _render_png(widget, path: Path, scale: int = 2) -> None:
         raise OSError(f"could not write {path}")
 
 
+def render(widget, out_dir: Path, name: str, formats: Iterable[str], title: str) -> list[Path]:
+    """`widget` as `<name>.png/svg/pdf` in `out_dir`, for the image formats among `formats`."""
+    writers = {"png": lambda path: _render_png(widget, path), "svg": lambda path: _render_svg(widget, path, title),
+               "pdf": lambda path: _render_pdf(widget, path, title)}
+    written = []
+    for fmt in formats:
+        if fmt in writers:
+            path = out_dir / f"{name}.{fmt}"
+            writers[fmt](path)
+            written.append(path)
+    return written
+
+
 def export_runs(run_dirs: list[Path], out_dir: Path, formats: Iterable[str] = ALL_FORMATS,
                 smoothing: float = 0.0, log_y: bool = False) -> list[Path]:
     """Writes loss.<fmt>, accuracy.<fmt> and metrics.csv into out_dir; returns the files."""
@@ -119,18 +132,7 @@ def export_runs(run_dirs: list[Path], out_dir: Path, formats: Iterable[str] = AL
     if any(f in IMAGE_FORMATS for f in formats):
         panel = build_panel(run_dirs, smoothing, log_y)
         for metric, plot in panel.plots.items():
-            title = panel.title(metric)
-            for fmt in formats:
-                path = out_dir / f"{metric}.{fmt}"
-                if fmt == "png":
-                    _render_png(plot, path)
-                elif fmt == "svg":
-                    _render_svg(plot, path, title)
-                elif fmt == "pdf":
-                    _render_pdf(plot, path, title)
-                else:
-                    continue
-                written.append(path)
+            written += render(plot, out_dir, metric, formats, panel.title(metric))
         for plot in panel.plots.values():
             plot.close()
             plot.deleteLater()
@@ -169,17 +171,7 @@ def export_experiment(data, metric: str, y_label: str, percent: bool, show_seeds
         plot.resize(SIZE)
         plot.show()
         QApplication.processEvents()
-        for fmt in formats:
-            path = out_dir / f"{metric}.{fmt}"
-            if fmt == "png":
-                _render_png(plot, path)
-            elif fmt == "svg":
-                _render_svg(plot, path, title)
-            elif fmt == "pdf":
-                _render_pdf(plot, path, title)
-            else:
-                continue
-            written.append(path)
+        written += render(plot, out_dir, metric, formats, title)
         plot.close()
         plot.deleteLater()
     if "csv" in formats:
