@@ -17,7 +17,7 @@ from scipy import stats as scipy_stats
 
 from workbench.cli import main as cli_main
 from workbench.core.config import TrainConfig
-from workbench.core.runs import RunFolder
+from workbench.core.runs import RunFolder, read_run
 from workbench.experiments import curves
 from workbench.experiments import study as studies
 from workbench.experiments.grid import GridError, default_storage, make_grid
@@ -85,6 +85,7 @@ def test_a_trial_is_the_same_run_as_train_with_its_settings(tmp_path):
     assert trial["final"] == alone.summary.final
     config = RunFolder(trial["run_dir"]).config()
     assert config["optimizer"] == "adam" and config["seed"] == 3 and "same" in config["name"]
+    assert read_run(trial["run_dir"]).experiment == "same" and alone.summary.experiment is None  # its group
     # TensorBoard's HParams dashboard: the trial's session holds its settings and its experiment
     hparams = hparams_of(trial["run_dir"])
     assert hparams["experiment"] == "same" and hparams["optimizer"] == "adam" and hparams["seed"] == 3

@@ -69,6 +69,11 @@ def test_the_window_runs_an_experiment_stops_continues_and_shows_its_spread(qtbo
     assert sorted((t["settings"]["optimizer"], t["seed"]) for t in doc["trials"]) == [
         ("adam", 0), ("adam", 1), ("sgd", 0), ("sgd", 1)]
     assert doc == studies.report(panel.storage, "gui")
+    runs_model = window.runs_table.runs_model  # the trials are ordinary runs, grouped by their experiment
+    column = [runs_model.headerData(c, Qt.Orientation.Horizontal) for c in range(runs_model.columnCount())].index(
+        "Experiment")
+    trial_rows = [r for r in range(runs_model.rowCount()) if runs_model.index(r, column).data() == "gui"]
+    assert len(trial_rows) >= 4  # (and the stopped trial's run)
     assert not panel.continue_button.isEnabled()
 
     # the table: one row per setting, mean ± std over the seeds

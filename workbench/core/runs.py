@@ -379,6 +379,7 @@ class RunSummary:
     replicas: int | None = None  # devices it trained on (status.json; None before it ended)
     wrong: dict[str, int] = field(default_factory=dict)  # logged values known to be wrong -> the finding
     true_final: dict[str, float | None] = field(default_factory=dict)  # the last true_history.csv row
+    experiment: str | None = None  # the experiment the run is a trial of (status.json)
 
     @property
     def label(self) -> str:
@@ -438,6 +439,7 @@ def read_run(path: Path) -> RunSummary | None:
         replicas=st.get("replicas") if isinstance(st.get("replicas"), int) else None,
         wrong=wrong_reports(cfg),
         true_final=_last_true(folder),
+        experiment=_str(st.get("experiment")),
     )
 
 

@@ -226,6 +226,7 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
 
         def started(folder) -> None:
             trial.set_user_attr("run_dir", str(folder.path))
+            folder.write_status("running", experiment=experiment_id)  # the runs table groups trials by it
             if on_start is not None:
                 done = sum(_finished(t) for t in study.get_trials(deepcopy=False))
                 on_start(config, folder, {"settings": point, "seed": seed, "done": done, "total": total})

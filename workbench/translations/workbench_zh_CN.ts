@@ -1855,6 +1855,10 @@ other: {other}</source>
         <source>Date</source>
         <translation>日期</translation>
     </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
 </context>
 <context>
     <name>RunsTable</name>

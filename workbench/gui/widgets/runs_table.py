@@ -87,6 +87,7 @@ COLUMNS: list[tuple[str, Any]] = [  # headers are translated where shown
     (QT_TRANSLATE_NOOP("RunsModel", "Duration"), lambda r: _duration(r.seconds)),
     (QT_TRANSLATE_NOOP("RunsModel", "Date"),
      lambda r: time.strftime("%Y-%m-%d %H:%M", time.localtime(r.started)) if r.started else ""),
+    (QT_TRANSLATE_NOOP("RunsModel", "Experiment"), lambda r: r.experiment or ""),  # sort by it: trials grouped
 ]
 SORT_KEYS = {3: "lr", 8: ("final", "val_accuracy"), 9: "best_val_accuracy", 10: ("final", "val_loss"),
              11: "best_val_loss", 12: "seconds", 13: "started"}
