@@ -75,17 +75,13 @@ def _first_step(cfg: TrainConfig, loss: str, x, y, data) -> tuple[float, dict[st
     optimizer = make_optimizer(cfg.replace(schedule="constant", warmup_epochs=0), steps_per_epoch=1)
     with tf.GradientTape() as tape:
         value = loss_fn(target, model(x, training=True))
-    kernels = [layer for layer in model.layers if getattr(layer, "kernel", None) is not None]
-    kernel_before = [layer.kernel.numpy().copy() for layer in kernels]
+    kernels = models.kernel_layers(model)
+    kernel_before = [layer.kernel.numpy().copy() for _, layer in kernels]
     optimizer.apply(tape.gradient(value, model.trainable_variables), model.trainable_variables)
     total = float(np.sqrt(sum(np.sum((w.numpy() - b) ** 2)
                               for w, b in zip(model.trainable_variables, before, strict=True))))
-    ratios, counts = {}, {}
-    for layer, w0 in zip(kernels, kernel_before, strict=True):
-        kind = type(layer).__name__.lower()
-        counts[kind] = counts.get(kind, 0) + 1
-        ratios[f"{kind}{counts[kind]}"] = float(np.linalg.norm(layer.kernel.numpy() - w0) / np.linalg.norm(w0))
-    return total, ratios
+    return total, {name: float(np.linalg.norm(layer.kernel.numpy() - w0) / np.linalg.norm(w0))
+                   for (name, layer), w0 in zip(kernels, kernel_before, strict=True)}
 
 
 def replica_scaling(cfg: TrainConfig, x, y, data) -> dict[str, Any] | None:

@@ -5,8 +5,6 @@ Used by `workbench reproduce` and the window's "Reproduce the article" action al
 
 from __future__ import annotations
 
-import math
-import statistics
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,13 +55,6 @@ ARTICLE_ROWS: tuple[ArticleRow, ...] = (
 )
 
 
-def _mean_std(values: list[Any]) -> tuple[float | None, float | None]:
-    finite = [v for v in values if isinstance(v, int | float) and math.isfinite(v)]
-    if not finite:
-        return None, None
-    return statistics.mean(finite), (statistics.stdev(finite) if len(finite) > 1 else None)
-
-
 #: a reported number "lies within the measured spread" when it is within this many sample stds of the mean
 SPREAD_STDS = 2
 
@@ -82,8 +73,12 @@ def result_row(row: ArticleRow, summary: dict[str, Any] | list[dict[str, Any]]) 
     (`…_std`), n, and whether each reported accuracy lies within mean ± 2 std (`…_within`)."""
     summaries = summary if isinstance(summary, list) else [summary]
 
+    from workbench.experiments.stats import (
+        mean_std,  # (stdlib only: scipy is imported for differences)
+    )
+
     def measured(part: str, key: str) -> tuple[float | None, float | None]:
-        return _mean_std([(s.get(part) or {}).get(key) for s in summaries])
+        return mean_std([(s.get(part) or {}).get(key) for s in summaries])
 
     train, train_std = measured("final", "accuracy")
     val, val_std = measured("final", "val_accuracy")

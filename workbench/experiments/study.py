@@ -168,26 +168,24 @@ def _finished(trial: optuna.trial.FrozenTrial) -> bool:
     return trial.state == state.COMPLETE or (trial.state == state.PRUNED and "run_id" in trial.user_attrs)
 
 
-class _PruneHopeless:
-    """A Keras callback (made in `work`, which imports Keras): reports each epoch's validation accuracy to the
-    trial and stops training when Optuna's pruner says the trial is hopeless."""
+def _prune_hopeless(trial: optuna.Trial):
+    """A Keras callback (Keras imported here, as `work` does): reports each epoch's validation accuracy to the
+    trial and stops training when Optuna's pruner says the trial is hopeless; `pruned_at` says at which epoch."""
+    import keras
 
-    def __init__(self, trial: optuna.Trial) -> None:
-        import keras
+    class PruneHopeless(keras.callbacks.Callback):
+        pruned_at: int | None = None
 
-        class Callback(keras.callbacks.Callback):
-            pruned_at: int | None = None
+        def on_epoch_end(self, epoch, logs=None):
+            value = (logs or {}).get("val_accuracy")
+            if value is None or not math.isfinite(value):
+                return
+            trial.report(float(value), epoch + 1)
+            if trial.should_prune():
+                self.pruned_at = epoch + 1
+                self.model.stop_training = True
 
-            def on_epoch_end(self, epoch, logs=None):
-                value = (logs or {}).get("val_accuracy")
-                if value is None or not math.isfinite(value):
-                    return
-                trial.report(float(value), epoch + 1)
-                if trial.should_prune():
-                    self.pruned_at = epoch + 1
-                    self.model.stop_training = True
-
-        self.callback = Callback()
+    return PruneHopeless()
 
 
 def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | None = None,
@@ -231,7 +229,7 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
                 done = sum(_finished(t) for t in study.get_trials(deepcopy=False))
                 on_start(config, folder, {"settings": point, "seed": seed, "done": done, "total": total})
 
-        pruning = _PruneHopeless(trial).callback if grid.prune else None
+        pruning = _prune_hopeless(trial) if grid.prune else None
         extra = [*(callbacks(config) if callbacks else ()), *([pruning] if pruning else [])]
         result = trainer.train(config, Path(runs_dir), callbacks=extra,
                                stop=stop, on_start=started, hparams={"experiment": experiment_id})

@@ -23,6 +23,7 @@ import tensorflow as tf
 from workbench.core.runs import RunFolder
 from workbench.training import objectives
 from workbench.training.callbacks import EpochClock
+from workbench.training.models import kernel_layers
 from workbench.training.steps import batch_points
 
 BINS = 24  # histogram bins, over a range fixed at a layer's first sample (values outside go to the end bins)
@@ -47,15 +48,9 @@ class Dynamics(EpochClock):
     # -- setting up ------------------------------------------------------------------------
     def on_train_begin(self, logs=None):
         model = self.model
-        self.layers = [layer for layer in model.layers if getattr(layer, "kernel", None) is not None]
-        self.kernels = [layer.kernel for layer in self.layers]
-        # names that are the same in every run ("dense1", "dense2", …): Keras numbers its layer names per process
-        counts: dict[str, int] = {}
-        self.names = []
-        for layer in self.layers:
-            kind = type(layer).__name__.lower()
-            counts[kind] = counts.get(kind, 0) + 1
-            self.names.append(f"{kind}{counts[kind]}")
+        named = kernel_layers(model)
+        self.names = [name for name, _ in named]
+        self.kernels = [layer.kernel for _, layer in named]
         data, c = self.setup.data, self.setup.config
         n = min(PROBE, len(data.x_test))
         x = tf.constant(data.x_test[:n].astype(np.float32) / np.float32(data.scale))

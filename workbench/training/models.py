@@ -76,6 +76,20 @@ def build(
     return cls(BUILDERS[kind](input_shape, num_classes, seed, dropout), name=kind)
 
 
+def kernel_layers(model: keras.Model) -> list[tuple[str, keras.layers.Layer]]:
+    """The layers with a weight matrix, named the same in every run ("dense1", "conv2d1", …): Keras numbers its
+    own layer names per process. dynamics.csv and explain use these names."""
+    counts: dict[str, int] = {}
+    named = []
+    for layer in model.layers:
+        if getattr(layer, "kernel", None) is None:
+            continue
+        kind = type(layer).__name__.lower()
+        counts[kind] = counts.get(kind, 0) + 1
+        named.append((f"{kind}{counts[kind]}", layer))
+    return named
+
+
 def portable(model: keras.Model) -> keras.Sequential:
     """A plain, uncompiled `keras.Sequential` with the model's layers and weights.
 
