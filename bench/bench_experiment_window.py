@@ -62,10 +62,11 @@ def make_experiment(runs_dir: Path, settings: int, seeds: int, epochs: int) -> s
             folder.write_status("completed", epochs_completed=epochs, final=final, seconds=2.0 * epochs)
             study.add_trial(optuna.trial.create_trial(
                 params={"seed": seed, "lr": lr}, distributions=distributions, value=final["val_accuracy"],
-                user_attrs={"run_id": folder.run_id, "run_dir": str(folder.path), "status": "completed",
-                            "final": final, "best_val_accuracy": max(r["val_accuracy"] for r in history),
-                            "best_val_loss": min(r["val_loss"] for r in history), "seconds": 2.0 * epochs,
-                            "host": "bench"}))
+                user_attrs={studies.OUTCOME_ATTR: {
+                    "run_id": folder.run_id, "run_dir": str(folder.path), "status": "completed", "final": final,
+                    "best_val_accuracy": max(r["val_accuracy"] for r in history),
+                    "best_val_loss": min(r["val_loss"] for r in history), "seconds": 2.0 * epochs,
+                    "host": "bench"}}))
     return "big"
 
 

@@ -34,6 +34,7 @@ from workbench.core.stop import StopFlag
 from workbench.experiments.grid import Grid, GridError, point_label
 
 GRID_ATTR = "workbench_grid"
+OUTCOME_ATTR = "workbench_run"
 HEARTBEAT_SECONDS = 2
 GRACE_SECONDS = 10  # a trial whose heartbeat is older than this is taken as lost
 WAIT_SECONDS = 1.0
@@ -165,7 +166,13 @@ def _point_of(trial: optuna.trial.FrozenTrial, grid: Grid) -> tuple[dict[str, An
 def _finished(trial: optuna.trial.FrozenTrial) -> bool:
     """Trained to its end: completed, or pruned as hopeless (not a placeholder pruned for a taken point)."""
     state = optuna.trial.TrialState
-    return trial.state == state.COMPLETE or (trial.state == state.PRUNED and "run_id" in trial.user_attrs)
+    return trial.state == state.COMPLETE or (trial.state == state.PRUNED and bool(_outcome(trial)))
+
+
+def _outcome(trial: optuna.trial.FrozenTrial) -> dict[str, Any]:
+    """What the trial's run left: one user attribute (experiments of before 2026-11-30 kept a key each)."""
+    attrs = trial.user_attrs
+    return attrs.get(OUTCOME_ATTR) or (dict(attrs) if "run_id" in attrs else {})
 
 
 def _prune_hopeless(trial: optuna.Trial):
@@ -220,10 +227,12 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
                 else:
                     point[name] = trial.suggest_float(name, float(r.low), float(r.high), log=r.log)
         config = grid.config(point, seed, name=f"{experiment_id} {point_label(point)} seed {seed}")
-        trial.set_user_attr("host", socket.gethostname())
+        run_dir = ""
 
         def started(folder) -> None:
-            trial.set_user_attr("run_dir", str(folder.path))
+            nonlocal run_dir
+            run_dir = str(folder.path)
+            trial.set_user_attr("run_dir", run_dir)  # where a running trial trains (its worker may be elsewhere)
             folder.write_status("running", experiment=experiment_id)  # the runs table groups trials by it
             if on_start is not None:
                 done = sum(_finished(t) for t in study.get_trials(deepcopy=False))
@@ -234,7 +243,8 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
         result = trainer.train(config, Path(runs_dir), callbacks=extra,
                                stop=stop, on_start=started, hparams={"experiment": experiment_id})
         summary = result.summary
-        outcome = {"run_id": summary.run_id, "status": summary.status, "final": summary.final,
+        outcome = {"run_id": summary.run_id, "run_dir": run_dir, "host": socket.gethostname(),
+                   "status": summary.status, "final": summary.final,
                    "best_val_accuracy": summary.best_val_accuracy, "best_val_loss": summary.best_val_loss,
                    "seconds": summary.seconds}
         if pruning is not None and pruning.pruned_at and result.status == "completed":
@@ -242,8 +252,7 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
             RunFolder(result.folder.path).write_status(
                 "completed", reason=f"pruned at epoch {pruning.pruned_at}: its validation accuracy was below the "
                                     "median of earlier trials'")
-            for key, value in outcome.items():
-                trial.set_user_attr(key, value)
+            trial.set_user_attr(OUTCOME_ATTR, outcome)
             if on_trial is not None:
                 on_trial({"settings": point, "seed": seed, **outcome, "summary": summary.to_dict()})
             raise optuna.TrialPruned(f"pruned at epoch {pruning.pruned_at}")
@@ -252,8 +261,7 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
             if on_trial is not None:
                 on_trial({"settings": point, "seed": seed, **outcome, "summary": summary.to_dict()})
             raise TrialStopped(summary.run_id)
-        for key, value in outcome.items():
-            trial.set_user_attr(key, value)
+        trial.set_user_attr(OUTCOME_ATTR, outcome)  # one write (each is a transaction)
         if on_trial is not None:
             on_trial({"settings": point, "seed": seed, **outcome, "summary": summary.to_dict()})
         value = summary.final.get("val_accuracy")
@@ -328,7 +336,7 @@ def report(storage_url: str, experiment_id: str) -> dict[str, Any]:
         if where is None or not _finished(t):
             continue
         point, seed = where
-        a = t.user_attrs
+        a = _outcome(t)
         trials.append({"run_id": a["run_id"], "run_dir": a.get("run_dir"), "settings": point, "seed": seed,
                        "status": a.get("status"), "final": a.get("final") or {}, "host": a.get("host"),
                        "best_val_accuracy": a.get("best_val_accuracy"), "best_val_loss": a.get("best_val_loss"),
