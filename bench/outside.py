@@ -28,7 +28,7 @@ PLAIN_KERAS = r'''
 import os, sys
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import numpy as np, keras, tensorflow as tf
-epochs, limit, path, jit = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4] == "1"
+epochs, limit, path, jit, n = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4] == "1", int(sys.argv[5])
 with np.load(path) as d:
     x, y, xv, yv = d["x_train"], d["y_train"], d["x_test"], d["y_test"]
 if limit:
@@ -41,7 +41,7 @@ model = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(),
     keras.layers.Dense(256, activation="relu"), keras.layers.Dense(128, activation="relu"),
     keras.layers.Dense(10)])
 model.compile(optimizer=keras.optimizers.SGD(learning_rate=0.01), loss="mse", metrics=["accuracy"],
-              jit_compile=jit)
+              jit_compile=jit, steps_per_execution=n)
 model.fit(train, epochs=epochs, validation_data=val, verbose=0)
 '''
 
@@ -52,12 +52,12 @@ ENV = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2", "QT_QPA_PLATFORM": "offscreen"
 Contender = Callable[[int], list[str]]
 
 
-def plain_keras(limit: int, jit: bool) -> Contender:
+def plain_keras(limit: int, jit: bool, steps_per_execution: int = 1) -> Contender:
     """A plain Keras script of the same setup (MLP, batch 32, SGD 0.01, "mse", validation each epoch)."""
     from workbench.core.data import shipped_mnist
 
     return lambda epochs: [sys.executable, "-c", PLAIN_KERAS, str(epochs), str(limit), str(shipped_mnist()),
-                           "1" if jit else "0"]
+                           "1" if jit else "0", str(steps_per_execution)]
 
 
 def workbench(method: str, limit: int, runs: Path, *extra: str) -> Contender:

@@ -17,7 +17,7 @@ INTERNALS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
     ("keras", "Model._maybe_symbolic_build", ("iterator", "data_batch"),
      "methods.base.MultiWorkerFixes: fit under MultiWorkerMirroredStrategy"),
     ("keras", "Model._symbolic_build", ("data_batch",),
-     "methods.base.MultiWorkerFixes"),
+     "methods.base.MultiWorkerFixes, and Setup.compile_and_fit builds custom's stacked fast mode with it"),
     ("keras.src.callbacks.tensorboard", "keras_model_summary", ("name", "data", "step"),
      "callbacks.RunTensorBoard: the model summary for Sequential subclasses"),
     ("keras", "callbacks.TensorBoard._write_keras_model_summary", (),

@@ -94,15 +94,9 @@ def chunk_plan(n: int, batch_size: int, chunk: int) -> list[int]:
     return plan + ([1] if rest else [])
 
 
-def chunked_train_dataset(
-    data: ImageData, batch_size: int, seed: int, epochs: int, onehot: bool, first_epoch: int, chunk: int
-) -> tf.data.Dataset:
-    """The same batches as `train_dataset`, stacked `chunk` at a time: (k, batch, ...) per element.
-
-    Fast mode of the tape loop: one compiled call then runs k steps over the
-    stacked batches inside XLA, with no iterator round trip per step.
-    """
-    full, rest = divmod(len(data.x_train), batch_size)
+def _chunks(n: int, batch_size: int, chunk: int):
+    """An epoch's order as index blocks of `chunk` full batches each, then the short last batch on its own."""
+    full, rest = divmod(n, batch_size)
 
     def chunks(order):
         head = tf.reshape(order[: full * batch_size], [full, batch_size])
@@ -111,7 +105,27 @@ def chunked_train_dataset(
             ds = ds.concatenate(tf.data.Dataset.from_tensors(tf.reshape(order[full * batch_size :], [1, rest])))
         return ds
 
+    return chunks
+
+
+def chunked_train_dataset(
+    data: ImageData, batch_size: int, seed: int, epochs: int, onehot: bool, first_epoch: int, chunk: int
+) -> tf.data.Dataset:
+    """The same batches as `train_dataset`, stacked `chunk` at a time: (k, batch, ...) per element.
+
+    Fast mode of the tape loop and of `custom`: one compiled call then runs k steps over the
+    stacked batches inside XLA, with no iterator round trip per step.
+    """
+    chunks = _chunks(len(data.x_train), batch_size, chunk)
     return _gathered(data, seed, onehot, tf.data.Dataset.range(first_epoch, epochs), chunks)
+
+
+def chunked_epoch_dataset(
+    data: ImageData, batch_size: int, seed: int, epoch: tf.Variable, onehot: bool, chunk: int
+) -> tf.data.Dataset:
+    """`epoch_dataset`'s batches stacked as `chunked_train_dataset` stacks them (`custom`'s fast mode)."""
+    current = tf.data.Dataset.range(1).map(lambda _: epoch.read_value())
+    return _gathered(data, seed, onehot, current, _chunks(len(data.x_train), batch_size, chunk))
 
 
 def epoch_dataset(

@@ -11,7 +11,9 @@ points to the callbacks after it as `logs["steps"]`.
 - `fit` stays the plain `compile` + `fit`: the recording rides on what
   `compile` accepts, a metric (`StepRecorder`) listed after the accuracy metric,
   which Keras updates after the loss tracker and the accuracy in every step;
-- `custom` compiles the same metric and its train_step updates it like any other.
+- `custom` compiles the same metric and its train_step updates it like any other. For the
+  MLP its fast mode is the tape loop's: each Keras batch is N stacked batches that its
+  train_step loops over inside XLA (`StackedSteps` gives the callbacks the steps' indices).
 
 On one device only: under a tf.distribute strategy a step's metrics live on
 every replica, and a call reports its last step as before.
@@ -119,6 +121,25 @@ class StepFeed(keras.callbacks.Callback):
     def on_train_batch_end(self, batch, logs=None):
         if logs is not None:
             logs["steps"] = self.log.take()
+
+
+class StackedSteps(keras.callbacks.CallbackList):
+    """The callbacks of a `fit` whose batches are stacked calls of N steps (`custom`'s fast mode): Keras counts
+    a call as one batch, the callbacks inside hear the first and last step of it, as with Keras's own
+    `steps_per_execution`."""
+
+    def __init__(self, callbacks: list[keras.callbacks.Callback], plan: list[int]) -> None:
+        super().__init__(callbacks)
+        ends = np.cumsum(plan)
+        self._first = [0, *(int(e) for e in ends[:-1])]
+        self._last = [int(e) - 1 for e in ends]
+
+    def on_train_batch_begin(self, batch, logs=None):
+        # (in the first epoch Keras begins one batch more, which finds no data: the epoch's length)
+        super().on_train_batch_begin(self._first[batch] if batch < len(self._first) else self._last[-1] + 1, logs)
+
+    def on_train_batch_end(self, batch, logs=None):
+        super().on_train_batch_end(self._last[min(batch, len(self._last) - 1)], logs)
 
 
 def batch_points(logs: dict | None, last_step: int) -> list[tuple[int, float | None, float | None]]:

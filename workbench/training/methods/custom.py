@@ -19,6 +19,7 @@ class CustomStepModel(MultiWorkerFixes, keras.Sequential):
     """A Sequential whose train/test steps are written by hand."""
 
     onehot_labels = True  # set per run: does the loss want one-hot labels?
+    stacked = False  # set per run: is each batch N stacked batches (fast mode, `Setup.stacked`)?
     loss_report = "tracked"  # set per run: "returned" reproduces the article's third pitfall
 
     def compute_loss(self, x=None, y=None, y_pred=None, sample_weight=None, training=True):
@@ -45,6 +46,17 @@ class CustomStepModel(MultiWorkerFixes, keras.Sequential):
 
     def train_step(self, data):
         x, y, _ = keras.utils.unpack_x_y_sample_weight(data)
+        if not self.stacked:
+            return self._step(x, y)
+
+        def body(i):  # fast mode: the N steps of a call, inside the compiled function
+            self._step(x[i], y[i])
+            return i + 1
+
+        tf.while_loop(lambda i: i < tf.shape(x)[0], body, [tf.constant(0)])
+        return self.get_metrics_result()
+
+    def _step(self, x, y):
         with tf.GradientTape() as tape:
             y_pred = self(x, training=True)
             loss = self.compute_loss(x=x, y=y, y_pred=y_pred, training=True)
@@ -71,6 +83,7 @@ class CustomStepModel(MultiWorkerFixes, keras.Sequential):
 def run(setup: Setup) -> keras.Model:
     def one_hot_inside(model: CustomStepModel) -> None:
         model.onehot_labels = setup.loss_labels == "onehot"
+        model.stacked = setup.stacked
         model.loss_report = setup.config.loss_report
 
     return setup.compile_and_fit(CustomStepModel, prepare=one_hot_inside)

@@ -21,7 +21,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from workbench.training import objectives, pipeline
+from workbench.training import objectives
 from workbench.training.methods.base import Setup
 
 
@@ -73,10 +73,9 @@ def run(setup: Setup) -> keras.Model:
         return {"loss": train_loss.result(), "accuracy": train_acc.result()}
 
     chunk = setup.steps_per_execution
-    # fast mode on one device: k stacked batches per compiled call, the loop over them inside XLA. Not for the
-    # CNN: inside an XLA while loop its convolutions ran 15x slower here (190 ms a step against 13); its
-    # calls loop over jitted steps, as the MLP's do under a strategy.
-    stacked = chunk > 1 and not cfg.eager and setup.replicas == 1 and cfg.model == "mlp"
+    # fast mode on one device: k stacked batches per compiled call, the loop over them inside XLA (the CNN's
+    # calls loop over jitted steps, as the MLP's do under a strategy: `Setup.stacked`)
+    stacked = setup.stacked
     one_step = train_step
     if not cfg.eager:
         train_step = tf.function(train_step, jit_compile=setup.jit_compile)
@@ -122,7 +121,7 @@ def run(setup: Setup) -> keras.Model:
     steps = setup.steps_per_epoch
     val_data = strategy.experimental_distribute_dataset(setup.val_data())
     if stacked:
-        plan = pipeline.chunk_plan(len(setup.data.x_train), cfg.batch_size, chunk)
+        plan = setup.chunk_plan()
         iterator = iter(setup.chunked_train_data())
     else:
         plan = [chunk] * (steps // chunk) + ([steps % chunk] if steps % chunk else [])
