@@ -29,12 +29,14 @@ from run_all import WINDOW_RUN  # noqa: E402
 def _run(tree: Path, args: list[str]) -> list[float]:
     env = dict(os.environ, PYTHONPATH=str(tree), TF_CPP_MIN_LOG_LEVEL="2", QT_QPA_PLATFORM="offscreen",
                XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="bench-config-"))
-    out = subprocess.run([sys.executable, *args], capture_output=True, text=True, check=True, env=env, cwd=tree)
+    out = subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env, cwd=tree)
+    if out.returncode != 0:
+        raise RuntimeError(f"{tree}: {out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])["epoch_seconds"][1:]
 
 
 def window(tree: Path, runs: str) -> list[float]:
-    return _run(tree, ["-c", WINDOW_RUN, "3", "0", runs])
+    return _run(tree, ["-c", WINDOW_RUN, "3", "0", runs, "0"])  # 3 epochs, full data, N auto
 
 
 def headless(tree: Path, runs: str) -> list[float]:

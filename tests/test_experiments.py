@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -162,6 +164,59 @@ def _running_trial(storage, name: str):
         return None
     return next((t for t in study.get_trials(deepcopy=False)
                  if t.state == optuna.trial.TrialState.RUNNING and "run_dir" in t.user_attrs), None)
+
+
+def _postgres_bin() -> Path | None:
+    found = shutil.which("initdb")
+    if found:
+        return Path(found).parent
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    return versions[-1].parent if versions else None
+
+
+@pytest.fixture
+def postgres(tmp_path):
+    """A PostgreSQL server of its own on 127.0.0.1 (a throw-away cluster; skipped where PostgreSQL is not
+    installed). As root it runs as the `postgres` user, since PostgreSQL refuses to run as root."""
+    pytest.importorskip("psycopg")
+    bin_dir = _postgres_bin()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL is not installed (initdb not found)")
+    as_user: list[str] = []
+    data = Path(tempfile.mkdtemp(prefix="workbench-pg-"))  # (pytest's folders are closed to other users)
+    if os.geteuid() == 0:
+        if shutil.which("runuser") is None:
+            pytest.skip("running as root without runuser")
+        as_user = ["runuser", "-u", "postgres", "--"]
+        shutil.chown(data, "postgres")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    subprocess.run([*as_user, str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust"],
+                   check=True, capture_output=True, timeout=120)
+    subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-w", "-l", str(data / "log"), "-o",
+                    f"-h 127.0.0.1 -p {port} -k {data}", "start"], check=True, capture_output=True, timeout=120)
+    try:
+        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True, timeout=120)
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def test_two_workers_share_an_experiment_in_postgresql(tmp_path, postgres):
+    """The README's way for several machines: one PostgreSQL database, a worker process each."""
+    runs = tmp_path / "runs"
+    p = subprocess.run(
+        [sys.executable, "-m", "workbench", "experiment", "--set", "lr=0.01,0.05", "--seeds", "0-1", *TINY,
+         "--workers", "2", "--name", "shared", "--runs-dir", str(runs), "--storage", postgres],
+        capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr[-3000:]
+    doc = studies.report(postgres, "shared")
+    keys = [(t["settings"]["lr"], t["seed"]) for t in doc["trials"]]
+    assert sorted(keys) == [(0.01, 0), (0.01, 1), (0.05, 0), (0.05, 1)]  # every trial, each once
+    assert len([d for d in runs.iterdir() if d.is_dir()]) == 4
+    assert [g["n"] for g in doc["groups"]] == [2, 2]
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
