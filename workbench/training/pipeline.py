@@ -124,16 +124,19 @@ def chunked_epoch_dataset(
     data: ImageData, batch_size: int, seed: int, epoch: tf.Variable, onehot: bool, chunk: int
 ) -> tf.data.Dataset:
     """`epoch_dataset`'s batches stacked as `chunked_train_dataset` stacks them (`custom`'s fast mode)."""
-    current = tf.data.Dataset.range(1).map(lambda _: epoch.read_value())
-    return _gathered(data, seed, onehot, current, _chunks(len(data.x_train), batch_size, chunk))
+    return _gathered(data, seed, onehot, _current(epoch), _chunks(len(data.x_train), batch_size, chunk))
 
 
 def epoch_dataset(
     data: ImageData, batch_size: int, seed: int, epoch: tf.Variable, onehot: bool
 ) -> tf.data.Dataset:
     """One epoch's batches, in the order of the epoch that `epoch` holds when iteration starts."""
-    current = tf.data.Dataset.range(1).map(lambda _: epoch.read_value())
-    return _batches(data, batch_size, seed, onehot, current)
+    return _batches(data, batch_size, seed, onehot, _current(epoch))
+
+
+def _current(epoch: tf.Variable) -> tf.data.Dataset:
+    """The epoch number `epoch` holds when an iterator starts (fit opens one per epoch)."""
+    return tf.data.Dataset.range(1).map(lambda _: epoch.read_value())
 
 
 def val_dataset(data: ImageData, onehot: bool) -> tf.data.Dataset:

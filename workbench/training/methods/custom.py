@@ -4,6 +4,8 @@ Integer labels come in and are one-hot encoded inside the step when the loss
 needs it, as in the article. The loss goes through `self.compute_loss` and
 the metrics through `self.metrics` (Keras 3 removed `compiled_loss` and
 `compiled_metrics`), so `fit`'s callbacks, TensorBoard above all, keep working.
+In fast mode (the MLP on one device) a batch is N stacked batches and train_step
+loops over them inside its compiled function, as the tape loop does.
 """
 
 from __future__ import annotations
