@@ -70,6 +70,28 @@ def test_tensorboard_lists_every_method_with_the_same_tags(trained, server):
             assert f'name: "mlp/{layer}/MatMul"' in pbtxt, (method, layer)
 
 
+def test_the_histograms_tab_shows_each_weights_buckets_as_tensorboard_counts_them(trained, server):
+    """The workbench counts the weight histograms in numpy (faster); TensorBoard must show the same buckets
+    its own `summary.histogram` would: those of the final weights at the last epoch."""
+    import keras
+    import tensorflow as tf
+    from tensorboard.plugins.histogram.summary_v2 import _buckets
+
+    url = server.start(port=0)
+    for method, result in trained.items():
+        run = f"{result.summary.run_id}/logs/train"
+        tags = get_json(url + "data/plugin/histograms/tags")[run]
+        model = keras.saving.load_model(result.folder.path / "model.keras")
+        weights = {f"{model.name}/{layer.name}/{w.name}/histogram": w for layer in model.layers for w in layer.weights}
+        assert set(tags) == set(weights), method  # every kernel and bias, by Keras's own tag
+        for tag, weight in weights.items():
+            series = get_json(url + "data/plugin/histograms/histograms?" + urllib.parse.urlencode(
+                {"run": run, "tag": tag}))
+            wall_time, step, rows = series[-1]
+            assert step == result.summary.epochs_completed - 1, (method, tag)
+            assert rows == _buckets(tf.constant(weight.numpy()), 30).numpy().tolist(), (method, tag)
+
+
 @pytest.mark.parametrize("method", ["tape", "fit", "custom"])
 def test_every_method_writes_the_models_graph_with_its_layers(trained, method):
     """The article's reason for its third method: TensorBoard's Graphs tab shows the Sequential's layers."""
