@@ -22,6 +22,8 @@ INTERNALS: tuple[tuple[str, str, tuple[str, ...], str], ...] = (
      "callbacks.RunTensorBoard: the model summary for Sequential subclasses"),
     ("keras", "callbacks.TensorBoard._write_keras_model_summary", (),
      "callbacks.RunTensorBoard overrides it"),
+    ("keras", "callbacks.TensorBoard._log_weights", ("epoch",),
+     "callbacks.RunTensorBoard overrides it (the weight histograms counted in numpy)"),
     ("keras", "callbacks.TensorBoard._train_writer", (),
      "callbacks.RunTensorBoard writes batch scalars and text with it"),
     ("keras", "callbacks.TensorBoard.summary", (),
