@@ -47,3 +47,26 @@ def test_run_again_rename_and_delete(qtbot, window):
     assert not Path(first.run_dir).exists()
     assert [r.run_id for r in window.runs_table.runs_model.runs] == [again.run_id]
     assert first.run_id not in window.plots.runs
+
+
+def test_the_live_runs_row_follows_each_epoch_without_rereading_the_folder(qtbot, window):
+    """Each epoch updates the live run's row in the table; the other runs are not reread each epoch (a folder
+    of hundreds of runs made every epoch cost the window's thread a reread of all of them)."""
+    from workbench.core.config import TrainConfig
+
+    small_settings(window, epochs=3, train=320, val=100, method="fit")
+    seen = []
+
+    def on_epoch(logs):  # connected after the window's own slot, so it sees the table as the user does
+        model = window.runs_table.runs_model
+        live = next(r for r in model.runs if r.run_id == window.live_key)
+        seen.append((live.status, live.epochs_completed, len(model.runs)))
+        if len(seen) == 1:  # a run another process wrote meanwhile shows at the next full reread (run end)
+            other = RunFolder.create(window.runs_dir, TrainConfig(name="elsewhere").to_dict())
+            other.write_status("completed", epochs_completed=1)
+
+    window.controller.epoch_done.connect(on_epoch)
+    window.start_button.click()
+    wait_idle(qtbot, window)
+    assert seen == [("running", 1, 1), ("running", 2, 1), ("running", 3, 1)]
+    assert len(window.runs_table.runs_model.runs) == 2  # the run's end rereads the folder

@@ -603,7 +603,7 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_epoch(self, logs: dict) -> None:
         if self.live_key in self.plots.runs:
             self.plots.runs[self.live_key].add_epoch(logs["epoch"], logs)
-        self.runs_table.reload()
+        self.runs_table.refresh_run(self.controller.live_info["run_dir"])
         self._update_dynamics()  # the epoch's instruments are in dynamics.csv now
 
     def _on_finished(self, summary: dict) -> None:
