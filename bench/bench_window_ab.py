@@ -1,7 +1,7 @@
 """The window's overhead in two versions, like with like: `fit` from the window against headless `fit`.
 
     git worktree add /tmp/old REV
-    python bench/bench_window_ab.py /tmp/old [--rounds 3]   -> bench/RESULTS-window-ab.md
+    python bench/bench_window_ab.py /tmp/old [--rounds 3] [--steps-per-execution 0]   -> bench/RESULTS-window-ab.md
 
 Per round and version: one window run (run_all's WINDOW_RUN: live plots, the real controller) and one
 headless `workbench train --method fit`, full MNIST, 3 epochs; steady epochs (2 and 3) by median.
@@ -35,18 +35,24 @@ def _run(tree: Path, args: list[str]) -> list[float]:
     return json.loads(out.stdout.strip().splitlines()[-1])["epoch_seconds"][1:]
 
 
-def window(tree: Path, runs: str) -> list[float]:
-    return _run(tree, ["-c", WINDOW_RUN, "3", "0", runs, "0"])  # 3 epochs, full data, N auto
+def window(tree: Path, runs: str, n: str) -> list[float]:
+    return _run(tree, ["-c", WINDOW_RUN, "3", "0", runs, n])  # 3 epochs, full data
 
 
-def headless(tree: Path, runs: str) -> list[float]:
-    return _run(tree, ["-m", "workbench", "train", "--method", "fit", "--epochs", "3", "--runs-dir", runs, "--json"])
+def headless(tree: Path, runs: str, n: str) -> list[float]:
+    return _run(tree, ["-m", "workbench", "train", "--method", "fit", "--epochs", "3", "--runs-dir", runs, "--json",
+                       "--steps-per-execution", n])
+
+
+def _options(ap) -> None:
+    ap.add_argument("--steps-per-execution", default="0", help="0: the default (fast mode, N auto)")
 
 
 def main() -> None:
-    args, runs, trees = ab_arguments("bench-window-ab-")
-    times = alternate(trees, {"window": lambda tree: window(tree, runs),
-                              "headless": lambda tree: headless(tree, runs)}, args.rounds)
+    args, runs, trees = ab_arguments("bench-window-ab-", _options)
+    n = args.steps_per_execution
+    times = alternate(trees, {"window": lambda tree: window(tree, runs, n),
+                              "headless": lambda tree: headless(tree, runs, n)}, args.rounds)
     rows = []
     for version in trees:
         win = statistics.median(times[version, "window"])
@@ -60,8 +66,8 @@ def main() -> None:
         "# The window's overhead, two versions alternating",
         "",
         f"before = {old_rev}, now = {new_rev} (plus uncommitted changes, if any); {args.rounds} rounds; full MNIST, "
-        "fit, 3 epochs; steady epochs 2-3, median.",
-        f"Command: `python bench/bench_window_ab.py {args.old} --rounds {args.rounds}`",
+        f"fit, 3 epochs, --steps-per-execution {n}; steady epochs 2-3, median.",
+        f"Command: `python bench/bench_window_ab.py {args.old} --rounds {args.rounds} --steps-per-execution {n}`",
         "",
         "| version | fit from the window | fit headless | window / headless |",
         "|---|---|---|---|",
