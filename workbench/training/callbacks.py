@@ -15,6 +15,7 @@ import time
 from typing import TextIO
 
 import keras
+import numpy as np
 
 from workbench.core.i18n import translate
 from workbench.core.runs import RunFolder
@@ -252,11 +253,9 @@ class ConsoleProgress(keras.callbacks.Callback):
         self.stream.flush()
 
 
-def histogram_buckets(values, bucket_count: int = 30):
+def histogram_buckets(values: np.ndarray, bucket_count: int = 30) -> np.ndarray:
     """TensorBoard's histogram buckets (`tensorboard.plugins.histogram.summary_v2._buckets`) in numpy: rows of
     (left edge, right edge, count), `bucket_count` equal widths from the minimum to the maximum."""
-    import numpy as np
-
     data = np.asarray(values, dtype=np.float64).ravel()
     if data.size == 0:
         return np.zeros((bucket_count, 3))
@@ -348,7 +347,7 @@ class RunTensorBoard(keras.callbacks.TensorBoard):
             return  # stopped or diverged mid-epoch: not an epoch of the run (nor a row of history.csv)
         super().on_epoch_end(epoch, logs)
 
-    def _log_weights(self, epoch):
+    def _log_weights(self, epoch: int) -> None:
         """Keras's weight histograms (same tags, buckets and steps) with the buckets counted in numpy: TensorBoard's
         `summary.histogram` counts them with ~20 eager ops each, 100 ms an epoch for the MLP's six weights."""
         import tensorflow as tf
