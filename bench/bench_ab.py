@@ -54,6 +54,7 @@ def ab_arguments(prefix: str, more: Callable[[argparse.ArgumentParser], None] | 
     ap = argparse.ArgumentParser()
     ap.add_argument("old", type=Path, help="a checkout of the version to compare with")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--steps-per-execution", default="0", help="0: the default (fast mode, N auto)")
     if more is not None:
         more(ap)
     args = ap.parse_args()
@@ -62,7 +63,6 @@ def ab_arguments(prefix: str, more: Callable[[argparse.ArgumentParser], None] | 
 
 def _options(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--methods", default=",".join(METHODS), help="comma-separated")
-    ap.add_argument("--steps-per-execution", default="0", help="0: the default (fast mode, N auto)")
 
 
 def main() -> None:

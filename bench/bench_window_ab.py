@@ -44,12 +44,8 @@ def headless(tree: Path, runs: str, n: str) -> list[float]:
                        "--steps-per-execution", n])
 
 
-def _options(ap) -> None:
-    ap.add_argument("--steps-per-execution", default="0", help="0: the default (fast mode, N auto)")
-
-
 def main() -> None:
-    args, runs, trees = ab_arguments("bench-window-ab-", _options)
+    args, runs, trees = ab_arguments("bench-window-ab-")
     n = args.steps_per_execution
     times = alternate(trees, {"window": lambda tree: window(tree, runs, n),
                               "headless": lambda tree: headless(tree, runs, n)}, args.rounds)

@@ -353,12 +353,13 @@ class RunTensorBoard(keras.callbacks.TensorBoard):
         import tensorflow as tf
         from tensorboard.plugins.histogram import metadata
 
+        histogram = metadata.create_summary_metadata(display_name=None, description=None)
         with self._train_writer.as_default():
             for layer in self.model.layers:
                 for weight in layer.weights:
                     tf.summary.write(f"{weight.path.replace(':', '_')}/histogram",
                                      histogram_buckets(keras.ops.convert_to_numpy(weight)), step=epoch,
-                                     metadata=metadata.create_summary_metadata(display_name=None, description=None))
+                                     metadata=histogram)
             self._train_writer.flush()
 
     def _write_keras_model_summary(self):
