@@ -68,6 +68,34 @@ def test_tensorboard_gets_the_instruments(tmp_path):
     assert {"dynamics/dense1/weights", "dynamics/dense2/outputs"} <= set(histograms)
     rows = histograms["dynamics/dense1/weights"]
     assert rows.shape == (24, 3) and np.all(rows[:, 1] > rows[:, 0]) and rows[:, 2].sum() > 0
+    # what a real TensorBoard serves from them (a sample's values share one event): every tag, every sample
+    import json
+    import urllib.parse
+    import urllib.request
+
+    from workbench.core import tensorboard
+
+    def get(url: str):
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return json.loads(response.read())
+
+    samples = sorted({r["step"] for r in RunFolder(run.folder.path).dynamics()})
+    server = tensorboard.server_for(tmp_path)
+    try:
+        url = server.start(port=0)
+        name = f"{run.summary.run_id}/logs/dynamics"
+        assert {"dynamics/dense3/update_ratio", "dynamics/dense2/weight_norm"} <= set(
+            get(url + "data/plugin/scalars/tags")[name])
+        assert {"dynamics/dense1/weights", "dynamics/dense3/outputs"} <= set(
+            get(url + "data/plugin/histograms/tags")[name])
+        series = get(url + "data/plugin/scalars/scalars?" + urllib.parse.urlencode(
+            {"run": name, "tag": "dynamics/dense1/grad_norm"}))
+        assert [step for _, step, _ in series] == samples
+        served = get(url + "data/plugin/histograms/histograms?" + urllib.parse.urlencode(
+            {"run": name, "tag": "dynamics/dense2/outputs"}))
+        assert [step for _, step, _ in served] == samples
+    finally:
+        server.stop()
 
 
 def test_histograms_of_each_layers_weights_and_outputs_over_time(tmp_path):
@@ -87,3 +115,15 @@ def test_histograms_of_each_layers_weights_and_outputs_over_time(tmp_path):
     assert hidden["low"] == 0.0  # ReLU outputs
     weights = next(r for r in rows if r["layer"] == "dense1" and r["kind"] == "weights")
     assert weights["low"] == -weights["high"] and sum(weights["counts"]) >= 20_000  # a subsample of 784×256
+
+
+def test_the_dynamics_histograms_count_as_numpy_does():
+    """The Dynamics tab's bins (counted with bincount, faster) hold what `np.histogram` of the clipped values
+    holds: values outside the range fixed at the first sample land in the end bins."""
+    from workbench.training.dynamics import BINS, fixed_width_counts
+
+    rng = np.random.default_rng(3)
+    for values, (low, high) in (((rng.standard_normal(20_000) * 0.05).astype(np.float32), (-0.1, 0.1)),
+                                (np.maximum(rng.standard_normal(5_000), 0).astype(np.float32), (0.0, 2.0))):
+        expected, _ = np.histogram(np.clip(values, low, high), bins=BINS, range=(low, high))
+        np.testing.assert_array_equal(fixed_width_counts(values, low, high), expected)

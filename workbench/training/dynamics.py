@@ -31,6 +31,14 @@ HIST_VALUES = 20_000  # a histogram reads at most about this many values (a regu
 PROBE = 128  # validation images the gradient and dead units are measured on (256 cost 1.5 ms more a sample)
 
 
+def fixed_width_counts(values: np.ndarray, low: float, high: float, bins: int = BINS) -> np.ndarray:
+    """Counts over `bins` equal widths from low to high, values outside in the end bins: what
+    `np.histogram(np.clip(values, low, high), bins, (low, high))` counts (up to a value within rounding of
+    an inner edge), in a third of its time - a sample draws six of them."""
+    index = (np.asarray(values, np.float32) - np.float32(low)) * np.float32(bins / (high - low))
+    return np.bincount(np.clip(index, 0, bins - 1).astype(np.intp), minlength=bins)
+
+
 class Dynamics(EpochClock):
     def __init__(self, folder: RunFolder, setup, every: int, log_dir: str | None = None) -> None:
         super().__init__(setup.steps_per_epoch, setup.first_epoch)
@@ -98,7 +106,7 @@ class Dynamics(EpochClock):
         step = points[-1][0] if points else self.step_of(batch)
         after = [k.numpy() for k in self.kernels]
         grads, dead, outputs = self._probe()
-        self._histograms(step, after, outputs)
+        histograms = self._histograms(step, after, outputs)
         rows = []
         for name, w0, w1, g, d in zip(self.names, self._before, after, grads, dead, strict=True):
             norm = float(np.linalg.norm(w1))
@@ -107,14 +115,15 @@ class Dynamics(EpochClock):
                          "update_ratio": update / norm if norm > 0 else math.nan, "weight_norm": norm,
                          "dead_fraction": None if math.isnan(float(d)) else float(d)})
         self.rows.extend(rows)
-        self._write_summaries(rows)
+        self._write_summaries(step, rows, histograms)
         self._before = None
         while self._next <= step:
             self._next += self.every
 
-    def _histograms(self, step: int, kernels: list[np.ndarray], outputs) -> None:
+    def _histograms(self, step: int, kernels: list[np.ndarray], outputs) -> list[dict]:
         """Each layer's weights and outputs (on the probe images) as counts over a range fixed at the first sample:
         the Dynamics tab shows them as distributions over time."""
+        made = []
         for name, w, out in zip(self.names, kernels, outputs, strict=True):
             for kind, values in (("weights", w.ravel()[::max(1, w.size // HIST_VALUES)]), ("outputs", np.asarray(out))):
                 key = (name, kind)
@@ -122,19 +131,22 @@ class Dynamics(EpochClock):
                     top = float(np.max(np.abs(values))) * 1.5 or 1.0
                     self._ranges[key] = (0.0 if kind == "outputs" and values.min() >= 0 else -top, top)
                 low, high = self._ranges[key]
-                counts, _ = np.histogram(np.clip(values, low, high), bins=BINS, range=(low, high))
-                self.histograms.append({"step": int(step), "layer": name, "kind": kind, "low": low, "high": high,
-                                        "counts": counts.tolist()})
-                if self._writer is not None:
-                    self._writer.histogram(f"dynamics/{name}/{kind}", low, high, counts, int(step))
+                counts = fixed_width_counts(values, low, high)
+                made.append({"step": int(step), "layer": name, "kind": kind, "low": low, "high": high,
+                             "counts": counts.tolist()})
+        self.histograms.extend(made)
+        return made
 
-    def _write_summaries(self, rows: list[dict]) -> None:
+    def _write_summaries(self, step: int, rows: list[dict], histograms: list[dict]) -> None:
+        """A sample's scalars and histograms, in one TensorBoard event."""
         if self._writer is None:
             return
-        for row in rows:
-            for key in ("grad_norm", "update_ratio", "weight_norm", "dead_fraction"):
-                if row[key] is not None and math.isfinite(row[key]):
-                    self._writer.scalar(f"dynamics/{row['layer']}/{key}", row[key], int(row["step"]))
+        scalars = {f"dynamics/{row['layer']}/{key}": row[key] for row in rows
+                   for key in ("grad_norm", "update_ratio", "weight_norm", "dead_fraction")
+                   if row[key] is not None and math.isfinite(row[key])}
+        self._writer.write(int(step), scalars,
+                           [(f"dynamics/{h['layer']}/{h['kind']}", h["low"], h["high"], h["counts"])
+                            for h in histograms])
 
     def on_epoch_end(self, epoch, logs=None):
         self.flush()
@@ -165,29 +177,29 @@ class _EventWriter:
 
         self._events = EventFileWriter(log_dir)
 
-    def _add(self, tag: str, step: int, values: np.ndarray, plugin: str, data_class) -> None:
+    def write(self, step: int, scalars: dict[str, float],
+              histograms: list[tuple[str, float, float, list[int]]]) -> None:
+        """One event of `step` holding every scalar (tag -> value) and histogram ((tag, low, high, counts))."""
         import time
 
         from tensorboard.compat.proto import event_pb2, summary_pb2
         from tensorboard.util import tensor_util
 
-        metadata = summary_pb2.SummaryMetadata(
-            plugin_data=summary_pb2.SummaryMetadata.PluginData(plugin_name=plugin), data_class=data_class)
+        def metadata(plugin: str, data_class) -> summary_pb2.SummaryMetadata:
+            return summary_pb2.SummaryMetadata(
+                plugin_data=summary_pb2.SummaryMetadata.PluginData(plugin_name=plugin), data_class=data_class)
+
         event = event_pb2.Event(wall_time=time.time(), step=step)
-        event.summary.value.add(tag=tag, tensor=tensor_util.make_tensor_proto(values), metadata=metadata)
+        scalar = metadata("scalars", summary_pb2.DataClass.DATA_CLASS_SCALAR)
+        for tag, value in scalars.items():
+            event.summary.value.add(tag=tag, tensor=tensor_util.make_tensor_proto(np.float32(value)),
+                                    metadata=scalar)
+        histogram = metadata("histograms", summary_pb2.DataClass.DATA_CLASS_TENSOR)
+        for tag, low, high, counts in histograms:
+            edges = np.linspace(low, high, len(counts) + 1)
+            rows = np.stack([edges[:-1], edges[1:], np.asarray(counts, dtype=np.float64)], axis=1)
+            event.summary.value.add(tag=tag, tensor=tensor_util.make_tensor_proto(rows), metadata=histogram)
         self._events.add_event(event)
-
-    def scalar(self, tag: str, value: float, step: int) -> None:
-        from tensorboard.compat.proto import summary_pb2
-
-        self._add(tag, step, np.float32(value), "scalars", summary_pb2.DataClass.DATA_CLASS_SCALAR)
-
-    def histogram(self, tag: str, low: float, high: float, counts: np.ndarray, step: int) -> None:
-        from tensorboard.compat.proto import summary_pb2
-
-        edges = np.linspace(low, high, len(counts) + 1)
-        rows = np.stack([edges[:-1], edges[1:], np.asarray(counts, dtype=np.float64)], axis=1)
-        self._add(tag, step, rows, "histograms", summary_pb2.DataClass.DATA_CLASS_TENSOR)
 
     def flush(self) -> None:
         self._events.flush()
