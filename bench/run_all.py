@@ -226,7 +226,7 @@ def main() -> None:
     # 6. memory of a 50-epoch run
     rss = last_json([py, "-c", MEMORY, "fit", str(runs)])
     rows.append(("RSS of a 50-epoch run (5k samples): epoch 5 → epoch 50", f"{rss[4]:.0f} → {rss[-1]:.0f} MB",
-                 f"+{(rss[-1] - rss[4]) / 45 * 1024:.0f} kB/epoch", "recorded points only", ""))
+                 f"{(rss[-1] - rss[4]) / 45 * 1024:+.0f} kB/epoch", "recorded points only", ""))
 
     lines = [
         f"# Bench results — {time.strftime('%Y-%m-%d %H:%M')}",
