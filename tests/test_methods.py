@@ -113,6 +113,18 @@ def test_fast_mode_gives_the_same_weights_and_every_batch(tmp_path, method):
     assert fast.folder.status()["steps_per_execution"] == 11
 
 
+@pytest.mark.parametrize("method", METHODS)
+def test_the_cnns_fast_mode_gives_the_same_weights_and_every_batch(tmp_path, method):
+    # the CNN's calls loop over jitted steps (Keras's loop for fit and custom, unrolled 8 steps an iteration)
+    base = dict(method=method, model="cnn", epochs=1, train_limit=640, val_limit=100)  # 20 steps: 11 + 9
+    one = trainer.train(TrainConfig(**base, steps_per_execution=1), tmp_path)
+    fast = trainer.train(TrainConfig(**base, steps_per_execution=11), tmp_path)
+    np.testing.assert_array_equal(weights_of(one.folder.path), weights_of(fast.folder.path))
+    a, b = one.folder.batches(), fast.folder.batches()
+    assert b["step"] == list(range(1, 21))
+    assert (a["loss"], a["accuracy"]) == (b["loss"], b["accuracy"])
+
+
 def test_fast_mode_is_the_default_and_chosen_per_model(tmp_path):
     from workbench.core import data as datamod
     from workbench.training.methods import Setup
