@@ -119,11 +119,12 @@ def test_histograms_of_each_layers_weights_and_outputs_over_time(tmp_path):
 
 def test_the_dynamics_histograms_count_as_numpy_does():
     """The Dynamics tab's bins (counted with bincount, faster) hold what `np.histogram` of the clipped values
-    holds: values outside the range fixed at the first sample land in the end bins."""
+    holds: values outside the range fixed at the first sample land in the end bins, NaN (a diverging run) in none."""
     from workbench.training.dynamics import BINS, fixed_width_counts
 
     rng = np.random.default_rng(3)
     for values, (low, high) in (((rng.standard_normal(20_000) * 0.05).astype(np.float32), (-0.1, 0.1)),
-                                (np.maximum(rng.standard_normal(5_000), 0).astype(np.float32), (0.0, 2.0))):
+                                (np.maximum(rng.standard_normal(5_000), 0).astype(np.float32), (0.0, 2.0)),
+                                (np.array([np.nan, np.inf, -np.inf, 0.5, np.nan], np.float32), (-1.0, 1.0))):
         expected, _ = np.histogram(np.clip(values, low, high), bins=BINS, range=(low, high))
         np.testing.assert_array_equal(fixed_width_counts(values, low, high), expected)

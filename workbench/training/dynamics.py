@@ -32,11 +32,14 @@ PROBE = 128  # validation images the gradient and dead units are measured on (25
 
 
 def fixed_width_counts(values: np.ndarray, low: float, high: float, bins: int = BINS) -> np.ndarray:
-    """Counts over `bins` equal widths from low to high, values outside in the end bins: what
-    `np.histogram(np.clip(values, low, high), bins, (low, high))` counts (up to a value within rounding of
-    an inner edge), in a third of its time - a sample draws six of them."""
+    """Counts over `bins` equal widths from low to high, values outside (±inf too) in the end bins, NaN not
+    counted: what `np.histogram(np.clip(values, low, high), bins, (low, high))` counts (up to a value within
+    rounding of an inner edge), in a third of its time - a sample draws two per layer."""
     index = (np.asarray(values, np.float32) - np.float32(low)) * np.float32(bins / (high - low))
-    return np.bincount(np.clip(index, 0, bins - 1).astype(np.intp), minlength=bins)
+    index = np.clip(index, 0, bins - 1)
+    if np.isnan(index).any():  # a diverging run's weights, sampled in the step that diverged
+        index = index[~np.isnan(index)]
+    return np.bincount(index.astype(np.intp), minlength=bins)
 
 
 class Dynamics(EpochClock):
