@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pyqtgraph as pg
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QPushButton, QSpinBox
 
@@ -86,6 +87,14 @@ def test_a_short_run_from_the_widgets_draws_train_and_validation_curves(qtbot, w
     assert window.progress.value() == window.progress.maximum()
     assert window.start_button.isEnabled() and not window.stop_button.isEnabled()
     assert "validation accuracy" in window.status_metrics.text()
+
+
+def test_a_live_run_is_drawn_at_least_ten_times_a_second_unless_drawing_is_slow():
+    from workbench.gui.widgets.plots import frame_gap
+
+    assert frame_gap(0.0005) == pytest.approx(0.033)  # cheap frames: up to 30 a second
+    assert frame_gap(0.005) < 0.1  # 5 ms frames: 10 a second (the 3% budget alone gave 6)
+    assert frame_gap(0.02) == pytest.approx(0.2)  # a slow screen: drawing takes at most 10% of the time
 
 
 def test_stop_keeps_the_run_and_a_second_run_starts(qtbot, window):

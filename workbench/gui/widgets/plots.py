@@ -22,7 +22,17 @@ from workbench.core.series import Series
 from workbench.gui.language import Retranslating
 
 REDRAW_MS = 33  # ≤ 30 Hz
-FRAME_BUDGET = 0.03  # while training, drawing may take at most this share of the time (measured)
+FRAME_BUDGET = 0.03  # while training, drawing takes at most this share of the time (measured) ...
+LIVE_FRAME_MS = 90  # ... but a live run is drawn at least 10 times a second (on the timer tick after this) ...
+MAX_FRAME_BUDGET = 0.10  # ... unless that takes more than this share (a slow screen): then as often as this allows
+
+
+def frame_gap(cost: float) -> float:
+    """Seconds from one live frame to the next when drawing one costs `cost` seconds."""
+    gap = cost / FRAME_BUDGET
+    if gap > LIVE_FRAME_MS / 1000:
+        gap = max(LIVE_FRAME_MS / 1000, cost / MAX_FRAME_BUDGET)
+    return max(REDRAW_MS / 1000, gap)
 
 
 def line_styles() -> str:
@@ -339,7 +349,8 @@ class PlotPanel(Retranslating, QWidget):
         """Called by the timer: setData on the series that changed, within the frame budget.
 
         While a run is live, frames are spaced so that drawing (setData plus the
-        paint it causes, measured) takes at most FRAME_BUDGET of the time: the
+        paint it causes, measured) takes at most FRAME_BUDGET of the time, yet
+        comes at least every LIVE_FRAME_MS while that takes ≤ MAX_FRAME_BUDGET: the
         paint holds the GIL, and every millisecond of it is taken from training.
         """
         now = time.perf_counter()
@@ -381,8 +392,7 @@ class PlotPanel(Retranslating, QWidget):
             cost = (time.perf_counter() - now + self.loss_plot.last_paint + self.accuracy_plot.last_paint
                     + self.lr_plot.last_paint)
             live = any(c.live for c in self.runs.values())
-            gap = cost / FRAME_BUDGET if live else 0.0
-            self._next_frame = now + max(REDRAW_MS / 1000, gap)
+            self._next_frame = now + (frame_gap(cost) if live else REDRAW_MS / 1000)
 
 
 def _raw(item: pg.PlotDataItem) -> None:
