@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
+import urllib.request
 from pathlib import Path
 
 import keras
@@ -107,3 +109,9 @@ def tflite_predict(path: Path, x: np.ndarray) -> np.ndarray:
     interpreter.set_tensor(entry["index"], x)
     interpreter.invoke()
     return interpreter.get_tensor(interpreter.get_output_details()[0]["index"])
+
+
+def get_json(url: str):
+    """A JSON answer of a local server (TensorBoard's HTTP API in the tests)."""
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return json.loads(response.read())

@@ -11,7 +11,7 @@ from workbench.core.config import TrainConfig
 from workbench.core.runs import DYNAMICS_FIELDS, RunFolder
 from workbench.training import trainer
 
-from helpers import weights_of
+from helpers import get_json, weights_of
 
 TINY = dict(train_limit=640, val_limit=100, epochs=1)
 
@@ -69,15 +69,9 @@ def test_tensorboard_gets_the_instruments(tmp_path):
     rows = histograms["dynamics/dense1/weights"]
     assert rows.shape == (24, 3) and np.all(rows[:, 1] > rows[:, 0]) and rows[:, 2].sum() > 0
     # what a real TensorBoard serves from them (a sample's values share one event): every tag, every sample
-    import json
     import urllib.parse
-    import urllib.request
 
     from workbench.core import tensorboard
-
-    def get(url: str):
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return json.loads(response.read())
 
     samples = sorted({r["step"] for r in RunFolder(run.folder.path).dynamics()})
     server = tensorboard.server_for(tmp_path)
@@ -85,13 +79,13 @@ def test_tensorboard_gets_the_instruments(tmp_path):
         url = server.start(port=0)
         name = f"{run.summary.run_id}/logs/dynamics"
         assert {"dynamics/dense3/update_ratio", "dynamics/dense2/weight_norm"} <= set(
-            get(url + "data/plugin/scalars/tags")[name])
+            get_json(url + "data/plugin/scalars/tags")[name])
         assert {"dynamics/dense1/weights", "dynamics/dense3/outputs"} <= set(
-            get(url + "data/plugin/histograms/tags")[name])
-        series = get(url + "data/plugin/scalars/scalars?" + urllib.parse.urlencode(
+            get_json(url + "data/plugin/histograms/tags")[name])
+        series = get_json(url + "data/plugin/scalars/scalars?" + urllib.parse.urlencode(
             {"run": name, "tag": "dynamics/dense1/grad_norm"}))
         assert [step for _, step, _ in series] == samples
-        served = get(url + "data/plugin/histograms/histograms?" + urllib.parse.urlencode(
+        served = get_json(url + "data/plugin/histograms/histograms?" + urllib.parse.urlencode(
             {"run": name, "tag": "dynamics/dense2/outputs"}))
         assert [step for _, step, _ in served] == samples
     finally:

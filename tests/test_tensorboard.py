@@ -14,12 +14,7 @@ import pytest
 
 from workbench.core import tensorboard
 
-from helpers import dense_layer_names, graph_scopes
-
-
-def get_json(url: str):
-    with urllib.request.urlopen(url, timeout=30) as response:
-        return json.loads(response.read())
+from helpers import dense_layer_names, get_json, graph_scopes
 
 
 def post_json(url: str, body: dict):
