@@ -6,12 +6,15 @@ As `run_all.py` measures an epoch: in one process (after a warm-up run), each ro
 MNIST, default settings: fast mode, MLP, batch 32) for 1 and for 3 epochs, with the instruments off and at their
 default sampling, in a shuffled order; a steady epoch is (T(3) − T(1)) / 2, whole `trainer.train` timed (the
 instruments' files count). The ratio on / off of the steady epoch is taken within a round; the one-time cost
-(the probe's tracing, at the first sample of a run) is T(1) on − T(1) off. Writes bench/RESULTS-dynamics.md.
+(the probe's tracing, at the first sample of a run) is T(1) on − T(1) off. Writes bench/RESULTS-dynamics.md
+(RESULTS-dynamics-tape.md for --method tape);
+its last line of output is a JSON summary (what run_all.py reads).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import statistics
@@ -73,8 +76,12 @@ def main() -> None:
         f"Ratio on / off: median **{med:.3f}** (min {min(ratios):.3f}, max {max(ratios):.3f}); target ≤ 1.05: "
         f"{'met' if med <= 1.05 else 'not met'}. Once per run (the probe's tracing at the first sample, the "
         f"writer): {statistics.median(once) * 1000:.0f} ms median (T(1 epoch) on − off).", ""]
-    (HERE / "RESULTS-dynamics.md").write_text("\n".join(lines))
+    name = "RESULTS-dynamics.md" if args.method == "fit" else f"RESULTS-dynamics-{args.method}.md"
+    (HERE / name).write_text("\n".join(lines))
     print("\n".join(lines))
+    print(json.dumps({"ratio": med, "low": min(ratios), "high": max(ratios),  # the last line: run_all reads it
+                      "off": statistics.median(steady["off"]), "on": statistics.median(steady["on"]),
+                      "once": statistics.median(once), "every": default_every}))
 
 
 if __name__ == "__main__":

@@ -8,12 +8,13 @@ seeds (Optuna study in SQLite, heartbeats, the trial records), in alternating or
 first. The ratio experiment / train is taken within a round; RESULTS-experiment.md has its median and spread.
 The machinery's own time (outside the trials' `trainer.train`) is also measured directly: it is free of the
 noise between rounds, but misses any effect of the machinery on training itself, which the ratio includes.
-Target (#19): ≤ 1.03.
+Target (#19): ≤ 1.03. The last line of output is a JSON summary (what run_all.py reads).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import statistics
@@ -107,6 +108,8 @@ def main() -> None:
         "of a trial's median time.", ""])
     print(text)
     (HERE / "RESULTS-experiment.md").write_text(text)
+    print(json.dumps({"ratio": med, "low": min(ratios), "high": max(ratios),  # the last line: run_all reads it
+                      "machinery": statistics.median(machinery)}))
 
 
 if __name__ == "__main__":

@@ -10,12 +10,13 @@ reads nothing else), opens the real window offscreen on it, and then, as a user 
   `--repeats` each;
 - **event loop**: a 10 ms timer's lateness while the user clicks through metrics, views, seeds and row
   selections and refreshes (the report and 200 histories read again in the background), p99.
-Writes bench/RESULTS-experiment-window.md.
+Writes bench/RESULTS-experiment-window.md; its last line of output is a JSON summary (what run_all.py reads).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import statistics
@@ -191,6 +192,8 @@ def main() -> None:
     ]
     (HERE / "RESULTS-experiment-window.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
+    print(json.dumps({"trials": trials, "redraw_worst": worst, "p99": p99,  # the last line: run_all reads it
+                      "ticks": len(late)}))
 
 
 if __name__ == "__main__":

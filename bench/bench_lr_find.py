@@ -5,7 +5,7 @@
 
 Whole `workbench lr-find --json` processes (start-up and TensorFlow's import count), each method with SGD and
 the article's loss, and `tape` with Keras's "mse"; the median time per contender and the suggestions.
-Writes bench/RESULTS-lr-find.md.
+Writes bench/RESULTS-lr-find.md; its last line of output is a JSON summary (what run_all.py reads).
 """
 
 from __future__ import annotations
@@ -57,6 +57,9 @@ def main() -> None:
         f"{max(max(t) for t in times.values()):.1f} s, start-up included).", ""]
     (HERE / "RESULTS-lr-find.md").write_text("\n".join(lines))
     print("\n".join(lines))
+    print(json.dumps({"ratio": ratio, "valley": valley,  # the last line: run_all reads it
+                      "slowest": max(max(t) for t in times.values()),
+                      "median": statistics.median(t for ts in times.values() for t in ts)}))
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@
 
 Training speed is timed from outside, like with like (see outside.py): whole processes,
 shuffled each round, ratios within a round, median and spread over rounds. Ratios are what
-count on a noisy machine; absolute times are context.
+count on a noisy machine; absolute times are context. Then the window's event loop, Stop, redraw,
+start-up and memory; last, the targets of the LR range test, the per-layer instruments and
+experiments, each measured by its own bench (which refreshes its RESULTS-*.md).
 """
 
 from __future__ import annotations
@@ -141,6 +143,45 @@ def p99(values: list[float]) -> float:
     return values[min(len(values) - 1, int(0.99 * len(values)))] if values else float("nan")
 
 
+def bench(script: str, *options: str) -> dict:
+    """Runs another bench of this folder (which refreshes its own RESULTS-*.md) and returns its JSON summary."""
+    return last_json([sys.executable, str(HERE / script), *options])
+
+
+def capability_rows(rounds: int) -> list[tuple[str, str, str, str, str]]:
+    """The targets the LR range test, the per-layer instruments and experiments set (their issues, #19 and
+    #20), measured by their own benches; the details are in the RESULTS-*.md each one writes."""
+    rows = []
+
+    def met(ok: bool) -> str:
+        return "yes" if ok else "no"
+
+    lr = bench("bench_lr_find.py", "--rounds", "2")
+    rows.append(("LR range test, whole `workbench lr-find` command (full MNIST, start-up included), slowest of 8",
+                 f"{lr['slowest']:.1f} s", f"median {lr['median']:.1f} s (RESULTS-lr-find.md)", "< 60 s",
+                 met(lr["slowest"] < 60)))
+    rows.append(("LR range test: suggested lr, Keras \"mse\" / sum of squares (tape, SGD)", f"{lr['ratio']:.1f}×",
+                 f"valley {lr['valley']:.1f}×", "about 10× (5–20×)", met(5 <= lr["ratio"] <= 20)))
+    for method in ("fit", "tape"):
+        d = bench("bench_dynamics.py", "--rounds", str(rounds), "--method", method)
+        detail = "RESULTS-dynamics.md" if method == "fit" else f"RESULTS-dynamics-{method}.md"
+        rows.append((f"per-layer instruments (every {d['every']} steps) on / off, `{method}`, default settings, "
+                     "steady epoch in one process", f"{d['on']:.2f} s/epoch",
+                     f"{d['ratio']:.3f} ({d['low']:.3f}–{d['high']:.3f}) ({detail})", "≤ 1.05",
+                     met(d["ratio"] <= 1.05)))
+    e = bench("bench_experiment.py", "--rounds", str(rounds))
+    rows.append(("experiment of 3 trials / the same 3 runs by `train` (1 epoch, 10k samples, in one process)",
+                 f"{e['machinery'] * 1000:.0f} ms a trial outside training",
+                 f"{e['ratio']:.3f} ({e['low']:.3f}–{e['high']:.3f}) (RESULTS-experiment.md)", "≤ 1.03",
+                 met(e["ratio"] <= 1.03)))
+    w = bench("bench_experiment_window.py")
+    rows.append((f"Experiments tab with {w['trials']} trials: redraw after switching the metric, worst",
+                 f"{w['redraw_worst']:.1f} ms", "RESULTS-experiment-window.md", "≤ 50 ms", met(w["redraw_worst"] <= 50)))
+    rows.append(("Experiments tab: event loop lateness while clicking through, p99", f"{w['p99']:.1f} ms",
+                 f"{w['ticks']} ticks", "≤ 50 ms", met(w["p99"] <= 50)))
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=4)
@@ -227,6 +268,8 @@ def main() -> None:
     rss = last_json([py, "-c", MEMORY, "fit", str(runs)])
     rows.append(("RSS of a 50-epoch run (5k samples): epoch 5 → epoch 50", f"{rss[4]:.0f} → {rss[-1]:.0f} MB",
                  f"{(rss[-1] - rss[4]) / 45 * 1024:+.0f} kB/epoch", "recorded points only", ""))
+
+    rows.extend(capability_rows(args.rounds))
 
     lines = [
         f"# Bench results — {time.strftime('%Y-%m-%d %H:%M')}",
