@@ -62,3 +62,23 @@ def test_the_plot_draws_few_points_for_a_long_curve_and_raw_points_when_zoomed(q
     xs, ys = item.getData()
     shown = (xs >= 500.0) & (xs <= 500.3)
     assert np.allclose(ys[shown], loss[500_000 - 1 : 500_300][: shown.sum()])  # every raw point
+
+
+def test_a_live_frame_is_painted_once_though_its_data_moves_the_axes(qtbot):
+    # pyqtgraph sets a plot's auto range while painting and then asks for a second paint of it: a third of
+    # all paints during a run were such repeats, each taken from training (painting holds the GIL)
+    panel = PlotPanel()
+    qtbot.addWidget(panel)
+    panel.resize(800, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    curves = panel.add_run("r", "run", steps_per_epoch=100, live=True, epochs=2)
+    qtbot.wait(100)
+    for frame in range(4):
+        steps = np.arange(frame * 25 + 1, frame * 25 + 26)
+        curves.add_batches(steps, 2.0 / steps, 1 - 1.0 / steps)  # every frame lowers the loss: the y range moves
+        panel.redraw(force=True)
+        before = {name: plot.paints for name, plot in panel.plots.items()}
+        qtbot.wait(150)
+        assert {name: plot.paints - before[name] for name, plot in panel.plots.items()} == {
+            "loss": 1, "accuracy": 1}, frame

@@ -94,7 +94,8 @@ def test_a_live_run_is_drawn_at_least_ten_times_a_second_unless_drawing_is_slow(
 
     assert frame_gap(0.0005) == pytest.approx(0.033)  # cheap frames: up to 30 a second
     assert frame_gap(0.005) < 0.1  # 5 ms frames: 10 a second (the 3% budget alone gave 6)
-    assert frame_gap(0.02) == pytest.approx(0.2)  # a slow screen: drawing takes at most 10% of the time
+    assert frame_gap(0.01) < 0.1  # 10 ms frames (two plots here, measured): still 10 a second
+    assert frame_gap(0.03) == pytest.approx(0.2)  # a slow screen: drawing takes at most 15% of the time
 
 
 def test_stop_keeps_the_run_and_a_second_run_starts(qtbot, window):
