@@ -57,7 +57,9 @@ def test_the_window_runs_an_experiment_stops_continues_and_shows_its_spread(qtbo
     wait_for(qtbot, window, lambda: window.live_key not in (None, finished[0]["run_id"]))
     qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)
-    wait_for(qtbot, window, lambda: panel.data is not None and panel.continue_button.isEnabled())
+    # the report read after the Stop (until it is back, the one from the start, with no trial done, is shown)
+    wait_for(qtbot, window, lambda: panel.data is not None and panel.data.doc["completed_trials"] >= 1
+             and panel.continue_button.isEnabled())
     done_before = panel.data.doc["completed_trials"]
     assert 1 <= done_before < 4  # Stop came after the first trial and before the last: Continue has work
     assert f"{done_before} of 4 runs done" in panel.progress.text()
