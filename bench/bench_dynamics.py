@@ -81,7 +81,7 @@ def main() -> None:
     print("\n".join(lines))
     print(json.dumps({"ratio": med, "low": min(ratios), "high": max(ratios),  # the last line: run_all reads it
                       "off": statistics.median(steady["off"]), "on": statistics.median(steady["on"]),
-                      "once": statistics.median(once), "every": default_every}))
+                      "once": statistics.median(once), "every": default_every, "file": name}))
 
 
 if __name__ == "__main__":

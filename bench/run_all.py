@@ -164,10 +164,9 @@ def capability_rows(rounds: int) -> list[tuple[str, str, str, str, str]]:
                  f"valley {lr['valley']:.1f}×", "about 10× (5–20×)", met(5 <= lr["ratio"] <= 20)))
     for method in ("fit", "tape"):
         d = bench("bench_dynamics.py", "--rounds", str(rounds), "--method", method)
-        detail = "RESULTS-dynamics.md" if method == "fit" else f"RESULTS-dynamics-{method}.md"
         rows.append((f"per-layer instruments (every {d['every']} steps) on / off, `{method}`, default settings, "
                      "steady epoch in one process", f"{d['on']:.2f} s/epoch",
-                     f"{d['ratio']:.3f} ({d['low']:.3f}–{d['high']:.3f}) ({detail})", "≤ 1.05",
+                     f"{d['ratio']:.3f} ({d['low']:.3f}–{d['high']:.3f}) ({d['file']})", "≤ 1.05",
                      met(d["ratio"] <= 1.05)))
     e = bench("bench_experiment.py", "--rounds", str(rounds))
     rows.append(("experiment of 3 trials / the same 3 runs by `train` (1 epoch, 10k samples, in one process)",
