@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -73,6 +76,9 @@ def visible_texts(window) -> list[tuple[str, str]]:
         if isinstance(w, QTabWidget):
             for i in range(w.count()):
                 found += [(f"{where} tab {i}", w.tabText(i)), (f"{where} tab {i} tooltip", w.tabToolTip(i))]
+    for action in window.findChildren(QAction):  # menus anywhere, the plots' included
+        found += [(f"action {action.objectName()}", action.text()), (f"action {action.objectName()} tooltip",
+                                                                       action.toolTip())]
     for menu in window.menuBar().findChildren(QMenu):
         found.append(("menu", menu.title()))
         found += [("menu item", a.text()) for a in menu.actions()]
@@ -100,7 +106,9 @@ def one_run(tmp_path, trained):
     return runs
 
 
-def test_every_text_of_the_chinese_window_is_translated(make_window, one_run, qtbot):
+def test_every_text_of_the_chinese_window_is_translated(make_window, one_run, monkeypatch, qtbot):
+    # The machine's fonts decide nothing here: the (bilingual) no-font banner has a test of its own below.
+    monkeypatch.setattr(language, "has_chinese_font", lambda: True)
     window = make_window(runs_dir=one_run)
     window.set_language("zh_CN")
     window.settings.options_toggle.click()  # the folded training options too
@@ -117,7 +125,7 @@ def test_every_text_of_the_chinese_window_is_translated(make_window, one_run, qt
     left = [(where, text) for where, text in texts if english_words(text)]
     assert left == [], "\n".join(f"{where}: {text!r}" for where, text in left)
     assert "对 10 个输出" not in window.diagnosis.text.text()  # (the article's settings: no keras_mse warning)
-    assert "没有踩到原文说的坑" in window.diagnosis.text.text()
+    assert "没有落入原文指出的陷阱" in window.diagnosis.text.text()
     assert window.runs_table.model().index(0, 7).data() == "已完成"
 
 
@@ -134,7 +142,7 @@ def test_switching_language_changes_the_open_window_and_is_remembered(make_windo
     assert window.plots.loss_plot.plotItem.titleLabel.text.startswith("损失") or "损失" in \
         window.plots.loss_plot.plotItem.titleLabel.text
     assert window.runs_table.model().headerData(0, Qt.Orientation.Horizontal) == "名称"
-    assert window.view_tabs.tabText(1) == "运行内部"
+    assert window.view_tabs.tabText(1) == "模型剖析"
     assert window.language_actions["zh_CN"].isChecked()
     assert QSettings(str(settings_file), QSettings.Format.IniFormat).value("language") == "zh_CN"
 
@@ -144,7 +152,7 @@ def test_switching_language_changes_the_open_window_and_is_remembered(make_windo
     row = result_row(ARTICLE_ROWS[-1], {"final": {"loss": 0.1, "accuracy": 0.9, "val_loss": 0.0,
                                                   "val_accuracy": 0.9}, "true_final": {"val_loss": 0.2}})
     dialog = ReproduceDialog([row], window)  # an open dialog follows the switch too
-    assert dialog.windowTitle() == "重现原文"
+    assert dialog.windowTitle() == "复现原文"
     assert dialog.table.horizontalHeaderItem(12).text() == "原文的发现"
 
     window.language_actions["en"].trigger()
@@ -185,6 +193,60 @@ def test_without_a_chinese_font_the_window_says_so_once(make_window, monkeypatch
     window.set_language("en")
     window.set_language("zh_CN")
     assert window.banner.text() == ""  # once
+
+
+#: Opens the window in Chinese under the fontconfig of FONTCONFIG_FILE; prints what the font check and banner say.
+BANNER_SCRIPT = """
+import json, sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from workbench.gui import MainWindow, language
+window = MainWindow(runs_dir=sys.argv[1], settings=QSettings(sys.argv[2], QSettings.Format.IniFormat),
+                    preload_tensorflow=False)
+window.show()
+window.set_language("zh_CN")
+app.processEvents()
+print(json.dumps({"font": language.has_chinese_font(), "banner": window.banner.text(),
+                  "shown": window.banner.isVisible(), "start": window.start_button.text()}))
+"""
+
+
+def fontconfig_stub(folder: Path, font_dirs: list[Path]) -> Path:
+    """A fonts.conf that shows fontconfig (and so Qt) these folders only: DejaVu, plus any the test adds."""
+    dirs = "".join(f"<dir>{d}</dir>" for d in font_dirs)
+    conf = folder / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+                    f"<fontconfig>{dirs}<cachedir>{folder / 'cache'}</cachedir></fontconfig>", encoding="utf-8")
+    return conf
+
+
+@pytest.mark.parametrize("with_font", [False, True], ids=["no CJK font", "a CJK font"])
+def test_the_no_font_banner_follows_the_fonts_fontconfig_offers(tmp_path, with_font):
+    """Without a Chinese font the Chinese window says so (in both languages); with one it says nothing."""
+    from cjk_font import write_cjk_font
+
+    dejavu = next(Path(d) for d in ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu")
+                  if Path(d).is_dir())
+    dirs = [dejavu]
+    if with_font:
+        (tmp_path / "fonts").mkdir()
+        write_cjk_font(tmp_path / "fonts" / "test-cjk.ttf")
+        dirs.append(tmp_path / "fonts")
+    env = {**os.environ, "FONTCONFIG_FILE": str(fontconfig_stub(tmp_path, dirs)), "QT_QPA_PLATFORM": "offscreen",
+           "PYTHONPATH": str(Path(__file__).parents[2])}
+    done = subprocess.run([sys.executable, "-c", BANNER_SCRIPT, str(tmp_path / "runs"), str(tmp_path / "s.ini")],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["start"] == "开始"
+    assert seen["font"] is with_font
+    if with_font:
+        assert seen["banner"] == "" and not seen["shown"]
+    else:
+        assert seen["shown"]
+        assert "No font with Chinese characters" in seen["banner"] and "未安装中文字体" in seen["banner"]
+        assert "fonts-noto-cjk" in seen["banner"]
 
 
 def _ts_sources(path: Path) -> set[tuple[str, str]]:

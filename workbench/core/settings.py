@@ -156,7 +156,7 @@ SETTINGS: tuple[Setting, ...] = (
                 crossentropy=(_("crossentropy"), _("Sparse categorical cross-entropy from logits: the usual loss for "
                                 "classification."))),
             widget="lossCombo"),
-    Setting("metric", str, "auto", _("Me&tric"),
+    Setting("metric", str, "auto", _("Metr&ic"),
             _("The accuracy: auto is the string \"accuracy\" resolved by Keras; categorical_on_sparse reproduces "
               "the article's pitfall"),
             choices=_choices(
@@ -199,7 +199,7 @@ SETTINGS: tuple[Setting, ...] = (
             low=1, high=MAX_BATCH, widget="batchSizeSpin", attr="batch"),
     Setting("epochs", int, 10, _("&Epochs"), _("Epochs: passes over the training data"),
             low=1, high=MAX_EPOCHS, widget="epochsSpin"),
-    Setting("seed", int, 0, _("See&d"),
+    Setting("seed", int, 0, _("Seed"),
             _("Seed: the same seed gives the same batches and initial weights in every method"),
             low=0, high=MAX_SEED, widget="seedSpin"),
     Setting("train_limit", int, 0, _("Train samples"), _("Training samples: use the first N (0 = all)"),

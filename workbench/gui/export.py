@@ -1,8 +1,7 @@
 """Export plots (PNG, SVG, PDF) and data (CSV) of runs; used by the window and `workbench export`.
 
-Vector output is rendered through Qt (QSvgGenerator, QPdfWriter), because
-pyqtgraph 0.14's SVGExporter raises ValueError on PySide6 >= 6.10
-(pyqtgraph issue #3485). PNG is the same widget painted at twice its size. The CSV holds every recorded point, no sampling.
+The pictures are written by `image_files` (PNG at twice the size, SVG and PDF through Qt).
+The CSV holds every recorded point, no sampling.
 """
 
 from __future__ import annotations
@@ -11,12 +10,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
-from PySide6.QtWidgets import QApplication, QGraphicsView
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from workbench.core.points import write_csv
 from workbench.core.runs import RunFolder, read_run
+from workbench.gui.image_files import write_view
 from workbench.gui.widgets.plots import line_styles
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -66,57 +66,9 @@ def build_panel(run_dirs: Iterable[Path], smoothing: float = 0.0, log_y: bool = 
     return panel
 
 
-def _render_svg(widget, path: Path, title: str) -> None:
-    from PySide6.QtSvg import QSvgGenerator
-
-    gen = QSvgGenerator()
-    gen.setFileName(str(path))
-    gen.setSize(widget.size())
-    gen.setViewBox(widget.rect())
-    gen.setTitle(title)
-    gen.setDescription("TF Training Workbench export")
-    painter = QPainter(gen)
-    widget.render(painter)
-    painter.end()
-
-
-def _render_pdf(widget, path: Path, title: str) -> None:
-    writer = QPdfWriter(str(path))
-    writer.setTitle(title)
-    writer.setCreator("TF Training Workbench")
-    writer.setResolution(96)  # one widget pixel per device pixel: the page is the widget's size
-    size = QSizeF(widget.width() * 72 / 96, widget.height() * 72 / 96)
-    writer.setPageLayout(QPageLayout(QPageSize(size, QPageSize.Unit.Point),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-    painter = QPainter(writer)
-    widget.render(painter)
-    painter.end()
-
-
-def _render_png(widget, path: Path, scale: int = 2) -> None:
-    """The widget painted at `scale`x: sharp, with fonts and lines in proportion."""
-    image = QImage(widget.size() * scale, QImage.Format.Format_ARGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    # QGraphicsView.render scales the scene into the target (QWidget.render would not)
-    QGraphicsView.render(widget, painter, QRectF(image.rect()), widget.viewport().rect())
-    painter.end()
-    if not image.save(str(path)):
-        raise OSError(f"could not write {path}")
-
-
 def render(widget, out_dir: Path, name: str, formats: Iterable[str], title: str) -> list[Path]:
     """`widget` as `<name>.png/svg/pdf` in `out_dir`, for the image formats among `formats`."""
-    writers = {"png": lambda path: _render_png(widget, path), "svg": lambda path: _render_svg(widget, path, title),
-               "pdf": lambda path: _render_pdf(widget, path, title)}
-    written = []
-    for fmt in formats:
-        if fmt in writers:
-            path = out_dir / f"{name}.{fmt}"
-            writers[fmt](path)
-            written.append(path)
-    return written
+    return [write_view(widget, out_dir / f"{name}.{fmt}", title) for fmt in formats if fmt in IMAGE_FORMATS]
 
 
 def export_runs(run_dirs: list[Path], out_dir: Path, formats: Iterable[str] = ALL_FORMATS,

@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>The article&apos;s loss: per sample the sum over the 10 outputs of the squared error, averaged over the batch. Its gradients are 10x those of Keras&apos;s &quot;mse&quot;.</source>
-        <translation>原文的损失：每个样本对 10 个输出的平方误差求和，再对批次取平均，即 `reduce_sum(square(out - onehot)) / batch`。它的梯度是 Keras &quot;mse&quot; 的 10 倍。</translation>
+        <translation>原文的损失：每个样本对 10 个输出的平方误差求和，再对批次取平均。它的梯度是 Keras &quot;mse&quot; 的 10 倍。</translation>
     </message>
     <message>
         <source>keras_mse · Keras &quot;mse&quot;</source>
@@ -116,12 +116,8 @@
         <translation>从 logits 计算的稀疏分类交叉熵：分类任务的常用损失。</translation>
     </message>
     <message>
-        <source>Me&amp;tric</source>
-        <translation>指标(&amp;T)</translation>
-    </message>
-    <message>
         <source>The accuracy: auto is the string &quot;accuracy&quot; resolved by Keras; categorical_on_sparse reproduces the article&apos;s pitfall</source>
-        <translation>准确率：auto 是由 Keras 解析的字符串 &quot;accuracy&quot;；categorical_on_sparse 故意重现原文踩的坑</translation>
+        <translation>准确率：auto 是由 Keras 解析的字符串 &quot;accuracy&quot;；categorical_on_sparse 故意复现原文的陷阱</translation>
     </message>
     <message>
         <source>auto · &quot;accuracy&quot;</source>
@@ -153,7 +149,7 @@
     </message>
     <message>
         <source>The article&apos;s pitfall, on purpose: CategoricalAccuracy fed integer labels and argmax outputs. It reports a wrong, lower number (91.79% for a model at ~96%).</source>
-        <translation>故意重现原文的坑：给 CategoricalAccuracy 喂整数标签和 argmax 后的输出。它报告一个错误的、偏低的数字（模型实际约 96%，却显示 91.79%）。</translation>
+        <translation>故意复现原文的陷阱：给 CategoricalAccuracy 输入整数标签和 argmax 后的输出。它报告一个错误的、偏低的数字（模型实际约 96%，却显示 91.79%）。</translation>
     </message>
     <message>
         <source>Loss &amp;report</source>
@@ -161,7 +157,7 @@
     </message>
     <message>
         <source>How the custom test_step reports its loss: tracked updates the compiled loss (the article&apos;s fix); returned reproduces the article&apos;s third pitfall</source>
-        <translation>自定义 test_step 如何报告损失：tracked 更新 compile 里的损失（原文的修正办法）；returned 重现原文的第三个坑</translation>
+        <translation>自定义 test_step 如何报告损失：tracked 更新 compile 里的损失（原文的修正办法）；returned 复现原文的第三个陷阱</translation>
     </message>
     <message>
         <source>tracked · compiled loss</source>
@@ -177,7 +173,7 @@
     </message>
     <message>
         <source>The article&apos;s third pitfall, on purpose: test_step returns a hand-computed loss in its logs instead of updating the compiled loss. Keras builds the logs from its metric trackers, so the validation loss it reports is wrong (0.0 on Keras 3).</source>
-        <translation>故意重现原文的第三个坑：test_step 把手算的损失放进返回的日志里，而不是更新 compile 的损失。Keras 是用它的指标跟踪器来生成日志的，所以它报告的验证损失是错的（在 Keras 3 上是 0.0）。</translation>
+        <translation>故意复现原文的第三个陷阱：test_step 把手算的损失放进返回的日志里，而不是更新 compile 的损失。Keras 是用它的指标跟踪器来生成日志的，所以它报告的验证损失是错的（在 Keras 3 上是 0.0）。</translation>
     </message>
     <message>
         <source>goes with --method custom (only a custom test_step returns its own loss)</source>
@@ -234,10 +230,6 @@
     <message>
         <source>Epochs: passes over the training data</source>
         <translation>轮数（epoch）：遍历训练数据的次数</translation>
-    </message>
-    <message>
-        <source>See&amp;d</source>
-        <translation>种子(&amp;D)</translation>
     </message>
     <message>
         <source>Seed: the same seed gives the same batches and initial weights in every method</source>
@@ -297,7 +289,7 @@
     </message>
     <message>
         <source>tf.distribute: where training runs</source>
-        <translation>tf.distribute：训练在哪里运行</translation>
+        <translation>tf.distribute：训练在哪些设备上执行</translation>
     </message>
     <message>
         <source>one device</source>
@@ -329,15 +321,23 @@
     </message>
     <message>
         <source>CPU replicas: logical CPU devices a mirrored run uses on a machine without GPUs (auto = one per core, at least 2)</source>
-        <translation>CPU 副本数：在没有 GPU 的机器上 mirrored 运行所用的逻辑 CPU 设备数（auto = 每核一个，至少 2 个）</translation>
+        <translation>CPU 副本数：在没有 GPU 的机器上，mirrored 策略所用的逻辑 CPU 设备数（自动 = 每核一个，至少 2 个）</translation>
     </message>
     <message>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
+        <source>Metr&amp;ic</source>
+        <translation>指标(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
         <source>Batches per compiled call (fast mode): fewer Python round trips, the same weights and every batch on the curve; auto = calls of about 0.05 s; 1 = one call per batch</source>
-        <translation>每次编译调用执行的批次数（快速模式）：减少 Python 往返，权重相同，曲线上仍有每个批次；自动 = 每次调用约 0.05 秒；1 = 每个批次一次调用</translation>
+        <translation>每次调用已编译函数执行的批次数（快速模式）：减少 Python 往返，权重不变，曲线上仍有每个批次；自动 = 每次调用约 0.05 秒；1 = 每个批次调用一次</translation>
     </message>
     <message>
         <source>goes with --strategy mirrored (logical CPU devices to mirror over)</source>
@@ -349,7 +349,7 @@
     </message>
     <message>
         <source>A label shown in the runs table and the plot legends</source>
-        <translation>在运行列表和曲线图例中显示的名称</translation>
+        <translation>在训练记录表和曲线图例中显示的名称</translation>
     </message>
     <message>
         <source>shown in tables, legends</source>
@@ -425,7 +425,7 @@
     </message>
     <message>
         <source>Decay along a half cosine to 0 over the run, after an optional linear warm-up.</source>
-        <translation>在可选的线性预热之后，沿半个余弦在整个运行中衰减到 0。</translation>
+        <translation>在可选的线性预热之后，沿半个余弦在整个训练过程中衰减到 0。</translation>
     </message>
     <message>
         <source>Decay rate</source>
@@ -461,7 +461,7 @@
     </message>
     <message>
         <source>Early stopping patience: epochs without improvement before stopping (0 = off)</source>
-        <translation>提前停止的耐心：没有改善多少轮后停止（0 = 关闭）</translation>
+        <translation>耐心轮数：连续多少轮没有改善就停止（0 = 关闭）</translation>
     </message>
     <message>
         <source>off</source>
@@ -505,15 +505,15 @@
     </message>
     <message>
         <source>When early stopping ends the run, go back to the best epoch&apos;s weights</source>
-        <translation>提前停止结束运行时，恢复到最佳一轮的权重</translation>
+        <translation>提前停止结束训练时，恢复到最佳一轮的权重</translation>
     </message>
     <message>
         <source>Instruments</source>
-        <translation>仪表</translation>
+        <translation>逐层监测</translation>
     </message>
     <message>
         <source>Per-layer instruments every N training steps (0 = off): gradient norm and dead ReLU units on a fixed batch of validation images, update/weight ratio and weight norm; dynamics.csv, TensorBoard and the Dynamics tab. They never change training</source>
-        <translation>每 N 个训练步记录一次逐层仪表（0 = 关闭）：在一批固定的验证图像上测梯度范数和死亡 ReLU 单元，以及更新/权重比和权重范数；写入 dynamics.csv、TensorBoard 和“动态”标签页。它们从不改变训练</translation>
+        <translation>每 N 个训练步记录一次逐层监测数据（0 = 关闭）：在一批固定的验证图像上测梯度范数和死亡 ReLU 单元，以及更新/权重比和权重范数；写入 dynamics.csv、TensorBoard 和“训练动态”标签页。监测从不改变训练</translation>
     </message>
     <message>
         <source>do not compile steps with XLA</source>
@@ -525,7 +525,7 @@
     <name>BandPlot</name>
     <message>
         <source>epoch</source>
-        <translation>轮</translation>
+        <translation>轮次</translation>
     </message>
     <message>
         <source>{label} (n={n})</source>
@@ -544,7 +544,7 @@
     </message>
     <message>
         <source>Rows: true class; columns: predicted class. Hover a cell for its numbers, click it to see its images.</source>
-        <translation>行：真实类别；列：预测类别。把鼠标停在格子上看数字，点击格子看对应的图片。</translation>
+        <translation>行：真实类别；列：预测类别。把鼠标停在格子上看数字，点击格子看对应的图像。</translation>
     </message>
     <message>
         <source>Confusion matrix</source>
@@ -552,11 +552,11 @@
     </message>
     <message>
         <source>true {r}, predicted {c}: {n} image ({share} of class {r}, {what})</source>
-        <translation>真实 {r}，预测 {c}：{n} 张图片（占类别 {r} 的 {share}，{what}）</translation>
+        <translation>真实 {r}，预测 {c}：{n} 张图像（占类别 {r} 的 {share}，{what}）</translation>
     </message>
     <message>
         <source>true {r}, predicted {c}: {n} images ({share} of class {r}, {what})</source>
-        <translation>真实 {r}，预测 {c}：{n} 张图片（占类别 {r} 的 {share}，{what}）</translation>
+        <translation>真实 {r}，预测 {c}：{n} 张图像（占类别 {r} 的 {share}，{what}）</translation>
     </message>
     <message>
         <source>right</source>
@@ -571,15 +571,15 @@
     <name>DiagnosisPanel</name>
     <message>
         <source>{method} feeds one-hot labels</source>
-        <translation>{method} 喂的是 one-hot 标签</translation>
+        <translation>{method} 输入的是 one-hot 标签</translation>
     </message>
     <message>
         <source>{method} feeds integer labels</source>
-        <translation>{method} 喂的是整数标签</translation>
+        <translation>{method} 输入的是整数标签</translation>
     </message>
     <message>
         <source>&lt;b&gt;Loss&lt;/b&gt; {loss}: {scale}× the article&apos;s sum-of-squares loss; one {optimizer} step is {effective}× as large (like lr {lr} with the article&apos;s loss).</source>
-        <translation>&lt;b&gt;损失&lt;/b&gt; {loss}：是原文平方和损失的 {scale} 倍；一步 {optimizer} 的步长是它的 {effective} 倍（相当于用原文的损失、学习率取 {lr}）。</translation>
+        <translation>&lt;b&gt;损失&lt;/b&gt; {loss}：是原文平方和损失的 {scale} 倍；一步 {optimizer} 的步长是用原文损失时的 {effective} 倍（相当于用原文的损失、学习率取 {lr}）。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Metric&lt;/b&gt; &apos;{metric}&apos; → {resolved} ({feeds}).</source>
@@ -591,11 +591,11 @@
     </message>
     <message>
         <source>The article&apos;s findings here:</source>
-        <translation>这里触发了原文的发现：</translation>
+        <translation>这组设置命中了原文指出的问题：</translation>
     </message>
     <message>
         <source>No pitfall from the article in these settings.</source>
-        <translation>这组设置没有踩到原文说的坑。</translation>
+        <translation>这组设置没有落入原文指出的陷阱。</translation>
     </message>
     <message>
         <source>Diagnosis of the settings</source>
@@ -607,7 +607,7 @@
     </message>
     <message>
         <source>Measuring the settings once TensorFlow has loaded…</source>
-        <translation>TensorFlow 加载完成后将测量这组设置…</translation>
+        <translation>TensorFlow 加载完成后将测量这组设置……</translation>
     </message>
     <message>
         <source>Setting {problem}</source>
@@ -615,7 +615,7 @@
     </message>
     <message>
         <source>Measuring on a real batch…</source>
-        <translation>正在用一个真实批次测量…</translation>
+        <translation>正在用一个真实批次测量……</translation>
     </message>
 </context>
 <context>
@@ -637,7 +637,7 @@
     <name>DrawingPad</name>
     <message>
         <source>Select a finished run in the table to draw for its model.</source>
-        <translation>在表格中选择一个已完成的运行，就可以手写数字让它的模型识别。</translation>
+        <translation>在表格中选择一次已完成的运行，就可以手写数字让它的模型识别。</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -657,7 +657,7 @@
     </message>
     <message>
         <source>Loading the model of {run}…</source>
-        <translation>正在加载 {run} 的模型…</translation>
+        <translation>正在加载 {run} 的模型……</translation>
     </message>
     <message>
         <source>cannot load the model: {problem}</source>
@@ -673,7 +673,7 @@
     </message>
     <message>
         <source>the model cannot classify this image: {problem}</source>
-        <translation>模型无法对这张图片分类：{problem}</translation>
+        <translation>模型无法对这张图像分类：{problem}</translation>
     </message>
 </context>
 <context>
@@ -704,7 +704,7 @@
     </message>
     <message>
         <source>Instrument</source>
-        <translation>仪表</translation>
+        <translation>监测项</translation>
     </message>
     <message>
         <source>training step</source>
@@ -712,23 +712,23 @@
     </message>
     <message>
         <source>Select runs in the table to see what each of their layers does per step.</source>
-        <translation>在表格中选择运行，查看它们每一层每一步的变化。</translation>
+        <translation>在表格中选择训练记录，查看它们每一层每一步的变化。</translation>
     </message>
     <message>
         <source>These runs have no instruments: set Training options → Instruments to every N steps (0 is off) and train.</source>
-        <translation>这些运行没有仪表记录：在“训练选项 → 仪表”中设为每 N 步（0 为关闭）后再训练。</translation>
+        <translation>这些训练记录没有逐层监测数据：在“训练选项 → 逐层监测”中设为每 N 步（0 为关闭）后再训练。</translation>
     </message>
     <message>
         <source>One colour per run, one line style per layer. The green band: an update of about 1e-3 of the weights per step, the usual healthy range (CS231n). In fast mode a sample is a compiled call: its displacement / its steps.</source>
-        <translation>每次运行一种颜色，每一层一种线型。绿色带：每步更新约为权重的 1e-3，这是常见的健康范围（CS231n）。快速模式下，一个样本是一次编译调用：它的位移 / 它的步数。</translation>
+        <translation>颜色区分训练记录，线型区分层。绿色带：每步更新约为权重的 1e-3，这是常见的健康范围（CS231n）。快速模式下，一个采样点对应一次已编译函数的调用：该次调用的位移 ÷ 步数。</translation>
     </message>
     <message>
         <source>Select a run with instruments to see how its layers&apos; values spread out over training.</source>
-        <translation>选择一次有仪表记录的运行，查看其各层的数值在训练中如何散开。</translation>
+        <translation>选择一次有逐层监测数据的运行，查看其各层的数值在训练中如何散开。</translation>
     </message>
     <message>
         <source>{run} · {layer}: each column is one sample, bright where most of the values lie (range fixed at the first sample; values beyond it in the end bins).</source>
-        <translation>{run} · {layer}：每一列是一个样本，数值最集中的地方最亮（范围在第一个样本时固定；超出范围的值计入两端的区间）。</translation>
+        <translation>{run} · {layer}：每一列是一个采样点，数值最集中的地方最亮（范围在第一个采样点时固定；超出范围的值计入两端的区间）。</translation>
     </message>
 </context>
 <context>
@@ -746,7 +746,7 @@
     <name>ExperimentWorker</name>
     <message>
         <source>Loading TensorFlow…</source>
-        <translation>正在加载 TensorFlow…</translation>
+        <translation>正在加载 TensorFlow……</translation>
     </message>
 </context>
 <context>
@@ -777,11 +777,11 @@
     </message>
     <message>
         <source>Every combination of these values × every seed is trained; the other settings are those of the settings panel.</source>
-        <translation>这些取值的每种组合 × 每个种子都会训练一次；其余设置取自左侧的设置面板。</translation>
+        <translation>这些取值的每种组合 × 每个种子都会训练一次；其余设置取自设置面板。</translation>
     </message>
     <message>
         <source>Vary</source>
-        <translation>变化</translation>
+        <translation>改变</translation>
     </message>
     <message>
         <source>(nothing)</source>
@@ -789,11 +789,11 @@
     </message>
     <message>
         <source>A setting to vary; the others keep the values in the settings panel</source>
-        <translation>要变化的设置；其余设置保持设置面板中的值</translation>
+        <translation>要改变的设置；其余设置保持设置面板中的值</translation>
     </message>
     <message>
         <source>Setting to vary</source>
-        <translation>要变化的设置</translation>
+        <translation>要改变的设置</translation>
     </message>
     <message>
         <source>Its values, separated by commas; for a random or TPE search also a range: LOW:HIGH or LOW:HIGH:log</source>
@@ -837,7 +837,7 @@
     </message>
     <message>
         <source>stop hopeless trials</source>
-        <translation>提前停止没有希望的试验</translation>
+        <translation>剪枝：停掉没有希望的试验</translation>
     </message>
     <message>
         <source>Optuna&apos;s median pruner: a trial whose validation accuracy after an epoch is below the median of earlier trials&apos; at that epoch stops there</source>
@@ -849,7 +849,7 @@
     </message>
     <message>
         <source>Each setting runs once per seed: 0-4 or 0,3,7. Several seeds tell a real difference from the luck of one seed.</source>
-        <translation>每个设置对每个种子各运行一次：0-4 或 0,3,7。多个种子才能把真正的差异和单个种子的运气区分开。</translation>
+        <translation>每个设置对每个种子各训练一次：0-4 或 0,3,7。多个种子才能把真正的差异和单个种子的运气区分开。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -861,7 +861,7 @@
     </message>
     <message>
         <source>The experiment&apos;s name; running a name again with the same grid continues it</source>
-        <translation>实验的名称；用同样的网格再次运行同一名称会继续该实验</translation>
+        <translation>实验的名称；用同样的网格再次启动同一名称会继续该实验</translation>
     </message>
     <message>
         <source>Experiment name</source>
@@ -873,7 +873,7 @@
     </message>
     <message>
         <source>Train every setting × seed, one run after another (each an ordinary run in the table); Stop keeps what is done</source>
-        <translation>依次训练每个设置 × 种子（每次都是表格中的普通运行）；停止会保留已完成的部分</translation>
+        <translation>依次训练每个设置 × 种子（每次都是表格中的一次普通运行）；停止会保留已完成的部分</translation>
     </message>
     <message>
         <source>Experiment</source>
@@ -893,7 +893,7 @@
     </message>
     <message>
         <source>show seeds</source>
-        <translation>显示各种子</translation>
+        <translation>显示每个种子</translation>
     </message>
     <message>
         <source>Every seed&apos;s own curve as a thin line</source>
@@ -933,7 +933,7 @@
     </message>
     <message>
         <source>{trials} runs, each a sampled point and one of the seeds</source>
-        <translation>{trials} 次运行，每次一个采样点和其中一个种子</translation>
+        <translation>{trials} 次运行，每次是一个抽取的设置和其中一个种子</translation>
     </message>
     <message>
         <source>{settings} settings × {seeds} seeds = {trials} runs</source>
@@ -949,7 +949,7 @@
     </message>
     <message>
         <source>No experiment yet: choose settings to vary and press Run experiment.</source>
-        <translation>还没有实验：选择要变化的设置，然后按“运行实验”。</translation>
+        <translation>还没有实验：选择要改变的设置，然后按“运行实验”。</translation>
     </message>
     <message>
         <source>{done} of {total} runs done · {axes} · seeds {seeds}</source>
@@ -1000,7 +1000,7 @@
     <name>ForkDialog</name>
     <message>
         <source>What if…</source>
-        <translation>如果……</translation>
+        <translation>假设分析：换个设置继续</translation>
     </message>
     <message>
         <source>Continue {run} from one of its finished epochs with other settings, as a new run that keeps its curves up to there (a fresh optimizer; the same batches after).</source>
@@ -1093,11 +1093,11 @@
     </message>
     <message>
         <source>Export images…</source>
-        <translation>导出图片…</translation>
+        <translation>导出图像…</translation>
     </message>
     <message>
         <source>Save the images of the current tab as PNG</source>
-        <translation>把当前标签页的图片保存为 PNG</translation>
+        <translation>把当前标签页的图像保存为 PNG</translation>
     </message>
     <message>
         <source>Confusion matrix</source>
@@ -1121,11 +1121,11 @@
     </message>
     <message>
         <source> (the first two of the {n} selected runs)</source>
-        <translation>（所选 {n} 个运行中的前两个）</translation>
+        <translation>（所选 {n} 次运行中的前两次）</translation>
     </message>
     <message>
         <source>Select a finished run in the table to see what it gets right and wrong; select two to compare them side by side.</source>
-        <translation>在表格中选择一个已完成的运行，看它哪些判断对、哪些错；选两个可以并排比较。</translation>
+        <translation>在表格中选择一次已完成的运行，看它哪些判断对、哪些错；选两次运行可以并排比较。</translation>
     </message>
     <message>
         <source>{run} has no saved model yet (it has not finished an epoch, or it diverged): nothing to look inside.</source>
@@ -1133,7 +1133,7 @@
     </message>
     <message>
         <source>Select a finished run in the table to draw for its model.</source>
-        <translation>在表格中选择一个已完成的运行，就可以手写数字让它的模型识别。</translation>
+        <translation>在表格中选择一次已完成的运行，就可以手写数字让它的模型识别。</translation>
     </message>
     <message>
         <source> and </source>
@@ -1141,7 +1141,7 @@
     </message>
     <message>
         <source>Evaluating {runs}{more} on the validation images…</source>
-        <translation>正在用验证图片评估 {runs}{more}…</translation>
+        <translation>正在用验证图像评估 {runs}{more}……</translation>
     </message>
     <message>
         <source>Cannot evaluate: {problem}</source>
@@ -1149,15 +1149,15 @@
     </message>
     <message>
         <source>These two runs were evaluated on different validation images (another dataset or validation limit), so they are shown side by side but not compared image by image.</source>
-        <translation>这两个运行是在不同的验证图片上评估的（数据集或验证样本数不同），所以只并排显示，不逐张比较。</translation>
+        <translation>这两次运行是在不同的验证图像上评估的（数据集或验证样本数不同），所以只并排显示，不逐张比较。</translation>
     </message>
     <message>
         <source>{run}: {accuracy} right on {n} validation images</source>
-        <translation>{run}：在 {n} 张验证图片上正确率 {accuracy}</translation>
+        <translation>{run}：在 {n} 张验证图像上准确率 {accuracy}</translation>
     </message>
     <message>
         <source>Click a cell of the matrix to see its images.</source>
-        <translation>点击矩阵的格子查看对应的图片。</translation>
+        <translation>点击矩阵的格子查看对应的图像。</translation>
     </message>
     <message>
         <source>Drawing is off: {problem}.</source>
@@ -1185,19 +1185,19 @@
     </message>
     <message>
         <source>images</source>
-        <translation>图片数</translation>
+        <translation>图像数</translation>
     </message>
     <message>
         <source>{run}: the {n} most confidently wrong validation images, with the top-3 probabilities</source>
-        <translation>{run}：最有把握却判错的 {n} 张验证图片，附前三名的概率</translation>
+        <translation>{run}：最有把握却判错的 {n} 张验证图像，附前三名的概率</translation>
     </message>
     <message>
         <source>{run}: the {n} most confidently wrong validation images, with the top-3 raw scores (an MSE-trained model)</source>
-        <translation>{run}：最有把握却判错的 {n} 张验证图片，附前三名的原始分数（用 MSE 训练的模型）</translation>
+        <translation>{run}：最有把握却判错的 {n} 张验证图像，附前三名的原始分数（用 MSE 训练的模型）</translation>
     </message>
     <message>
         <source>{right} right, {wrong} wrong: {n} images</source>
-        <translation>{right} 判对、{wrong} 判错的：{n} 张图片</translation>
+        <translation>{right} 判对、{wrong} 判错的：{n} 张图像</translation>
     </message>
     <message>
         <source> (the first {n})</source>
@@ -1223,7 +1223,7 @@ other: {other}</source>
     </message>
     <message>
         <source>Export the images</source>
-        <translation>导出图片</translation>
+        <translation>导出图像</translation>
     </message>
 </context>
 <context>
@@ -1262,7 +1262,7 @@ other: {other}</source>
     </message>
     <message>
         <source>{method}, {loss}, {optimizer}: the loss (blue, smoothed; grey, each step) as the learning rate grows over {n} steps{end}. Red: where it falls fastest, {steep}. Green: the valley, {valley}, a safer choice. Under SGD, Keras&apos;s &quot;mse&quot; moves both 10× to the right of the article&apos;s loss.</source>
-        <translation>{method}、{loss}、{optimizer}：学习率在 {n} 步中增长时的损失（蓝色为平滑后，灰色为每一步）{end}。红线：下降最快处，{steep}。绿线：谷值，{valley}，更稳妥的选择。在 SGD 下，Keras 的 &quot;mse&quot; 会让两者都比原文的损失右移 10 倍。</translation>
+        <translation>{method}、{loss}、{optimizer}：学习率在 {n} 步中增长时的损失（蓝色为平滑后，灰色为每一步）{end}。红线：下降最快处，{steep}。绿线：谷值，{valley}，更稳妥的选择。在 SGD 下用 Keras 的 &quot;mse&quot; 时，两个建议学习率都是用原文损失时的 10 倍（对数轴上右移一个数量级）。</translation>
     </message>
     <message>
         <source>, until it exploded</source>
@@ -1293,7 +1293,7 @@ other: {other}</source>
     </message>
     <message>
         <source>Stop at the next batch; the run is kept (Esc)</source>
-        <translation>在下一个批次处停止；运行会保留（Esc）</translation>
+        <translation>在下一个批次处停止；已训练的部分会保留（Esc）</translation>
     </message>
     <message>
         <source>Stop training</source>
@@ -1305,11 +1305,11 @@ other: {other}</source>
     </message>
     <message>
         <source>Run these settings with SGD (lr 0.01) and with Adam (lr 0.001), once per seed, then show their mean ± std and the difference with its confidence interval</source>
-        <translation>用 SGD（学习率 0.01）和 Adam（学习率 0.001）分别按每个种子运行这些设置，然后显示它们的均值 ± 标准差以及差异和置信区间</translation>
+        <translation>用 SGD（学习率 0.01）和 Adam（学习率 0.001）按每个种子各训练一次这组设置，然后显示它们的均值 ± 标准差以及差异和置信区间</translation>
     </message>
     <message>
         <source>Open TensorBoard on the runs folder, showing the runs selected in the table (Ctrl+T)</source>
-        <translation>在运行文件夹上打开 TensorBoard，显示表格中选中的运行（Ctrl+T）</translation>
+        <translation>在训练记录文件夹上打开 TensorBoard，显示表格中选中的训练记录（Ctrl+T）</translation>
     </message>
     <message>
         <source>Open TensorBoard</source>
@@ -1321,7 +1321,7 @@ other: {other}</source>
     </message>
     <message>
         <source>Export the plots (PNG, SVG, PDF) and data (CSV) of the selected runs (Ctrl+E)</source>
-        <translation>导出所选运行的曲线图（PNG、SVG、PDF）和数据（CSV）（Ctrl+E）</translation>
+        <translation>导出所选训练记录的曲线图（PNG、SVG、PDF）和数据（CSV）（Ctrl+E）</translation>
     </message>
     <message>
         <source>Export</source>
@@ -1353,7 +1353,7 @@ other: {other}</source>
     </message>
     <message>
         <source>Compare optimizers and Reproduce the article train each setting with this many seeds (the settings&apos; seed, +1, +2, …): a difference larger than the spread of the seeds is not luck</source>
-        <translation>“比较优化器”和“复现原文”对每个设置用这么多个种子训练（设置中的种子、+1、+2……）：比种子之间的离散更大的差异才不是运气</translation>
+        <translation>“比较优化器”和“复现原文”对每个设置用这么多个种子训练（设置中的种子、+1、+2……）：差异超过种子间的波动，才不是运气</translation>
     </message>
     <message>
         <source>Seeds per setting</source>
@@ -1361,7 +1361,7 @@ other: {other}</source>
     </message>
     <message>
         <source>Where runs are saved (set WORKBENCH_RUNS_DIR or use --runs-dir to change)</source>
-        <translation>运行保存的位置（可设置 WORKBENCH_RUNS_DIR 或用 --runs-dir 修改）</translation>
+        <translation>训练记录保存的位置（可设置 WORKBENCH_RUNS_DIR 或用 --runs-dir 修改）</translation>
     </message>
     <message>
         <source>Smoothing of the per-batch curves (TensorBoard&apos;s debiased moving average); the raw curve stays as a faint shadow</source>
@@ -1385,7 +1385,7 @@ other: {other}</source>
     </message>
     <message>
         <source>x: epochs</source>
-        <translation>x：轮数</translation>
+        <translation>x：轮次</translation>
     </message>
     <message>
         <source>x: steps</source>
@@ -1393,7 +1393,7 @@ other: {other}</source>
     </message>
     <message>
         <source>Horizontal axis in epochs or in training steps (batches)</source>
-        <translation>横轴按轮数或按训练步数（批次）显示</translation>
+        <translation>横轴按轮次或按训练步数（批次）显示</translation>
     </message>
     <message>
         <source>Horizontal axis</source>
@@ -1401,7 +1401,7 @@ other: {other}</source>
     </message>
     <message>
         <source>How to read the curves: one colour per run</source>
-        <translation>曲线的读法：每个运行一种颜色</translation>
+        <translation>曲线的读法：颜色区分训练记录</translation>
     </message>
     <message>
         <source>&lt;h3&gt;No runs yet&lt;/h3&gt;&lt;p&gt;The article&apos;s settings are filled in: MLP 256-128-10, SGD lr 0.01, sum-of-squares loss, batch 32.&lt;br&gt;Press &lt;b&gt;Start&lt;/b&gt; (Ctrl+R) to train, or &lt;b&gt;Compare optimizers&lt;/b&gt; to see SGD against Adam.&lt;/p&gt;</source>
@@ -1413,19 +1413,19 @@ other: {other}</source>
     </message>
     <message>
         <source>Inside the run</source>
-        <translation>运行内部</translation>
+        <translation>模型剖析</translation>
     </message>
     <message>
         <source>Confusion matrix, mistakes, per-class accuracy, model summary and a drawing pad for the run selected in the table (two runs: side by side)</source>
-        <translation>表格中所选运行的混淆矩阵、错例、各类别准确率、模型概要和手写板（选两个运行时并排显示）</translation>
+        <translation>表格中所选训练记录的混淆矩阵、错例、各类别准确率、模型概要和手写板（选两次运行时并排显示）</translation>
     </message>
     <message>
         <source>Dynamics</source>
-        <translation>动态</translation>
+        <translation>训练动态</translation>
     </message>
     <message>
         <source>What each layer does per step: update/weight ratio, gradient norm, weight norm, dead ReLU units, for the runs selected in the table</source>
-        <translation>每一层每一步的变化：更新/权重比、梯度范数、权重范数、死亡 ReLU 单元，针对表格中选中的运行</translation>
+        <translation>每一层每一步的变化：更新/权重比、梯度范数、权重范数、死亡 ReLU 单元，针对表格中选中的训练记录</translation>
     </message>
     <message>
         <source>Experiments</source>
@@ -1433,7 +1433,7 @@ other: {other}</source>
     </message>
     <message>
         <source>Settings × seeds: mean and spread per setting, the difference of two settings with its confidence interval, parallel coordinates</source>
-        <translation>设置 × 种子：每个设置的均值和离散程度、两个设置之差及其置信区间、平行坐标</translation>
+        <translation>设置 × 种子：每个设置的均值和波动、两个设置之差及其置信区间、平行坐标</translation>
     </message>
     <message>
         <source>TensorFlow loads on first use</source>
@@ -1441,7 +1441,7 @@ other: {other}</source>
     </message>
     <message>
         <source>Loading TensorFlow in the background…</source>
-        <translation>正在后台加载 TensorFlow…</translation>
+        <translation>正在后台加载 TensorFlow……</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1453,11 +1453,11 @@ other: {other}</source>
     </message>
     <message>
         <source>&amp;Reload runs</source>
-        <translation>重新读取运行(&amp;R)</translation>
+        <translation>重新读取训练记录(&amp;R)</translation>
     </message>
     <message>
         <source>Change runs &amp;folder…</source>
-        <translation>更换运行文件夹(&amp;F)…</translation>
+        <translation>更换训练记录文件夹(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1481,11 +1481,11 @@ other: {other}</source>
     </message>
     <message>
         <source>&amp;Reproduce the article</source>
-        <translation>重现原文(&amp;R)</translation>
+        <translation>复现原文(&amp;R)</translation>
     </message>
     <message>
         <source>Res&amp;ume selected run</source>
-        <translation>继续所选运行(&amp;U)</translation>
+        <translation>继续训练所选记录(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1497,7 +1497,7 @@ other: {other}</source>
     </message>
     <message>
         <source>&amp;Inside the selected run</source>
-        <translation>查看所选运行内部(&amp;I)</translation>
+        <translation>所选训练记录的模型剖析(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1521,23 +1521,23 @@ other: {other}</source>
     </message>
     <message>
         <source>Stopping at the next batch…</source>
-        <translation>将在下一个批次处停止…</translation>
+        <translation>将在下一个批次处停止……</translation>
     </message>
     <message>
         <source>preparing…</source>
-        <translation>准备中…</translation>
+        <translation>准备中……</translation>
     </message>
     <message>
         <source>Preparing the run…</source>
-        <translation>正在准备运行…</translation>
+        <translation>正在准备训练……</translation>
     </message>
     <message>
         <source>Loading TensorFlow… (a few seconds, once)</source>
-        <translation>正在加载 TensorFlow…（只需一次，几秒钟）</translation>
+        <translation>正在加载 TensorFlow……（只需一次，几秒钟）</translation>
     </message>
     <message>
         <source>Compiling the training step…</source>
-        <translation>正在编译训练步…</translation>
+        <translation>正在编译训练步……</translation>
     </message>
     <message>
         <source>epoch {epoch}/{epochs} · batch {batch}/{steps} · ETA {eta}</source>
@@ -1553,11 +1553,11 @@ other: {other}</source>
     </message>
     <message>
         <source>Run {status}</source>
-        <translation>运行{status}</translation>
+        <translation>训练{status}</translation>
     </message>
     <message>
         <source>Run {status}: validation accuracy {accuracy}</source>
-        <translation>运行{status}：验证准确率 {accuracy}</translation>
+        <translation>训练{status}：验证准确率 {accuracy}</translation>
     </message>
     <message>
         <source> · right-click it in the table to resume</source>
@@ -1565,11 +1565,11 @@ other: {other}</source>
     </message>
     <message>
         <source>The run {status}: {error}</source>
-        <translation>运行{status}：{error}</translation>
+        <translation>训练{status}：{error}</translation>
     </message>
     <message>
         <source>Training did not run: {reason}</source>
-        <translation>训练没有运行：{reason}</translation>
+        <translation>训练没有开始：{reason}</translation>
     </message>
     <message>
         <source>ready</source>
@@ -1585,15 +1585,15 @@ other: {other}</source>
     </message>
     <message>
         <source>What if… (continue from an epoch with other settings)</source>
-        <translation>如果……（从某一轮起用其他设置继续）</translation>
+        <translation>假设分析：换个设置继续（从某一轮起）</translation>
     </message>
     <message>
         <source>Compare inside (matrices, images one gets right)</source>
-        <translation>比较内部（矩阵、一方判对的图片）</translation>
+        <translation>比较模型剖析（矩阵、一方判对的图像）</translation>
     </message>
     <message>
         <source>Look inside (confusion matrix, mistakes, draw a digit)</source>
-        <translation>查看内部（混淆矩阵、错例、手写数字）</translation>
+        <translation>模型剖析（混淆矩阵、错例、手写数字）</translation>
     </message>
     <message>
         <source>Export model…</source>
@@ -1609,11 +1609,11 @@ other: {other}</source>
     </message>
     <message>
         <source>Delete 1 run…</source>
-        <translation>删除 1 个运行…</translation>
+        <translation>删除 1 条训练记录…</translation>
     </message>
     <message>
         <source>Delete {n} runs…</source>
-        <translation>删除 {n} 个运行…</translation>
+        <translation>删除 {n} 条训练记录…</translation>
     </message>
     <message>
         <source>Cannot resume {run}: {problem}</source>
@@ -1621,11 +1621,11 @@ other: {other}</source>
     </message>
     <message>
         <source>Select one run in the table to look inside it, or two to compare them.</source>
-        <translation>在表格中选择一个运行查看其内部，或选两个进行比较。</translation>
+        <translation>在表格中选择一次运行查看它的模型剖析，或选两次运行进行比较。</translation>
     </message>
     <message>
         <source>Select one stopped or interrupted run in the table to resume it.</source>
-        <translation>在表格中选择一个已停止或被中断的运行来继续它。</translation>
+        <translation>在表格中选择一次已停止或被中断的运行来继续训练。</translation>
     </message>
     <message>
         <source>The settings of {run} cannot be used: {problem}</source>
@@ -1649,7 +1649,7 @@ other: {other}</source>
     </message>
     <message>
         <source>Exporting the model of {run}…</source>
-        <translation>正在导出 {run} 的模型…</translation>
+        <translation>正在导出 {run} 的模型……</translation>
     </message>
     <message>
         <source>Model exported to {path}</source>
@@ -1661,7 +1661,7 @@ other: {other}</source>
     </message>
     <message>
         <source>Rename run</source>
-        <translation>重命名运行</translation>
+        <translation>重命名训练记录</translation>
     </message>
     <message>
         <source>Name:</source>
@@ -1669,19 +1669,19 @@ other: {other}</source>
     </message>
     <message>
         <source>Delete runs</source>
-        <translation>删除运行</translation>
+        <translation>删除训练记录</translation>
     </message>
     <message>
         <source>Delete {n} run folder(s) with their models and logs?</source>
-        <translation>删除 {n} 个运行文件夹及其中的模型和日志？</translation>
+        <translation>删除 {n} 个训练记录文件夹及其中的模型和日志？</translation>
     </message>
     <message>
         <source>Runs folder: {path}</source>
-        <translation>运行文件夹：{path}</translation>
+        <translation>训练记录文件夹：{path}</translation>
     </message>
     <message>
         <source>Starting TensorBoard…</source>
-        <translation>正在启动 TensorBoard…</translation>
+        <translation>正在启动 TensorBoard……</translation>
     </message>
     <message>
         <source>TensorBoard at {url}</source>
@@ -1709,22 +1709,22 @@ other: {other}</source>
     </message>
     <message>
         <source>Runs folder</source>
-        <translation>运行文件夹</translation>
+        <translation>训练记录文件夹</translation>
     </message>
     <message>
         <source>Stop the run before changing the runs folder.</source>
-        <translation>请先停止运行，再更换运行文件夹。</translation>
+        <translation>请先停止训练，再更换训练记录文件夹。</translation>
     </message>
     <message>
         <source>Stopping the run before closing…</source>
-        <translation>关闭前正在停止运行…</translation>
+        <translation>关闭前正在停止训练……</translation>
     </message>
 </context>
 <context>
     <name>ParallelCoordinates</name>
     <message>
         <source>One axis per varied setting, the metric last; one line per trial (each seed), coloured by its metric: bright = high</source>
-        <translation>每个变化的设置一条轴，最后一条是指标；每次试验（每个种子）一条线，按指标着色：越亮越高</translation>
+        <translation>每个被改变的设置一条轴，最后一条是指标；每次试验（每个种子）一条线，按指标着色：越亮越高</translation>
     </message>
     <message>
         <source>Parallel coordinates</source>
@@ -1733,6 +1733,21 @@ other: {other}</source>
     <message>
         <source>No finished trials yet</source>
         <translation>还没有完成的试验</translation>
+    </message>
+</context>
+<context>
+    <name>PlotMenu</name>
+    <message>
+        <source>Show all the data</source>
+        <translation>显示全部数据</translation>
+    </message>
+    <message>
+        <source>Save picture…</source>
+        <translation>保存图像…</translation>
+    </message>
+    <message>
+        <source>Save the plot</source>
+        <translation>保存曲线图</translation>
     </message>
 </context>
 <context>
@@ -1771,7 +1786,7 @@ other: {other}</source>
     </message>
     <message>
         <source>epoch</source>
-        <translation>轮数</translation>
+        <translation>轮次</translation>
     </message>
     <message>
         <source>training step (batch)</source>
@@ -1782,15 +1797,15 @@ other: {other}</source>
     <name>ReproduceDialog</name>
     <message>
         <source>The article, reproduced</source>
-        <translation>重现原文</translation>
+        <translation>复现原文</translation>
     </message>
     <message>
         <source>Accuracies in percent: the mean ± std over {n} seeds. &quot;Reported within ±2 std&quot;: the article&apos;s number lies within two standard deviations of the mean measured here, i.e. within the spread of the seeds. The experiment is in the Experiments tab, each run in the runs table.</source>
-        <translation>准确率以百分比表示：{n} 个种子的均值 ± 标准差。“原文值在 ±2 标准差内”：原文的数字落在这里测得的均值的两个标准差之内，即在种子的离散范围内。该实验在“实验”标签页中，每次运行在运行表格中。</translation>
+        <translation>准确率以百分比表示：{n} 个种子的均值 ± 标准差。“原文值在 ±2 标准差内”：原文的数字落在这里测得的均值的两个标准差之内，即在种子间的波动范围内。该实验在“实验”标签页中，每次运行都在训练记录表中。</translation>
     </message>
     <message>
         <source>Accuracies in percent. The runs are in the runs table: select them to overlay their curves.</source>
-        <translation>准确率以百分比表示。这些运行都在运行列表里：选中它们可以叠加显示曲线。</translation>
+        <translation>准确率以百分比表示。这些运行都在训练记录表里：选中它们可以叠加显示曲线。</translation>
     </message>
 </context>
 <context>
@@ -1864,11 +1879,11 @@ other: {other}</source>
     <name>RunsTable</name>
     <message>
         <source>Runs</source>
-        <translation>运行列表</translation>
+        <translation>训练记录</translation>
     </message>
     <message>
         <source>Every run in the runs folder. Select runs (Ctrl/Shift-click) to overlay them in the plots.</source>
-        <translation>运行文件夹中的所有运行。选中多个运行（Ctrl/Shift 点击）可在曲线图中叠加显示。</translation>
+        <translation>训练记录文件夹中的所有训练记录。选中多条（Ctrl/Shift 点击）可在曲线图中叠加显示。</translation>
     </message>
 </context>
 <context>
@@ -1891,7 +1906,7 @@ other: {other}</source>
     </message>
     <message>
         <source>What TensorFlow sees on this machine and what the Device setting will run</source>
-        <translation>TensorFlow 在这台机器上看到的设备，以及“设备”设置将使用什么运行</translation>
+        <translation>TensorFlow 在这台机器上看到的设备，以及按“设备”设置训练时将使用的设备</translation>
     </message>
     <message>
         <source>Devices: known once TensorFlow has loaded</source>
@@ -1899,7 +1914,7 @@ other: {other}</source>
     </message>
     <message>
         <source>Sees {devices} · runs on {run}</source>
-        <translation>可见 {devices} · 运行于 {run}</translation>
+        <translation>可见 {devices} · 训练使用 {run}</translation>
     </message>
     <message>
         <source>Choose a dataset</source>
@@ -1914,7 +1929,7 @@ other: {other}</source>
     <name>TrainWorker</name>
     <message>
         <source>Loading TensorFlow…</source>
-        <translation>正在加载 TensorFlow…</translation>
+        <translation>正在加载 TensorFlow……</translation>
     </message>
     <message>
         <source>Setting {problem}</source>
@@ -2005,11 +2020,11 @@ other: {other}</source>
     </message>
     <message>
         <source>{status}: trained as a worker of the cluster; the chief writes the run</source>
-        <translation>{status}：作为集群的 worker 训练；运行由 chief 写入</translation>
+        <translation>{status}：作为集群的 worker 训练；训练记录由 chief 写入</translation>
     </message>
     <message>
         <source>{status}: run {run} in {path}</source>
-        <translation>{status}：运行 {run}，位于 {path}</translation>
+        <translation>{status}：训练记录 {run}，位于 {path}</translation>
     </message>
     <message>
         <source>warning: {warning}</source>
@@ -2045,7 +2060,7 @@ other: {other}</source>
     </message>
     <message>
         <source>no runs in {path}</source>
-        <translation>{path} 中没有运行</translation>
+        <translation>{path} 中没有训练记录</translation>
     </message>
     <message>
         <source>name</source>
@@ -2069,7 +2084,7 @@ other: {other}</source>
     </message>
     <message>
         <source>run {run}: accuracy {accuracy} on {n} validation samples</source>
-        <translation>运行 {run}：在 {n} 个验证样本上准确率 {accuracy}</translation>
+        <translation>训练记录 {run}：在 {n} 个验证样本上准确率 {accuracy}</translation>
     </message>
     <message>
         <source>confusion matrix (rows: true class, columns: predicted)</source>
@@ -2121,15 +2136,15 @@ other: {other}</source>
     </message>
     <message>
         <source>runs folder (default: $WORKBENCH_RUNS_DIR or the user data folder)</source>
-        <translation>运行文件夹（默认：$WORKBENCH_RUNS_DIR 或用户数据文件夹）</translation>
+        <translation>训练记录文件夹（默认：$WORKBENCH_RUNS_DIR 或用户数据文件夹）</translation>
     </message>
     <message>
         <source>one training run, headless; writes a run folder</source>
-        <translation>无界面地训练一次；写出一个运行文件夹</translation>
+        <translation>无界面地训练一次；写出一个训练记录文件夹</translation>
     </message>
     <message>
         <source>list the runs in a runs folder</source>
-        <translation>列出运行文件夹中的运行</translation>
+        <translation>列出训练记录文件夹中的训练记录</translation>
     </message>
     <message>
         <source>continue a stopped or interrupted run from its last finished epoch</source>
@@ -2137,7 +2152,7 @@ other: {other}</source>
     </message>
     <message>
         <source>what if: continue a run from one of its epochs with another loss, optimizer or learning rate, as a new run</source>
-        <translation>如果……：从某次运行的某一轮起，用另一种损失、优化器或学习率继续，作为一次新的运行</translation>
+        <translation>假设分析：从某次运行的某一轮起，用另一种损失、优化器或学习率继续，作为一次新的运行</translation>
     </message>
     <message>
         <source>measure why a configuration trains differently (loss scale, resolved metric)</source>
@@ -2153,15 +2168,15 @@ other: {other}</source>
     </message>
     <message>
         <source>confusion matrix and per-class metrics of a run&apos;s model on its validation data</source>
-        <translation>运行的模型在其验证数据上的混淆矩阵和各类别指标</translation>
+        <translation>一次运行的模型在其验证数据上的混淆矩阵和各类别指标</translation>
     </message>
     <message>
         <source>write a run&apos;s model for use elsewhere (Keras, SavedModel, TFLite)</source>
-        <translation>导出运行的模型供别处使用（Keras、SavedModel、TFLite）</translation>
+        <translation>导出一次运行的模型供别处使用（Keras、SavedModel、TFLite）</translation>
     </message>
     <message>
         <source>serve a runs folder with TensorBoard on loopback</source>
-        <translation>在本机回环地址上用 TensorBoard 展示运行文件夹</translation>
+        <translation>在本机回环地址上用 TensorBoard 展示训练记录文件夹</translation>
     </message>
     <message>
         <source>a grid of settings x seeds, each trial a run, summarised per setting</source>
@@ -2193,7 +2208,7 @@ other: {other}</source>
     </message>
     <message>
         <source>the run id</source>
-        <translation>运行 id</translation>
+        <translation>训练记录 ID</translation>
     </message>
     <message>
         <source>also write the confusion matrix as CSV</source>
@@ -2205,11 +2220,11 @@ other: {other}</source>
     </message>
     <message>
         <source>file or folder to write (default: named after the run, in the current folder)</source>
-        <translation>要写出的文件或文件夹（默认：以运行命名，放在当前文件夹）</translation>
+        <translation>要写出的文件或文件夹（默认：以训练记录命名，放在当前文件夹）</translation>
     </message>
     <message>
         <source>the run id (a folder of the runs folder)</source>
-        <translation>运行 id（运行文件夹中的一个子文件夹）</translation>
+        <translation>训练记录 ID（训练记录文件夹中的一个子文件夹）</translation>
     </message>
     <message>
         <source>start from the weights after this finished epoch</source>
@@ -2233,7 +2248,7 @@ other: {other}</source>
     </message>
     <message>
         <source>run ids to export</source>
-        <translation>要导出的运行 id</translation>
+        <translation>要导出的训练记录 ID</translation>
     </message>
     <message>
         <source>folder to write into</source>
@@ -2257,7 +2272,7 @@ other: {other}</source>
     </message>
     <message>
         <source>folder to serve (default: the runs folder)</source>
-        <translation>要展示的文件夹（默认：运行文件夹）</translation>
+        <translation>要展示的文件夹（默认：训练记录文件夹）</translation>
     </message>
     <message>
         <source>port on 127.0.0.1 (0 = a free one)</source>
@@ -2289,11 +2304,11 @@ other: {other}</source>
     </message>
     <message>
         <source>stop hopeless trials early: validation accuracy below the median of earlier trials&apos; at the same epoch (Optuna&apos;s median pruner)</source>
-        <translation>提前停止没有希望的试验：验证准确率低于之前试验在同一轮的中位数（Optuna 的中位数剪枝器）</translation>
+        <translation>剪枝，提前停掉没有希望的试验：验证准确率低于之前试验在同一轮的中位数（Optuna 的中位数剪枝器）</translation>
     </message>
     <message>
         <source>Optuna storage: an SQLAlchemy URL or grpc://HOST:PORT (default: an SQLite file in the runs folder)</source>
-        <translation>Optuna 存储：SQLAlchemy URL 或 grpc://HOST:PORT（默认：运行文件夹中的 SQLite 文件）</translation>
+        <translation>Optuna 存储：SQLAlchemy URL 或 grpc://HOST:PORT（默认：训练记录文件夹中的 SQLite 文件）</translation>
     </message>
     <message>
         <source>the experiment id</source>
@@ -2309,7 +2324,7 @@ other: {other}</source>
     </message>
     <message>
         <source>trial {settings} seed {seed}: {status}, val accuracy {accuracy} (run {run})</source>
-        <translation>试验 {settings} 种子 {seed}：{status}，验证准确率 {accuracy}（运行 {run}）</translation>
+        <translation>试验 {settings} 种子 {seed}：{status}，验证准确率 {accuracy}（训练记录 {run}）</translation>
     </message>
     <message>
         <source>settings</source>
@@ -2375,7 +2390,7 @@ other: {other}</source>
     <name>diagnosis</name>
     <message>
         <source>CategoricalAccuracy fed integer labels and argmax outputs</source>
-        <translation>喂了整数标签和 argmax 输出的 CategoricalAccuracy</translation>
+        <translation>输入了整数标签和 argmax 输出的 CategoricalAccuracy</translation>
     </message>
     <message>
         <source>explain runs in one process and does not join the TF_CONFIG cluster</source>
@@ -2387,7 +2402,7 @@ other: {other}</source>
     </message>
     <message>
         <source>categorical_on_sparse: CategoricalAccuracy is fed integer labels and argmax outputs, so it compares two label vectors as if they were probability vectors and counts one sample per batch; the accuracy is wrong (on this batch it reports {reported} where the model is really at {true}).</source>
-        <translation>categorical_on_sparse：CategoricalAccuracy 被喂了整数标签和 argmax 后的输出，于是它把两个标签向量当作概率向量来比较，每个批次只算一个样本；准确率是错的（在这个批次上它报告 {reported}，而模型实际是 {true}）。</translation>
+        <translation>categorical_on_sparse：CategoricalAccuracy 被输入了整数标签和 argmax 后的输出，于是它把两个标签向量当作概率向量来比较，每个批次只算一个样本；准确率是错的（在这个批次上它报告 {reported}，而模型实际是 {true}）。</translation>
     </message>
     <message>
         <source>{metric}: the accuracy reported here ({reported}) differs from the true accuracy ({true}).</source>
@@ -2403,11 +2418,11 @@ other: {other}</source>
     </message>
     <message>
         <source>{strategy} with {n} replicas: each replica sees {per_replica} of the {batch} images. A loss divided by the per-replica batch (reduce_sum(...) / batch inside strategy.run) gives gradients {naive}x as large once the strategy sums them - like lr {lr_now} instead of {lr}. The workbench divides by the global batch (tf.nn.compute_average_loss): {right}x.</source>
-        <translation>{strategy}，{n} 个副本：每个副本看到 {batch} 张图片中的 {per_replica} 张。如果损失除以每个副本的批大小（在 strategy.run 里 reduce_sum(...) / batch），策略把梯度相加后会大 {naive} 倍——相当于学习率从 {lr} 变成了 {lr_now}。工作台除以全局批大小（tf.nn.compute_average_loss）：{right} 倍。</translation>
+        <translation>{strategy}，{n} 个副本：每个副本看到 {batch} 张图像中的 {per_replica} 张。如果损失除以每个副本的批大小（在 strategy.run 里 reduce_sum(...) / batch），策略把梯度相加后会大 {naive} 倍——相当于学习率从 {lr} 变成了 {lr_now}。工作台除以全局批大小（tf.nn.compute_average_loss）：{right} 倍。</translation>
     </message>
     <message>
         <source>On the first batch of {batch} images, the {loss} loss is {scale}x the article&apos;s sum-of-squares loss, and one {optimizer} step from the same weights is {effective}x as large as with that loss.</source>
-        <translation>在第一个批次的 {batch} 张图片上，{loss} 损失是原文平方和损失的 {scale} 倍；从相同的权重出发，一步 {optimizer} 的步长是用那个损失时的 {effective} 倍。</translation>
+        <translation>在第一个批次的 {batch} 张图像上，{loss} 损失是原文平方和损失的 {scale} 倍；从相同的权重出发，一步 {optimizer} 的步长是用那个损失时的 {effective} 倍。</translation>
     </message>
     <message>
         <source>Per layer, that step moves the weights by {layers} of their size (update/weight ratio).</source>
@@ -2419,19 +2434,19 @@ other: {other}</source>
     </message>
     <message>
         <source>The {method} method feeds one-hot labels, so the metric &apos;{metric}&apos; becomes {resolved}, which reports a wrong number.</source>
-        <translation>{method} 方法喂的是 one-hot 标签，所以指标 &apos;{metric}&apos; 变成了 {resolved}，报告的数字是错的。</translation>
+        <translation>{method} 方法输入的是 one-hot 标签，所以指标 &apos;{metric}&apos; 变成了 {resolved}，报告的数字是错的。</translation>
     </message>
     <message>
         <source>The {method} method feeds integer labels, so the metric &apos;{metric}&apos; becomes {resolved}, which reports a wrong number.</source>
-        <translation>{method} 方法喂的是整数标签，所以指标 &apos;{metric}&apos; 变成了 {resolved}，报告的数字是错的。</translation>
+        <translation>{method} 方法输入的是整数标签，所以指标 &apos;{metric}&apos; 变成了 {resolved}，报告的数字是错的。</translation>
     </message>
     <message>
         <source>The {method} method feeds one-hot labels, so the metric &apos;{metric}&apos; becomes {resolved} and reports the true accuracy.</source>
-        <translation>{method} 方法喂的是 one-hot 标签，所以指标 &apos;{metric}&apos; 变成了 {resolved}，报告的是真实准确率。</translation>
+        <translation>{method} 方法输入的是 one-hot 标签，所以指标 &apos;{metric}&apos; 变成了 {resolved}，报告的是真实准确率。</translation>
     </message>
     <message>
         <source>The {method} method feeds integer labels, so the metric &apos;{metric}&apos; becomes {resolved} and reports the true accuracy.</source>
-        <translation>{method} 方法喂的是整数标签，所以指标 &apos;{metric}&apos; 变成了 {resolved}，报告的是真实准确率。</translation>
+        <translation>{method} 方法输入的是整数标签，所以指标 &apos;{metric}&apos; 变成了 {resolved}，报告的是真实准确率。</translation>
     </message>
 </context>
 <context>
@@ -2486,7 +2501,7 @@ other: {other}</source>
     <name>export</name>
     <message>
         <source>Select one or more runs in the table to export them.</source>
-        <translation>在表格中选择一个或多个运行来导出。</translation>
+        <translation>在表格中选择一条或多条训练记录来导出。</translation>
     </message>
     <message>
         <source>Export plots and data to…</source>
@@ -2580,7 +2595,7 @@ other: {other}</source>
     <name>status</name>
     <message>
         <source>running</source>
-        <translation>运行中</translation>
+        <translation>训练中</translation>
     </message>
     <message>
         <source>completed</source>

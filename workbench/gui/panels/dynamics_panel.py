@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QVBo
 
 from workbench.core.runs import RunFolder, RunSummary
 from workbench.gui.language import Retranslating
+from workbench.gui.widgets import plot_menu
 from workbench.gui.widgets.plots import PALETTE
 
 QUANTITIES = {
@@ -48,6 +49,7 @@ class DynamicsPanel(Retranslating, QWidget):
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.hint = QLabel(objectName="dynamicsHint", wordWrap=True)
         self.plot = pg.PlotWidget(objectName="dynamicsPlot")
+        plot_menu.install(self.plot, "dynamics")
         self.legend = self.plot.plotItem.addLegend(offset=(-10, 10))
         self.plot.getAxis("left").enableAutoSIPrefix(False)  # "1 (x0.001)" read as 1: say 0.001
         self.band = pg.LinearRegionItem(values=[np.log10(v) for v in BAND], orientation="horizontal", movable=False)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from workbench.core.config import TrainConfig
 from workbench.gui import background
 from workbench.gui.language import Retranslating
+from workbench.gui.widgets import plot_menu
 
 
 def run_lr_find(config: TrainConfig, progress: list[int]) -> dict:
@@ -42,6 +43,7 @@ class LrFindDialog(Retranslating, QDialog):
         self.result: dict | None = None
         self.progress = [0, 0]  # written by the task, read by the timer
         self.plot = pg.PlotWidget(objectName="lrFindPlot")
+        plot_menu.install(self.plot, "lr-range-test")
         self.plot.setLogMode(x=True, y=False)
         self.plot.setBackground(self.palette().base().color())
         self.raw = self.plot.plot(pen=pg.mkPen(QColor(120, 120, 120, 110), width=1))

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from workbench.experiments.curves import GroupCurve
+from workbench.gui.widgets import plot_menu
 from workbench.gui.widgets.plots import PALETTE
 
 
@@ -26,6 +27,7 @@ class BandPlot(pg.PlotWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("experimentBands")
+        plot_menu.install(self, "experiment")
         self.plotItem.showGrid(x=False, y=False)
         self.legend = self.plotItem.addLegend(offset=(-10, 10))
         self.curves: list[GroupCurve] = []

@@ -9,20 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QImage,
-    QPageLayout,
-    QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from workbench.gui.image_files import write_image
 from workbench.gui.language import Retranslating
 
 RIGHT = QColor(46, 125, 50)  # the diagonal: images predicted as their own class
@@ -180,41 +177,6 @@ class ConfusionMatrixView(Retranslating, QWidget):
 
 def save_matrix(path: Path, counts, normalised: bool, title: str) -> None:
     width, height = EXPORT_SIZE
-    rect = QRectF(0, 0, width, height)
     black, white = QColor("black"), QColor("white")
-    suffix = path.suffix.lower()
-    if suffix == ".png":
-        image = QImage(width * 2, height * 2, QImage.Format.Format_ARGB32)
-        image.fill(white)
-        painter = QPainter(image)
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        painter.scale(2, 2)
-        paint_matrix(painter, rect, counts, normalised, title, black, white)
-        painter.end()
-        if not image.save(str(path)):
-            raise OSError(f"could not write {path}")
-    elif suffix == ".svg":
-        from PySide6.QtSvg import QSvgGenerator
-
-        gen = QSvgGenerator()
-        gen.setFileName(str(path))
-        gen.setSize(rect.size().toSize())
-        gen.setViewBox(rect)
-        gen.setTitle(title)
-        gen.setDescription("TF Training Workbench confusion matrix")
-        painter = QPainter(gen)
-        paint_matrix(painter, rect, counts, normalised, title, black, white)
-        painter.end()
-    elif suffix == ".pdf":
-        writer = QPdfWriter(str(path))
-        writer.setTitle(title)
-        writer.setCreator("TF Training Workbench")
-        writer.setResolution(96)
-        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(width * 72 / 96, height * 72 / 96), QPageSize.Unit.Point),
-                                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-        painter = QPainter(writer)
-        paint_matrix(painter, rect, counts, normalised, title, black, white)
-        painter.end()
-    else:
-        raise ValueError(f"cannot write a confusion matrix as {suffix or 'a file without suffix'}; "
-                         "allowed .png, .svg, .pdf (and .csv from the Export button)")
+    write_image(Path(path), width, height,
+                lambda painter, rect: paint_matrix(painter, rect, counts, normalised, title, black, white), title)

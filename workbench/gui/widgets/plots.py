@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from workbench.core.envelope import Envelope
 from workbench.core.series import Series
 from workbench.gui.language import Retranslating
+from workbench.gui.widgets import plot_menu
 
 REDRAW_MS = 33  # ≤ 30 Hz
 FRAME_BUDGET = 0.03  # while training, drawing takes at most this share of the time (measured) ...
@@ -127,6 +128,8 @@ class PlotPanel(Retranslating, QWidget):
         for axis in ("left", "bottom"):
             self.lr_plot.getAxis(axis).enableAutoSIPrefix(False)
         self.plots = {"loss": self.loss_plot, "accuracy": self.accuracy_plot}
+        for name, plot in (*self.plots.items(), ("lr", self.lr_plot)):
+            plot_menu.install(plot, name)
         self.legends: dict[str, pg.LegendItem] = {}
         for metric, plot in self.plots.items():
             plot.showGrid(x=False, y=False)
