@@ -15,9 +15,11 @@ def test_a_right_click_on_a_plot_opens_the_workbench_menu_in_chinese(window, qtb
     window.set_language("zh_CN")
     plot = window.plots.loss_plot
     qtbot.waitUntil(lambda: window.start_button.text() == "开始")
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: plot.viewport().width() > 50)  # laid out: the click lands on the plot
     _right_click(qtbot, plot)
     menu = plot.plot_menu
-    qtbot.waitUntil(menu.isVisible)
+    qtbot.waitUntil(menu.isVisible, timeout=30_000)
     assert [a.text() for a in menu.actions()] == ["显示全部数据", "保存图像…"]
     shown = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not window]
     assert shown == [menu]  # pyqtgraph's English menu did not open beside it

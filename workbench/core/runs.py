@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.i18n import QT_TRANSLATE_NOOP, translate
+from workbench.core.run_names import display_name
 
 HISTORY_FIELDS = ["epoch", "loss", "accuracy", "val_loss", "val_accuracy", "lr", "seconds"]
 BATCH_FIELDS = ["step", "epoch", "loss", "accuracy"]
@@ -383,9 +384,10 @@ class RunSummary:
 
     @property
     def label(self) -> str:
-        """The name shown in tables and legends: the given name, else the main settings."""
+        """The name shown in tables and legends: the given name (a trial's without its experiment, which has a
+        column of its own), else the main settings."""
         if self.name:
-            return self.name
+            return display_name(self.name, self.experiment)
         if self.lr is not None:
             return f"{self.method} {self.optimizer} lr={self.lr:g}"
         return self.run_id

@@ -12,7 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,11 +23,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QProgressBar,
-    QPushButton,
     QScrollArea,
     QSlider,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -38,10 +35,12 @@ from PySide6.QtWidgets import (
 from workbench import __version__
 from workbench.core import i18n
 from workbench.core.config import ConfigError, TrainConfig
+from workbench.core.run_names import display_name
 from workbench.core.runs import RunFolder, RunSummary, default_runs_dir, percent, status_word
 from workbench.gui import background, gc_guard, language
 from workbench.gui.icon import app_icon
 from workbench.gui.language import Retranslating
+from workbench.gui.panels.action_panel import ActionPanel
 from workbench.gui.panels.diagnosis_panel import DiagnosisPanel
 from workbench.gui.panels.dynamics_panel import DynamicsPanel
 from workbench.gui.panels.experiments_panel import ExperimentsPanel
@@ -52,6 +51,11 @@ from workbench.gui.tensorboard_control import TensorBoardLauncher
 from workbench.gui.widgets.plots import PlotPanel, line_styles
 from workbench.gui.widgets.runs_table import RunsTable
 from workbench.gui.worker import load_tensorflow
+
+
+def first_size(available: QSize) -> QSize:
+    """The window's size at its first start: 1280x760, or the screen's available size if smaller."""
+    return QSize(min(1280, available.width()), min(760, available.height()))
 
 
 def legend_name(label: str, wrong: dict) -> str:
@@ -118,42 +122,18 @@ class MainWindow(Retranslating, QMainWindow):
     # -- layout ------------------------------------------------------------------
     def _build(self) -> None:
         self.settings = SettingsPanel()
-        self.start_button = QPushButton(objectName="startButton")
-        self.stop_button = QPushButton(objectName="stopButton", enabled=False)
-        self.compare_button = QPushButton(objectName="compareButton")
-        self.seeds_spin = QSpinBox(objectName="compareSeedsSpin", minimum=1, maximum=20, value=3)
-        self.seeds_label = QLabel()
-        self.seeds_label.setBuddy(self.seeds_spin)
-        self.tensorboard_button = QPushButton(objectName="tensorboardButton")
-        self.export_button = QPushButton(objectName="exportButton")
-        self.lr_find_button = QPushButton(objectName="lrFindButton")
-        self.start_button.setDefault(True)
-        self.progress = QProgressBar(objectName="progressBar")
-        self.progress.setValue(0)
-        self.progress.setTextVisible(True)
-        self.progress_status = ""  # the status the bar shows when no run is going ("" = ready)
+        self.actions_panel = actions = ActionPanel()  # outside the scroll area: always in sight
+        self.start_button, self.stop_button = actions.start_button, actions.stop_button
+        self.compare_button, self.seeds_spin = actions.compare_button, actions.seeds_spin
+        self.tensorboard_button, self.export_button = actions.tensorboard_button, actions.export_button
+        self.lr_find_button, self.progress = actions.lr_find_button, actions.progress
 
         self.settings_box = settings_box = QGroupBox()
         box_layout = QVBoxLayout(settings_box)
         box_layout.addWidget(self.settings)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.stop_button)
-        tools = QHBoxLayout()
-        tools.addWidget(self.tensorboard_button)
-        tools.addWidget(self.export_button)
-        tools.addWidget(self.lr_find_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(settings_box)
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(self.progress)
-        compare_row = QHBoxLayout()
-        compare_row.addWidget(self.compare_button, 1)
-        compare_row.addWidget(self.seeds_label)
-        compare_row.addWidget(self.seeds_spin)
-        left_layout.addLayout(compare_row)
-        left_layout.addLayout(tools)
         left_layout.addStretch(1)
         self.runs_label = QLabel(objectName="runsDirLabel", wordWrap=True)
         left_layout.addWidget(self.runs_label)
@@ -161,12 +141,21 @@ class MainWindow(Retranslating, QMainWindow):
         scroll.setWidget(left)
         scroll.setMinimumWidth(left.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.settings_scroll = scroll
+        left_column = QWidget(objectName="leftColumn")
+        column_layout = QVBoxLayout(left_column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(0)
+        column_layout.addWidget(scroll, 1)
+        column_layout.addWidget(actions)
+        left_column.setMinimumWidth(max(scroll.minimumWidth(), actions.minimumSizeHint().width()))
 
         self.plots = PlotPanel()
         self.smoothing = QSlider(Qt.Orientation.Horizontal, objectName="smoothingSlider")
         self.smoothing.setRange(0, 99)
         self.smoothing_label = QLabel("0.00")
         self.log_scale = QCheckBox(objectName="logScaleCheck")
+        self.outliers_check = QCheckBox(objectName="ignoreOutliersCheck", checked=True)
         self.x_axis = QComboBox(objectName="xAxisCombo")
         self.x_axis.addItem("", True)
         self.x_axis.addItem("", False)
@@ -175,6 +164,7 @@ class MainWindow(Retranslating, QMainWindow):
         view_bar.addWidget(self.smoothing_title)
         view_bar.addWidget(self.smoothing, 1)
         view_bar.addWidget(self.smoothing_label)
+        view_bar.addWidget(self.outliers_check)
         view_bar.addWidget(self.log_scale)
         view_bar.addWidget(self.x_axis)
         self.line_styles = styles = QLabel(objectName="lineStylesLabel", wordWrap=True,
@@ -214,7 +204,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.right.setStretchFactor(0, 5)
         self.right.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(left_column)
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
@@ -235,6 +225,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.lr_find_button.clicked.connect(self.find_lr)
         self.smoothing.valueChanged.connect(self._smoothing_changed)
         self.log_scale.toggled.connect(self.plots.set_log_y)
+        self.outliers_check.toggled.connect(self.plots.set_ignore_outliers)
+        self.plots.outliers_changed.connect(self.outliers_check.setChecked)
         self.x_axis.currentIndexChanged.connect(lambda: self.plots.set_x_in_epochs(self.x_axis.currentData()))
         self.runs_table.selection_changed.connect(self._show_selected)
         self.runs_table.selection_changed.connect(self._update_inside)
@@ -255,35 +247,7 @@ class MainWindow(Retranslating, QMainWindow):
     def retranslate(self) -> None:
         """Sets every fixed text in the current language (at start and on each language change)."""
         self.setWindowTitle(self.tr("TF Training Workbench"))
-        for button, text, tip, name in (
-            (self.start_button, self.tr("Start"), self.tr("Train with these settings (Ctrl+R)"), self.tr("Start training")),
-            (self.stop_button, self.tr("Stop"), self.tr("Stop at the next batch; the run is kept (Esc)"), self.tr("Stop training")),
-            (self.compare_button, self.tr("Compare optimizers"),
-             self.tr("Run these settings with SGD (lr 0.01) and with Adam (lr 0.001), once per seed, then show "
-                     "their mean ± std and the difference with its confidence interval"),
-             self.tr("Compare optimizers")),
-            (self.tensorboard_button, "TensorBoard",
-             self.tr("Open TensorBoard on the runs folder, showing the runs selected in the table (Ctrl+T)"),
-             self.tr("Open TensorBoard")),
-            (self.export_button, self.tr("Export…"),
-             self.tr("Export the plots (PNG, SVG, PDF) and data (CSV) of the selected runs (Ctrl+E)"), self.tr("Export")),
-            (self.lr_find_button, self.tr("Find lr…"),
-             self.tr("LR range test: train these settings for a few hundred steps with the learning rate growing from "
-                     "1e-6 to 10, see where the loss falls fastest, and use that learning rate"),
-             self.tr("Find the learning rate")),
-        ):
-            button.setText(text)
-            button.setToolTip(tip)
-            button.setAccessibleName(name)
-        self.progress.setAccessibleName(self.tr("Training progress"))
-        if not self.training:
-            self._show_progress_status()
         self.settings_box.setTitle(self.tr("Settings"))
-        self.seeds_label.setText(self.tr("× seeds"))
-        self.seeds_spin.setToolTip(self.tr("Compare optimizers and Reproduce the article train each setting with this "
-                                           "many seeds (the settings' seed, +1, +2, …): a difference larger than "
-                                           "the spread of the seeds is not luck"))
-        self.seeds_spin.setAccessibleName(self.tr("Seeds per setting"))
         self.runs_label.setToolTip(self.tr("Where runs are saved (set WORKBENCH_RUNS_DIR or use --runs-dir to change)"))
         self._update_runs_label()
         self.smoothing.setToolTip(self.tr("Smoothing of the per-batch curves (TensorBoard's debiased moving average); "
@@ -291,6 +255,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.smoothing.setAccessibleName(self.tr("Smoothing"))
         self.smoothing_title.setText(self.tr("Smoothing"))
         self.log_scale.setText(self.tr("log loss"))
+        self.outliers_check.setText(self.tr("ignore outliers"))
+        self.outliers_check.setToolTip(self.tr(
+            "Fit the y axes to the data without the most extreme 5% of the per-batch points at each end, so the "
+            "converged part fills the plot (TensorBoard's \"ignore outliers in chart scaling\"); off: every point"))
+        self.outliers_check.setAccessibleName(self.tr("Ignore outliers in the y axes"))
         self.log_scale.setToolTip(self.tr("Logarithmic y axis for the loss plot"))
         self.log_scale.setAccessibleName(self.tr("Logarithmic loss axis"))
         self.x_axis.setItemText(0, self.tr("x: epochs"))
@@ -299,10 +268,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.x_axis.setAccessibleName(self.tr("Horizontal axis"))
         self.line_styles.setText(line_styles())
         self.line_styles.setToolTip(self.tr("How to read the curves: one colour per run"))
-        self.empty_hint.setText(self.tr(
-            "<h3>No runs yet</h3><p>The article's settings are filled in: MLP 256-128-10, SGD lr 0.01, "
-            "sum-of-squares loss, batch 32.<br>Press <b>Start</b> (Ctrl+R) to train, or "
-            "<b>Compare optimizers</b> to see SGD against Adam.</p>"))
+        self._update_empty_hint()
         self.view_tabs.setTabText(0, self.tr("Curves"))
         self.view_tabs.setTabText(1, self.tr("Inside the run"))
         self.view_tabs.setTabToolTip(1, self.tr("Confusion matrix, mistakes, per-class accuracy, model summary and a "
@@ -395,9 +361,8 @@ class MainWindow(Retranslating, QMainWindow):
         geometry = self.settings_store.value("geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:  # first start: 1280x760, or the screen's available size if smaller
-            avail = self.screen().availableGeometry()
-            self.resize(min(1280, avail.width()), min(760, avail.height()))
+        else:
+            self.resize(first_size(self.screen().availableGeometry().size()))
         state = self.settings_store.value("splitter")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
@@ -410,6 +375,10 @@ class MainWindow(Retranslating, QMainWindow):
         else:  # plots get about 70%, the runs table about 30% (room for several rows)
             height = max(400, self.height() - 60)
             self.right.setSizes([int(height * 0.7), int(height * 0.3)])
+        selected = self.settings_store.value("selectedRuns")  # the runs shown when the window was closed
+        if isinstance(selected, str) and selected:
+            with contextlib.suppress(ValueError, TypeError):
+                self.runs_table.select_runs(json.loads(selected))
         saved = self.settings_store.value("config")
         if isinstance(saved, str) and saved:
             # a config from another version that does not validate: keep the defaults
@@ -420,6 +389,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings_store.setValue("geometry", self.saveGeometry())
         self.settings_store.setValue("splitter", self.splitter.saveState())
         self.settings_store.setValue("rightSplitter", self.right.saveState())
+        self.settings_store.setValue("selectedRuns", json.dumps([r.run_id for r in self.runs_table.selected_runs()]))
         with contextlib.suppress(ConfigError):
             self.settings_store.setValue("config", self.settings.config().to_json())
         self.settings_store.sync()
@@ -550,17 +520,11 @@ class MainWindow(Retranslating, QMainWindow):
             self.status_metrics.setText(self.tr("Stopping at the next batch…"))
 
     def _set_running(self, running: bool) -> None:
-        self.start_button.setEnabled(not running)
-        self.compare_button.setEnabled(not running)
-        self.seeds_spin.setEnabled(not running)
-        self.lr_find_button.setEnabled(not running)
-        self.stop_button.setEnabled(running)
+        self.actions_panel.set_running(running)
         self.settings.setEnabled(not running)
         self.experiments.set_running(running)
         if running:
             self.banner.hide()
-            self.progress.setRange(0, 0)
-            self.progress.setFormat(self.tr("preparing…"))
             self.status_metrics.setText(self.tr("Preparing the run…"))
 
     def _on_loading(self, text: str) -> None:
@@ -569,13 +533,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.status_metrics.setText(text)
 
     def _on_run_started(self, info: dict) -> None:
-        key = info["run_id"]
+        key, name = info["run_id"], display_name(info["name"], info.get("experiment_id"))
         if info.get("resumed"):  # what the run recorded before (trimmed to its checkpoint), then live
             folder = RunFolder(Path(info["run_dir"]))
-            self.plots.load_run(key, legend_name(info["name"], info["wrong"]), folder.history_with_truth(),
+            self.plots.load_run(key, legend_name(name, info["wrong"]), folder.history_with_truth(),
                                 folder.batches(), info["steps_per_epoch"], live=True, epochs=info["epochs"])
         else:
-            self.plots.add_run(key, legend_name(info["name"], info["wrong"]), info["steps_per_epoch"], live=True,
+            self.plots.add_run(key, legend_name(name, info["wrong"]), info["steps_per_epoch"], live=True,
                                epochs=info["epochs"])
         self.runs_table.reload()
         self._update_empty_hint()
@@ -586,15 +550,7 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self.plots.runs[self.live_key].add_batches(points["steps"], points["loss"], points["accuracy"])
         epochs, steps = self.controller.live_info["epochs"], self.controller.live_info["steps_per_epoch"]
-        if self.progress.maximum() != points["total"]:
-            self.progress.setRange(0, points["total"])
-        self.progress.setValue(points["done"])
-        text = self.tr("epoch {epoch}/{epochs} · batch {batch}/{steps} · ETA {eta}").format(
-            epoch=points["epoch"], epochs=epochs, batch=points["batch"], steps=steps, eta=points["eta"])
-        trial = self.controller.live_info.get("trial")
-        if trial:
-            text = self.tr("run {n} of {total}").format(n=trial["done"] + 1, total=trial["total"]) + " · " + text
-        self.progress.setFormat(text)
+        self.actions_panel.show_progress(points, epochs, steps, self.controller.live_info.get("trial"))
         self.status_metrics.setText(
             self.tr("epoch {epoch}/{epochs}   loss {loss}   accuracy {accuracy}   {rate} samples/s").format(
                 epoch=points["epoch"], epochs=epochs, loss=f"{points['loss'][-1]:.4f}",
@@ -635,11 +591,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.runs_table.reload()
 
     def _on_batch_finished(self, made: list) -> None:
-        status = (self.last_summary or {}).get("status")
-        self.progress.setRange(0, 100)
-        self.progress.setValue(100 if status == "completed" else 0)
-        self.progress_status = status or ""
-        self._show_progress_status()
+        self.actions_panel.finish((self.last_summary or {}).get("status"))
         if self._experiment_batch:  # its runs are read in the Experiments tab, not overlaid by the dozen
             self._experiment_batch = False
             select, self._select_groups = self._select_groups, False
@@ -650,9 +602,6 @@ class MainWindow(Retranslating, QMainWindow):
         elif made:
             self.runs_table.select_runs(made)
 
-    def _show_progress_status(self) -> None:
-        self.progress.setFormat(status_word(self.progress_status) if self.progress_status else self.tr("ready"))
-
     def _show_reproduction(self, results: list) -> None:
         from workbench.gui.panels.reproduce_dialog import ReproduceDialog
 
@@ -660,6 +609,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.reproduce_dialog.show()
 
     def _settings_changed(self) -> None:
+        if not self.empty_hint.isHidden():
+            self._update_empty_hint()
         try:
             self.diagnosis.request(self.settings.config())
         except ConfigError as exc:
@@ -855,7 +806,16 @@ class MainWindow(Retranslating, QMainWindow):
         self._update_empty_hint()
 
     def _update_empty_hint(self) -> None:
+        """The first-run hint; it says the article's settings are filled in only while they are."""
         self.empty_hint.setVisible(not self.plots.runs and not self.runs_table.runs_model.runs)
+        try:
+            article = self.settings.config().to_dict() == TrainConfig().to_dict()
+        except ConfigError:
+            article = False
+        filled = self.tr("The article's settings are filled in: MLP 256-128-10, SGD lr 0.01, sum-of-squares "
+                         "loss, batch 32.") + "<br>" if article else ""
+        self.empty_hint.setText(self.tr("<h3>No runs yet</h3><p>{filled}Press <b>Start</b> (Ctrl+R) to train, or "
+                                        "<b>Compare optimizers</b> to see SGD against Adam.</p>").format(filled=filled))
 
     def _update_runs_label(self) -> None:
         self.runs_label.setText(self.tr("Runs folder: {path}").format(path=self.runs_dir))

@@ -522,6 +522,113 @@
     </message>
 </context>
 <context>
+    <name>ActionPanel</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Train with these settings (Ctrl+R)</source>
+        <translation>用这组设置训练（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop at the next batch; the run is kept (Esc)</source>
+        <translation>在下一个批次处停止；已训练的部分会保留（Esc）</translation>
+    </message>
+    <message>
+        <source>Stop training</source>
+        <translation>停止训练</translation>
+    </message>
+    <message>
+        <source>Compare optimizers</source>
+        <translation>比较优化器</translation>
+    </message>
+    <message>
+        <source>Run these settings with SGD (lr 0.01) and with Adam (lr 0.001), once per seed, then show their mean ± std and the difference with its confidence interval</source>
+        <translation>用 SGD（学习率 0.01）和 Adam（学习率 0.001）按每个种子各训练一次这组设置，然后显示它们的均值 ± 标准差以及差异和置信区间</translation>
+    </message>
+    <message>
+        <source>Open TensorBoard on the runs folder, showing the runs selected in the table (Ctrl+T)</source>
+        <translation>在训练记录文件夹上打开 TensorBoard，显示表格中选中的训练记录（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Open TensorBoard</source>
+        <translation>打开 TensorBoard</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the plots (PNG, SVG, PDF) and data (CSV) of the selected runs (Ctrl+E)</source>
+        <translation>导出所选训练记录的曲线图（PNG、SVG、PDF）和数据（CSV）（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Find lr…</source>
+        <translation>寻找学习率…</translation>
+    </message>
+    <message>
+        <source>LR range test: train these settings for a few hundred steps with the learning rate growing from 1e-6 to 10, see where the loss falls fastest, and use that learning rate</source>
+        <translation>学习率范围测试：用这些设置训练几百步，学习率从 1e-6 增长到 10，看损失在哪里下降最快，并使用那个学习率</translation>
+    </message>
+    <message>
+        <source>Find the learning rate</source>
+        <translation>寻找学习率</translation>
+    </message>
+    <message>
+        <source>Training progress</source>
+        <translation>训练进度</translation>
+    </message>
+    <message>
+        <source>× seeds</source>
+        <translation>× 种子数</translation>
+    </message>
+    <message>
+        <source>Compare optimizers and Reproduce the article train each setting with this many seeds (the settings&apos; seed, +1, +2, …): a difference larger than the spread of the seeds is not luck</source>
+        <translation>“比较优化器”和“复现原文”对每个设置用这么多个种子训练（设置中的种子、+1、+2……）：差异超过种子间的波动，才不是运气</translation>
+    </message>
+    <message>
+        <source>Seeds per setting</source>
+        <translation>每个设置的种子数</translation>
+    </message>
+    <message>
+        <source>preparing…</source>
+        <translation>准备中……</translation>
+    </message>
+    <message>
+        <source>run {n} of {total}</source>
+        <translation>第 {n}/{total} 次运行</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}/{epochs}</source>
+        <translation>第 {epoch}/{epochs} 轮</translation>
+    </message>
+    <message>
+        <source>batch {batch}/{steps}</source>
+        <translation>批次 {batch}/{steps}</translation>
+    </message>
+    <message>
+        <source>ETA {eta}</source>
+        <translation>剩余 {eta}</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+</context>
+<context>
     <name>BandPlot</name>
     <message>
         <source>epoch</source>
@@ -1276,88 +1383,8 @@ other: {other}</source>
         <translation>TF 训练工作台</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>Train with these settings (Ctrl+R)</source>
-        <translation>用这组设置训练（Ctrl+R）</translation>
-    </message>
-    <message>
-        <source>Start training</source>
-        <translation>开始训练</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>Stop at the next batch; the run is kept (Esc)</source>
-        <translation>在下一个批次处停止；已训练的部分会保留（Esc）</translation>
-    </message>
-    <message>
-        <source>Stop training</source>
-        <translation>停止训练</translation>
-    </message>
-    <message>
-        <source>Compare optimizers</source>
-        <translation>比较优化器</translation>
-    </message>
-    <message>
-        <source>Run these settings with SGD (lr 0.01) and with Adam (lr 0.001), once per seed, then show their mean ± std and the difference with its confidence interval</source>
-        <translation>用 SGD（学习率 0.01）和 Adam（学习率 0.001）按每个种子各训练一次这组设置，然后显示它们的均值 ± 标准差以及差异和置信区间</translation>
-    </message>
-    <message>
-        <source>Open TensorBoard on the runs folder, showing the runs selected in the table (Ctrl+T)</source>
-        <translation>在训练记录文件夹上打开 TensorBoard，显示表格中选中的训练记录（Ctrl+T）</translation>
-    </message>
-    <message>
-        <source>Open TensorBoard</source>
-        <translation>打开 TensorBoard</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
-    </message>
-    <message>
-        <source>Export the plots (PNG, SVG, PDF) and data (CSV) of the selected runs (Ctrl+E)</source>
-        <translation>导出所选训练记录的曲线图（PNG、SVG、PDF）和数据（CSV）（Ctrl+E）</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>Find lr…</source>
-        <translation>寻找学习率…</translation>
-    </message>
-    <message>
-        <source>LR range test: train these settings for a few hundred steps with the learning rate growing from 1e-6 to 10, see where the loss falls fastest, and use that learning rate</source>
-        <translation>学习率范围测试：用这些设置训练几百步，学习率从 1e-6 增长到 10，看损失在哪里下降最快，并使用那个学习率</translation>
-    </message>
-    <message>
-        <source>Find the learning rate</source>
-        <translation>寻找学习率</translation>
-    </message>
-    <message>
-        <source>Training progress</source>
-        <translation>训练进度</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <source>× seeds</source>
-        <translation>× 种子数</translation>
-    </message>
-    <message>
-        <source>Compare optimizers and Reproduce the article train each setting with this many seeds (the settings&apos; seed, +1, +2, …): a difference larger than the spread of the seeds is not luck</source>
-        <translation>“比较优化器”和“复现原文”对每个设置用这么多个种子训练（设置中的种子、+1、+2……）：差异超过种子间的波动，才不是运气</translation>
-    </message>
-    <message>
-        <source>Seeds per setting</source>
-        <translation>每个设置的种子数</translation>
     </message>
     <message>
         <source>Where runs are saved (set WORKBENCH_RUNS_DIR or use --runs-dir to change)</source>
@@ -1402,10 +1429,6 @@ other: {other}</source>
     <message>
         <source>How to read the curves: one colour per run</source>
         <translation>曲线的读法：颜色区分训练记录</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;No runs yet&lt;/h3&gt;&lt;p&gt;The article&apos;s settings are filled in: MLP 256-128-10, SGD lr 0.01, sum-of-squares loss, batch 32.&lt;br&gt;Press &lt;b&gt;Start&lt;/b&gt; (Ctrl+R) to train, or &lt;b&gt;Compare optimizers&lt;/b&gt; to see SGD against Adam.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;还没有运行&lt;/h3&gt;&lt;p&gt;已填好原文的设置：MLP 256-128-10，SGD 学习率 0.01，平方和损失，批大小 32。&lt;br&gt;按 &lt;b&gt;开始&lt;/b&gt;（Ctrl+R）训练，或按 &lt;b&gt;比较优化器&lt;/b&gt; 看 SGD 与 Adam 的对比。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Curves</source>
@@ -1524,10 +1547,6 @@ other: {other}</source>
         <translation>将在下一个批次处停止……</translation>
     </message>
     <message>
-        <source>preparing…</source>
-        <translation>准备中……</translation>
-    </message>
-    <message>
         <source>Preparing the run…</source>
         <translation>正在准备训练……</translation>
     </message>
@@ -1538,14 +1557,6 @@ other: {other}</source>
     <message>
         <source>Compiling the training step…</source>
         <translation>正在编译训练步……</translation>
-    </message>
-    <message>
-        <source>epoch {epoch}/{epochs} · batch {batch}/{steps} · ETA {eta}</source>
-        <translation>第 {epoch}/{epochs} 轮 · 批次 {batch}/{steps} · 剩余 {eta}</translation>
-    </message>
-    <message>
-        <source>run {n} of {total}</source>
-        <translation>第 {n}/{total} 次运行</translation>
     </message>
     <message>
         <source>epoch {epoch}/{epochs}   loss {loss}   accuracy {accuracy}   {rate} samples/s</source>
@@ -1570,10 +1581,6 @@ other: {other}</source>
     <message>
         <source>Training did not run: {reason}</source>
         <translation>训练没有开始：{reason}</translation>
-    </message>
-    <message>
-        <source>ready</source>
-        <translation>就绪</translation>
     </message>
     <message>
         <source>Resume</source>
@@ -1632,6 +1639,18 @@ other: {other}</source>
         <translation>{run} 的设置无法使用：{problem}</translation>
     </message>
     <message>
+        <source>ignore outliers</source>
+        <translation>忽略离群值</translation>
+    </message>
+    <message>
+        <source>Fit the y axes to the data without the most extreme 5% of the per-batch points at each end, so the converged part fills the plot (TensorBoard&apos;s &quot;ignore outliers in chart scaling&quot;); off: every point</source>
+        <translation>y 轴按数据缩放，但不计每批次数据点两端最极端的各 5%，让收敛后的部分占满图面（与 TensorBoard 的“忽略离群值”选项相同）；关闭时显示所有数据点</translation>
+    </message>
+    <message>
+        <source>Ignore outliers in the y axes</source>
+        <translation>y 轴忽略离群值</translation>
+    </message>
+    <message>
         <source>Keras model (*.keras)</source>
         <translation>Keras 模型 (*.keras)</translation>
     </message>
@@ -1674,6 +1693,14 @@ other: {other}</source>
     <message>
         <source>Delete {n} run folder(s) with their models and logs?</source>
         <translation>删除 {n} 个训练记录文件夹及其中的模型和日志？</translation>
+    </message>
+    <message>
+        <source>The article&apos;s settings are filled in: MLP 256-128-10, SGD lr 0.01, sum-of-squares loss, batch 32.</source>
+        <translation>已填好原文的设置：MLP 256-128-10，SGD 学习率 0.01，平方和损失，批大小 32。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No runs yet&lt;/h3&gt;&lt;p&gt;{filled}Press &lt;b&gt;Start&lt;/b&gt; (Ctrl+R) to train, or &lt;b&gt;Compare optimizers&lt;/b&gt; to see SGD against Adam.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;还没有训练记录&lt;/h3&gt;&lt;p&gt;{filled}按 &lt;b&gt;开始&lt;/b&gt;（Ctrl+R）训练，或按 &lt;b&gt;比较优化器&lt;/b&gt; 看 SGD 与 Adam 的对比。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Runs folder: {path}</source>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QVBo
 from workbench.core.runs import RunFolder, RunSummary
 from workbench.gui.language import Retranslating
 from workbench.gui.widgets import plot_menu
+from workbench.gui.widgets.decade_axis import DecadeAxis
 from workbench.gui.widgets.plots import PALETTE
 
 QUANTITIES = {
@@ -48,7 +49,7 @@ class DynamicsPanel(Retranslating, QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.hint = QLabel(objectName="dynamicsHint", wordWrap=True)
-        self.plot = pg.PlotWidget(objectName="dynamicsPlot")
+        self.plot = pg.PlotWidget(objectName="dynamicsPlot", axisItems={"left": DecadeAxis("left")})
         plot_menu.install(self.plot, "dynamics")
         self.legend = self.plot.plotItem.addLegend(offset=(-10, 10))
         self.plot.getAxis("left").enableAutoSIPrefix(False)  # "1 (x0.001)" read as 1: say 0.001

@@ -229,7 +229,12 @@ class ExperimentsPanel(Retranslating, QWidget):
         right_layout.addWidget(self.views, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         left_scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
-        left_scroll.setWidget(left)  # a narrow window scrolls the form rather than growing past the screen
+        left_scroll.setWidget(left)  # a low window scrolls the form rather than growing past the screen
+        # never sideways: the column is at least as wide as its widgets need, so the texts wrap in view
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setMinimumWidth(left.minimumSizeHint().width() + left_scroll.verticalScrollBar().sizeHint().width())
+        self.left_scroll = left_scroll
+        self._sized = False  # the splitter's first sizes are set when the tab is first shown
         self.splitter.addWidget(left_scroll)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)
@@ -238,6 +243,14 @@ class ExperimentsPanel(Retranslating, QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.splitter)
         self.form_toggle.setChecked(True)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if not self._sized and self.width() > 0:  # both sides readable: the results' column gets half
+            self._sized = True
+            total = sum(self.splitter.sizes()) or self.width()
+            left = max(self.left_scroll.minimumWidth(), int(total * 0.5))
+            self.splitter.setSizes([left, max(1, total - left)])
 
     def _show_form(self, shown_: bool) -> None:
         self.form.setVisible(shown_)

@@ -78,7 +78,7 @@ class GroupsModel(QAbstractTableModel):
         col = index.column()
         if col < len(self.axes):
             value = group["settings"].get(self.axes[col])
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # (the tooltip: when elided)
                 return f"{value:g}" if isinstance(value, float) else str(value)
             if role == Qt.ItemDataRole.UserRole:
                 return value if isinstance(value, int | float) else str(value)
@@ -93,8 +93,9 @@ class GroupsModel(QAbstractTableModel):
             return -1e300 if mean is None else mean
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("mean ± sample standard deviation over {n} seeds").format(n=group["n"])
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole number too, for a column too narrow to show it
+            return mean_std_text(mean, std, percent, seconds=key == "seconds") + "\n" + self.tr(
+                "mean ± sample standard deviation over {n} seeds").format(n=group["n"])
         return None
 
 
@@ -136,7 +137,27 @@ class GroupsTable(Retranslating, QTableView):
         self.groups_model.set_report(doc)
         self.selectionModel().blockSignals(False)
         self.select_labels(keep)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents, narrowed from the last one (time per trial) towards the first
+        while the table is wider than its view: no horizontal scrolling, cut texts elided, whole in tooltips."""
         self.resizeColumnsToContents()
+        room = self.viewport().width()
+        widths = [self.columnWidth(c) for c in range(self.model().columnCount())]
+        excess = sum(widths) - room
+        headline = len(self.groups_model.axes) + 1  # the validation accuracy: narrowed last
+        for column in [*reversed(range(headline + 1, len(widths))), *reversed(range(headline + 1))]:
+            if excess <= 0:
+                break
+            least = self.fontMetrics().horizontalAdvance("0.0…" if column > headline else "00.0%…") + 8
+            cut = min(excess, max(0, widths[column] - least))
+            self.setColumnWidth(column, widths[column] - cut)
+            excess -= cut
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def label_at(self, source_row: int) -> str:
         return self.groups_model.groups[source_row]["label"]

@@ -7,6 +7,7 @@ plot is kept: fit the view to the data again after zooming, and save the picture
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -19,12 +20,12 @@ from workbench.gui.language import Retranslating
 class PlotMenu(Retranslating, QMenu):
     """The menu of one plot; `install` puts it where pyqtgraph's menus were."""
 
-    def __init__(self, plot: pg.PlotWidget, name: str) -> None:
+    def __init__(self, plot: pg.PlotWidget, name: str, show_all: Callable[[], None] | None = None) -> None:
         super().__init__(plot)
         self.plot = plot
         self.name = name  # the file name offered when saving
         self.setObjectName(f"{plot.objectName() or name}Menu")
-        self.view_all = self.addAction("", self.show_all)
+        self.view_all = self.addAction("", show_all or self.show_all)
         self.save = self.addAction("", lambda: self.save_picture())
         self.retranslate()
 
@@ -47,9 +48,12 @@ class PlotMenu(Retranslating, QMenu):
         return write_view(self.plot, path, self.name)
 
 
-def install(plot: pg.PlotWidget, name: str) -> PlotMenu:
-    """Gives `plot` the workbench's menu; pyqtgraph's menus and its export action are taken out."""
-    menu = PlotMenu(plot, name)
+def install(plot: pg.PlotWidget, name: str, show_all: Callable[[], None] | None = None) -> PlotMenu:
+    """Gives `plot` the workbench's menu; pyqtgraph's menus and its export action are taken out.
+
+    `show_all` replaces what "Show all the data" does (the default: pyqtgraph's auto range).
+    """
+    menu = PlotMenu(plot, name, show_all)
     plot.plotItem.setMenuEnabled(False, enableViewBoxMenu=None)  # no "Plot Options"
     box = plot.getViewBox()
     box.raiseContextMenu = lambda ev: menu.popup(ev.screenPos().toPoint())  # ours instead of its ViewBoxMenu

@@ -13,14 +13,15 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from workbench.core.axis_range import fitted_range
 from workbench.core.envelope import Envelope
-from workbench.core.series import Series
 from workbench.gui.language import Retranslating
 from workbench.gui.widgets import plot_menu
+from workbench.gui.widgets.run_curves import PALETTE, RunCurves, as_floats, item_style, raw_item
 
 REDRAW_MS = 33  # ≤ 30 Hz
 FRAME_BUDGET = 0.03  # while training, drawing takes at most this share of the time (measured) ...
@@ -42,61 +43,6 @@ def line_styles() -> str:
                                                    "thin: training per batch · dotted: true validation, "
                                                    "where the logged one is wrong (⚠)")
 
-PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
-
-
-class RunCurves:
-    """One run's six series (batch/epoch/validation × loss/accuracy) and their plot items."""
-
-    KINDS = ("batch", "epoch", "val", "true")  # true: the real validation values of a run that logs wrong ones
-
-    def __init__(self, name: str, color: str, steps_per_epoch: int, live: bool = False,
-                 epochs: int | None = None) -> None:
-        self.name = name
-        self.epochs = epochs  # planned epochs of a live run: the x axis is fixed to them
-        self.color = color
-        self.steps_per_epoch = max(1, steps_per_epoch)
-        self.live = live
-        self.series = {(k, m): Series() for k in self.KINDS for m in ("loss", "accuracy")}
-        self.series["epoch", "lr"] = Series()
-        self.items: dict[tuple[str, str], pg.PlotDataItem] = {}
-        self.shadows: dict[str, pg.PlotDataItem] = {}
-        self.drawn: dict[tuple[str, str], int] = {}  # series version each item shows
-        self.dirty = True
-
-    def add_batches(self, steps, loss, accuracy) -> None:
-        self.series["batch", "loss"].extend(steps, loss)
-        self.series["batch", "accuracy"].extend(steps, accuracy)
-        self.dirty = True
-
-    def add_epoch(self, epoch: int, logs: dict) -> None:
-        for metric in ("loss", "accuracy"):
-            if logs.get(metric) is not None:
-                self.series["epoch", metric].extend([epoch], [logs[metric]])
-            if logs.get(f"val_{metric}") is not None:
-                self.series["val", metric].extend([epoch], [logs[f"val_{metric}"]])
-            if logs.get(f"true_val_{metric}") is not None:
-                self.series["true", metric].extend([epoch], [logs[f"true_val_{metric}"]])
-        if logs.get("lr") is not None:
-            self.series["epoch", "lr"].extend([epoch], [logs["lr"]])
-        self.dirty = True
-
-    def point_count(self) -> int:
-        return sum(s.n for s in self.series.values())
-
-
-def _style(kind: str, color: str, live: bool) -> dict:
-    c = QColor(color)
-    if kind == "batch":
-        c.setAlpha(110)
-        return {"pen": pg.mkPen(c, width=1)}
-    width = 2.5 if live else 2
-    style = {"val": Qt.PenStyle.DashLine, "true": Qt.PenStyle.DotLine}.get(kind, Qt.PenStyle.SolidLine)
-    symbol = {"epoch": "o", "true": "t"}.get(kind, "s")
-    return {"pen": pg.mkPen(c, width=width, style=style), "symbol": symbol, "symbolSize": 5,
-            "symbolBrush": c, "symbolPen": None}
-
-
 class TimedPlotWidget(pg.PlotWidget):
     """A PlotWidget that remembers how long its last paint took (for the frame budget) and counts its paints."""
 
@@ -111,7 +57,9 @@ class TimedPlotWidget(pg.PlotWidget):
 
 
 class PlotPanel(Retranslating, QWidget):
-    """The loss and accuracy plots with their legends, x-axis mode, smoothing and log scale."""
+    """The loss and accuracy plots with their legends, x-axis mode, smoothing, log scale and outlier-free y axes."""
+
+    outliers_changed = Signal(bool)  # the plot menu's "Show all the data" turned the outlier fit off
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,7 +77,12 @@ class PlotPanel(Retranslating, QWidget):
             self.lr_plot.getAxis(axis).enableAutoSIPrefix(False)
         self.plots = {"loss": self.loss_plot, "accuracy": self.accuracy_plot}
         for name, plot in (*self.plots.items(), ("lr", self.lr_plot)):
-            plot_menu.install(plot, name)
+            # "Show all the data" on the loss or accuracy plot: the full range, outliers included
+            plot_menu.install(plot, name, (lambda: self.set_ignore_outliers(False)) if name in self.plots else None)
+        self.ignore_outliers = True  # the y axes fit the data without its outliers (TensorBoard's default)
+        self.zoomed: set[str] = set()  # plots the user zoomed or panned: their range is left alone
+        for metric, plot in self.plots.items():
+            plot.getViewBox().sigRangeChangedManually.connect(lambda *_, m=metric: self.zoomed.add(m))
         self.legends: dict[str, pg.LegendItem] = {}
         for metric, plot in self.plots.items():
             plot.showGrid(x=False, y=False)
@@ -178,7 +131,7 @@ class PlotPanel(Retranslating, QWidget):
         for metric, plot in self.plots.items():
             for kind in RunCurves.KINDS:
                 # one legend entry per run (its training curve); line styles are explained once, elsewhere
-                item = pg.PlotDataItem(name=name if kind == "epoch" else None, **_style(kind, curves.color, live))
+                item = pg.PlotDataItem(name=name if kind == "epoch" else None, **item_style(kind, curves.color, live))
                 if kind == "batch":
                     item.setZValue(-1)
                     shadow = pg.PlotDataItem(pen=pg.mkPen(QColor(curves.color).lighter(160), width=1))
@@ -186,15 +139,15 @@ class PlotPanel(Retranslating, QWidget):
                     shadow.setOpacity(0.35)
                     shadow.setVisible(False)
                     plot.addItem(shadow)
-                    _raw(shadow)
+                    raw_item(shadow)
                     curves.shadows[metric] = shadow
                 elif live:
                     item.setZValue(10)
                 plot.addItem(item)
                 if kind == "batch":
-                    _raw(item)
+                    raw_item(item)
                 curves.items[kind, metric] = item
-        lr_item = pg.PlotDataItem(**_style("epoch", curves.color, live))
+        lr_item = pg.PlotDataItem(**item_style("epoch", curves.color, live))
         self.lr_plot.addItem(lr_item)
         curves.items["epoch", "lr"] = lr_item
         self.runs[key] = curves
@@ -262,7 +215,7 @@ class PlotPanel(Retranslating, QWidget):
         steps = [s for s in batches.get("step", []) if s is not None]
         if steps:
             n = len(steps)
-            curves.add_batches(steps, _floats(batches["loss"][:n]), _floats(batches["accuracy"][:n]))
+            curves.add_batches(steps, as_floats(batches["loss"][:n]), as_floats(batches["accuracy"][:n]))
         for row in history:
             if row.get("epoch") is not None:
                 curves.add_epoch(int(row["epoch"]), row)
@@ -276,6 +229,38 @@ class PlotPanel(Retranslating, QWidget):
     def set_log_y(self, on: bool) -> None:
         self.log_y = on
         self.loss_plot.setLogMode(y=on)
+        self.fit_y()
+
+    def set_ignore_outliers(self, on: bool) -> None:
+        """On: the y axes fit the data without its outliers; off: every point. Either way zooms are undone."""
+        changed = on != self.ignore_outliers
+        self.ignore_outliers = on
+        self.zoomed.clear()
+        for plot in self.plots.values():
+            plot.enableAutoRange(x=True)
+        self._apply_x_range()
+        self.fit_y()
+        if changed:
+            self.outliers_changed.emit(on)
+
+    def fit_y(self) -> None:
+        """The y range of each plot the user has not zoomed: without outliers, or pyqtgraph's auto range."""
+        for metric, plot in self.plots.items():
+            if metric in self.zoomed:
+                continue
+            box = plot.getViewBox()
+            shown = list(self.runs.values())
+            dense = [item.yData for c in shown for (kind, m), item in c.items.items()
+                     if m == metric and kind == "batch" and item.isVisible()]
+            dense += [c.shadows[metric].yData for c in shown if c.shadows[metric].isVisible()]
+            whole = [item.yData for c in shown for (kind, m), item in c.items.items()
+                     if m == metric and kind != "batch"]
+            fitted = fitted_range(dense, whole, log=metric == "loss" and self.log_y) if self.ignore_outliers \
+                else None
+            if fitted is None:
+                box.enableAutoRange(y=True)
+            else:
+                box.setYRange(*fitted, padding=0)
 
     def set_x_in_epochs(self, on: bool) -> None:
         self.x_in_epochs = on
@@ -394,6 +379,7 @@ class PlotPanel(Retranslating, QWidget):
         if drew:
             self.redraws += 1
             self._show_lr_plot_if_scheduled()
+            self.fit_y()
             for plot in (*self.plots.values(), self.lr_plot):
                 # The new data's auto range, now: left to the paint, pyqtgraph sets it there and asks for a
                 # second paint of the whole plot (a third of all paints during a run, measured)
@@ -402,13 +388,3 @@ class PlotPanel(Retranslating, QWidget):
                     + self.lr_plot.last_paint)
             live = any(c.live for c in self.runs.values())
             self._next_frame = now + (frame_gap(cost) if live else REDRAW_MS / 1000)
-
-
-def _raw(item: pg.PlotDataItem) -> None:
-    """No pyqtgraph downsampling or clipping (after addItem, which sets the plot's): the Envelope did it."""
-    item.setDownsampling(auto=False)
-    item.setClipToView(False)
-
-
-def _floats(values) -> list[float]:
-    return [float("nan") if v is None else v for v in values]
