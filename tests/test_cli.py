@@ -59,3 +59,16 @@ def test_unwritable_runs_folder_fails_before_training(tmp_path):
     p = run_cli("train", "--epochs", "1", "--train-limit", "100", "--runs-dir", str(blocker / "runs"))
     assert p.returncode == 1
     assert "not writable" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_a_setting_s_special_word_is_accepted_as_the_help_shows_it():
+    """`--steps-per-execution auto` as the help says ("auto = calls of about 0.05 s"), `all` and `off` likewise."""
+    from workbench.cli import UsageError, build_parser
+
+    args = build_parser().parse_args(["train", "--steps-per-execution", "auto", "--train-limit", "all",
+                                      "--val-limit", "ALL", "--dynamics-every", "off", "--cpu-replicas", "auto"])
+    assert (args.steps_per_execution, args.train_limit, args.val_limit, args.dynamics_every, args.cpu_replicas) == (
+        0, 0, 0, 0, 0)
+    assert build_parser().parse_args(["train", "--train-limit", "640"]).train_limit == 640
+    with pytest.raises(UsageError, match="argument --train-limit: 'lots' is not a whole number"):
+        build_parser().parse_args(["train", "--train-limit", "lots"])

@@ -39,3 +39,15 @@ def test_training_analysis_and_the_cli_import_no_qt(package):
 
 def test_the_window_package_starts_without_tensorflow():
     assert loaded(["workbench.gui"], ["tensorflow", "keras"]) == ""
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    """import-linter's layers contract (pyproject.toml): core < training < analysis, experiments < gui < cli."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tool = Path(sys.executable).with_name("lint-imports")
+    done = subprocess.run([str(tool)], capture_output=True, text=True, cwd=Path(__file__).parents[1], timeout=300)
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert "1 kept, 0 broken" in done.stdout

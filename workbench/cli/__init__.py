@@ -21,7 +21,7 @@ from workbench.core.config import ConfigError, TrainConfig
 from workbench.core.data import DatasetError
 from workbench.core.i18n import QT_TRANSLATE_NOOP, translate
 from workbench.core.runs import default_runs_dir, list_runs, percent, status_word
-from workbench.core.settings import BY_NAME, SETTINGS, shown
+from workbench.core.settings import BY_NAME, SETTINGS, Setting, parse_value, shown
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -54,8 +54,20 @@ def add_train_options(p: argparse.ArgumentParser) -> None:
             target.add_argument(s.cli_flag, dest=s.name, action="store_false" if s.inverted else "store_true",
                                 help=shown(s.help))
         else:
-            target.add_argument(s.cli_flag, dest=s.name, type=s.type, default=s.default,
-                                choices=list(s.choices) if s.choices else None, help=shown(s.help))
+            target.add_argument(s.cli_flag, dest=s.name, type=_reader(s) if s.special else s.type,
+                                default=s.default, choices=list(s.choices) if s.choices else None,
+                                help=shown(s.help))
+
+
+def _reader(setting: Setting):
+    """argparse's type for a setting: its special word too (`--steps-per-execution auto`, `--train-limit all`)."""
+    def read(text: str):
+        try:
+            return parse_value(setting, text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    read.__name__ = setting.type.__name__
+    return read
 
 
 def usage_error(exc: ConfigError) -> UsageError:

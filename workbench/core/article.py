@@ -11,6 +11,7 @@ from typing import Any
 from workbench.core.config import TrainConfig
 from workbench.core.i18n import QT_TRANSLATE_NOOP, translate
 from workbench.core.runs import FINDINGS
+from workbench.core.spread import mean_std
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,6 @@ def result_row(row: ArticleRow, summary: dict[str, Any] | list[dict[str, Any]]) 
     Given the summaries of several seeds, the measured values are their means, with the sample std
     (`…_std`), n, and whether each reported accuracy lies within mean ± 2 std (`…_within`)."""
     summaries = summary if isinstance(summary, list) else [summary]
-
-    from workbench.experiments.stats import (
-        mean_std,  # (stdlib only: scipy is imported for differences)
-    )
 
     def measured(part: str, key: str) -> tuple[float | None, float | None]:
         return mean_std([(s.get(part) or {}).get(key) for s in summaries])

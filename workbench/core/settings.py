@@ -302,6 +302,8 @@ def choices_of(name: str) -> dict[str, str]:
 def parse_value(setting: Setting, text: str) -> Any:
     """One value from text, as the command line reads it (ValueError names what is expected)."""
     text = text.strip()
+    if setting.special and text.lower() == setting.special.lower():  # "auto", "all", "off": as the help says
+        return setting.low
     if setting.type is bool:
         lowered = text.lower()
         if lowered in ("1", "true", "yes", "on"):

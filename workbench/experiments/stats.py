@@ -11,18 +11,12 @@ import math
 from dataclasses import dataclass
 from statistics import mean, stdev
 
+from workbench.core.spread import mean_std  # noqa: F401 (the experiments' name for it)
+
 
 def preload() -> None:
     """Imports scipy's statistics now (a background task's thread), not at the first difference shown."""
     import scipy.stats  # noqa: F401
-
-
-def mean_std(values: list[float]) -> tuple[float | None, float | None]:
-    """(mean, sample std) of the finite values; std is None for fewer than two."""
-    finite = [v for v in values if v is not None and math.isfinite(v)]
-    if not finite:
-        return None, None
-    return mean(finite), (stdev(finite) if len(finite) > 1 else None)
 
 
 @dataclass(frozen=True)
