@@ -55,7 +55,7 @@ def evaluate(run_dir: Path, use_cache: bool = True) -> dict[str, Any]:
 
 def _compute(folder: RunFolder, model_path: Path) -> dict[str, Any]:
     from workbench.core import data as datamod
-    from workbench.training.models import load as load_model
+    from workbench.training.saved_models import load as load_model
 
     config = TrainConfig.from_dict(folder.config())
     data = datamod.prepare(config)
@@ -147,7 +147,7 @@ def matrix_csv(result: dict[str, Any]) -> str:
 def model_summary(run_dir: Path) -> str:
     """Layers, output shapes and parameter counts of the run's model, with the memory the weights take."""
 
-    from workbench.training.models import load as load_model
+    from workbench.training.saved_models import load as load_model
 
     model = load_model(Path(run_dir) / "model.keras")
     lines: list[str] = []

@@ -40,8 +40,9 @@ def export_model(run_dir: Path, fmt: str, out: Path) -> Path:
         raise ExportError(f"{out}: a Keras model file must end in .keras")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     from workbench.training import models
+    from workbench.training.saved_models import load
 
-    model = models.portable(models.load(source))
+    model = models.portable(load(source))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))

@@ -102,11 +102,3 @@ def portable(model: keras.Model) -> keras.Sequential:
     plain = keras.Sequential.from_config(config)
     plain.set_weights(model.get_weights())
     return plain
-
-
-def load(path) -> keras.Model:
-    """Loads a run's saved model, also one saved by an older workbench with its own classes."""
-    from workbench.training import objectives  # noqa: F401
-    from workbench.training.methods import base, custom  # noqa: F401
-
-    return keras.saving.load_model(path, compile=False)

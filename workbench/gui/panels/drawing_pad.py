@@ -35,7 +35,7 @@ def _load_model(model_path: Path):
     from workbench.gui.worker import start_tensorflow
 
     start_tensorflow()  # devices first, whichever thread starts TensorFlow
-    from workbench.training.models import load
+    from workbench.training.saved_models import load
 
     return load(model_path)
 
