@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from workbench.core.settings import BY_NAME, shown, title
 from workbench.gui import background
 from workbench.gui.language import Retranslating
+from workbench.gui.panels.experiment_tasks import gridable, list_experiments, load_experiment
 from workbench.gui.widgets.band_plot import BandPlot
 from workbench.gui.widgets.experiment_table import GroupsTable
 from workbench.gui.widgets.heat_map import HeatMap
@@ -52,30 +53,6 @@ METRIC_NAMES = {
 }
 EXAMPLES = {"optimizer": "sgd,adam", "lr": "0.001,0.01,0.1", "batch_size": "32,128", "loss": "sum_mse,keras_mse",
             "method": "tape,fit,custom", "model": "mlp,cnn", "epochs": "1,2"}
-
-
-def gridable() -> list[str]:
-    from workbench.experiments.grid import NOT_ON_A_GRID
-
-    return [name for name, s in BY_NAME.items() if name not in NOT_ON_A_GRID and s.group != "hidden"]
-
-
-def load_experiment(storage: str, experiment_id: str, runs_dir: Path):
-    """The report and every trial's history (a background task)."""
-    from workbench.experiments import curves, study
-    from workbench.experiments.stats import preload
-
-    preload()  # scipy's import took 0.6 s of the window's thread at the first difference
-    data = curves.load(study.report(storage, experiment_id), runs_dir)
-    for metric in curves.METRICS:  # here, not at the metric switch (0.1 s for 200 trials)
-        data.curves(metric)
-    return data
-
-
-def list_experiments(storage: str) -> list[str]:
-    from workbench.experiments import study
-
-    return study.experiment_ids(storage)
 
 
 def p_text(p: float) -> str:
