@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QScrollArea,
+    QSizePolicy,
     QSlider,
     QSplitter,
     QTabWidget,
@@ -148,7 +149,9 @@ class MainWindow(Retranslating, QMainWindow):
         column_layout.setSpacing(0)
         column_layout.addWidget(scroll, 1)
         column_layout.addWidget(actions)
-        left_column.setMinimumWidth(max(scroll.minimumWidth(), actions.minimumSizeHint().width()))
+        # as narrow as the settings allow: the buttons share that width (a small window may cut their texts)
+        actions.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        left_column.setMinimumWidth(scroll.minimumWidth())
 
         self.plots = PlotPanel()
         self.smoothing = QSlider(Qt.Orientation.Horizontal, objectName="smoothingSlider")

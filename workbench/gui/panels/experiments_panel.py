@@ -207,9 +207,9 @@ class ExperimentsPanel(Retranslating, QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         left_scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         left_scroll.setWidget(left)  # a low window scrolls the form rather than growing past the screen
-        # never sideways: the column is at least as wide as its widgets need, so the texts wrap in view
-        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left_scroll.setMinimumWidth(left.minimumSizeHint().width() + left_scroll.verticalScrollBar().sizeHint().width())
+        # the column starts as wide as its widgets need (showEvent), so the texts wrap in view; only a very
+        # small window makes it scroll sideways
+        self.left_needs = left.minimumSizeHint().width() + left_scroll.verticalScrollBar().sizeHint().width()
         self.left_scroll = left_scroll
         self._sized = False  # the splitter's first sizes are set when the tab is first shown
         self.splitter.addWidget(left_scroll)
@@ -226,7 +226,7 @@ class ExperimentsPanel(Retranslating, QWidget):
         if not self._sized and self.width() > 0:  # both sides readable: the results' column gets half
             self._sized = True
             total = sum(self.splitter.sizes()) or self.width()
-            left = max(self.left_scroll.minimumWidth(), int(total * 0.5))
+            left = min(max(self.left_needs, int(total * 0.5)), total - 200)
             self.splitter.setSizes([left, max(1, total - left)])
 
     def _show_form(self, shown_: bool) -> None:

@@ -119,6 +119,8 @@ class GroupsTable(Retranslating, QTableView):
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
+        # never sideways: `fit_columns` narrows the columns (texts elided, whole in their tooltips)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.order: list[str] = []  # selected labels, oldest first
         self.selectionModel().selectionChanged.connect(self._selection_changed)
         self.retranslate()
