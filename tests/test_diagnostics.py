@@ -9,7 +9,7 @@ import pytest
 from workbench.analysis.diagnostics import explain, reproduce
 from workbench.core.article import ARTICLE_ROWS, cells
 from workbench.core.config import TrainConfig
-from workbench.core.runs import read_run
+from workbench.core.run_summary import read_run
 
 from helpers import run_cli
 

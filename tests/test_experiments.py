@@ -20,7 +20,8 @@ from scipy import stats as scipy_stats
 
 from workbench.cli import main as cli_main
 from workbench.core.config import TrainConfig
-from workbench.core.runs import RunFolder, read_run
+from workbench.core.run_summary import read_run
+from workbench.core.runs import RunFolder
 from workbench.experiments import curves
 from workbench.experiments import study as studies
 from workbench.experiments.grid import GridError, default_storage, make_grid

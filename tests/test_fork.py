@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from workbench.core.config import TrainConfig
-from workbench.core.runs import RunFolder, read_run
+from workbench.core.run_summary import read_run
+from workbench.core.runs import RunFolder
 from workbench.core.stop import StopFlag
 from workbench.training import trainer
 

@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 
 from workbench.core.config import TrainConfig
-from workbench.core.runs import RunFolder, read_run
+from workbench.core.run_summary import read_run
+from workbench.core.runs import RunFolder
 from workbench.training import trainer
 from workbench.training.callbacks import StopFlag
 

@@ -3,7 +3,8 @@
 import json
 import os
 
-from workbench.core.runs import RunFolder, list_runs, read_run, write_json_atomic
+from workbench.core.run_summary import list_runs, read_run
+from workbench.core.runs import RunFolder, write_json_atomic
 
 
 def make_run(tmp_path, **config):

@@ -8,7 +8,7 @@ import pytest
 
 from workbench.core import data as datamod
 from workbench.core.config import ConfigError, TrainConfig
-from workbench.core.runs import read_run
+from workbench.core.run_summary import read_run
 from workbench.training import schedules, trainer
 
 from helpers import run_cli

@@ -4,7 +4,8 @@ parent's."""
 from __future__ import annotations
 
 from workbench.core.config import TrainConfig
-from workbench.core.runs import RunFolder, read_run
+from workbench.core.run_summary import read_run
+from workbench.core.runs import RunFolder
 from workbench.training import trainer
 
 from gui_helpers import wait_idle

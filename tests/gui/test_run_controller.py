@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from workbench.core.config import TrainConfig
-from workbench.core.runs import RunFolder, read_run
+from workbench.core.run_summary import read_run
+from workbench.core.runs import RunFolder
 from workbench.gui.run_controller import RunController
 
 SMALL = dict(epochs=1, train_limit=320, val_limit=100)

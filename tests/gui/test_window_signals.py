@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from workbench.core.runs import read_run
+from workbench.core.run_summary import read_run
 
 DRIVER = Path(__file__).with_name("window_driver.py")
 

@@ -10,7 +10,8 @@ import math
 from collections.abc import Iterable
 from pathlib import Path
 
-from workbench.core.runs import RunFolder, read_run
+from workbench.core.run_summary import read_run
+from workbench.core.runs import RunFolder
 
 
 def write_csv(run_dirs: Iterable[Path], path: Path) -> int:

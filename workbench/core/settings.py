@@ -91,6 +91,7 @@ class Setting:
     disabled_choices: tuple[str, ...] = ()  # shown but not selectable in the window
     placeholder: str = ""
     editor: str = ""  # a special editor in the window: "lr" (1-2-5 steps, any notation), "file" (with browse)
+    forkable: bool = False  # a fork may change it: how the weights move on, not what the model or data is
 
     @property
     def cli_flag(self) -> str:
@@ -140,10 +141,10 @@ SETTINGS: tuple[Setting, ...] = (
                 adam=(_("Adam"), _("Adam (usually lr 0.001): adapts the step per weight, so the loss scale matters far less.")),
                 adamw=(_("AdamW"), _("AdamW (usually lr 0.001): Adam with weight decay applied directly to the weights.")),
                 rmsprop=(_("RMSprop"), _("RMSprop (usually lr 0.001): divides by a running RMS of the gradient."))),
-            widget="optimizerCombo"),
+            widget="optimizerCombo", forkable=True),
     Setting("lr", float, 0.01, _("&Learning rate"),
             _("Learning rate (1e-6 to 10). Arrows step 1-2-5 per decade; type any value, e.g. 3e-4."),
-            low=LR_MIN, high=LR_MAX, widget="learningRateSpin", editor="lr"),
+            low=LR_MIN, high=LR_MAX, widget="learningRateSpin", editor="lr", forkable=True),
     Setting("loss", str, "sum_mse", _("Lo&ss"),
             _("The loss: sum_mse is the article's, keras_mse is Keras's \"mse\" (10x smaller), crossentropy "
               "is from logits"),
@@ -155,7 +156,7 @@ SETTINGS: tuple[Setting, ...] = (
                              "SGD. The article got 92-93% with it.")),
                 crossentropy=(_("crossentropy"), _("Sparse categorical cross-entropy from logits: the usual loss for "
                                 "classification."))),
-            widget="lossCombo"),
+            widget="lossCombo", forkable=True),
     Setting("metric", str, "auto", _("Metr&ic"),
             _("The accuracy: auto is the string \"accuracy\" resolved by Keras; categorical_on_sparse reproduces "
               "the article's pitfall"),
@@ -198,7 +199,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", int, 32, _("&Batch size"), _("Batch size: samples per gradient step"),
             low=1, high=MAX_BATCH, widget="batchSizeSpin", attr="batch"),
     Setting("epochs", int, 10, _("&Epochs"), _("Epochs: passes over the training data"),
-            low=1, high=MAX_EPOCHS, widget="epochsSpin"),
+            low=1, high=MAX_EPOCHS, widget="epochsSpin", forkable=True),
     Setting("seed", int, 0, _("Seed"),
             _("Seed: the same seed gives the same batches and initial weights in every method"),
             low=0, high=MAX_SEED, widget="seedSpin"),
@@ -240,14 +241,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("momentum", float, 0.0, _("Momentum"), _("Momentum: SGD and RMSprop only"), low=0.0, high=0.999,
             step=0.05, decimals=3, group="options", widget="momentumSpin",
             applies=lambda c: c.optimizer in ("sgd", "rmsprop"), strict=True,
-            needs=_("{optimizer} has no momentum setting; use sgd or rmsprop")),
+            needs=_("{optimizer} has no momentum setting; use sgd or rmsprop"), forkable=True),
     Setting("nesterov", bool, False, _("Nesterov"), _("Nesterov momentum (SGD with momentum above 0)"),
             group="options", widget="nesterovCheck",
             applies=lambda c: c.optimizer == "sgd" and c.momentum > 0, strict=True,
             needs=_("Nesterov goes with --optimizer sgd and a --momentum above 0")),
     Setting("weight_decay", float, 0.0, _("Weight decay"),
             _("Weight decay: decoupled in AdamW, an L2-like decay in the others"), low=0.0, high=1.0, step=0.001,
-            decimals=4, group="options", widget="weightDecaySpin"),
+            decimals=4, group="options", widget="weightDecaySpin", forkable=True),
     Setting("schedule", str, "constant", _("Schedule"), _("Learning-rate schedule"),
             choices=_choices(
                 constant=(_("constant"), _("The same learning rate throughout (the article's setup).")),
@@ -292,6 +293,8 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}
+#: what a fork may change (the fork dialog, `workbench fork` and `trainer.fork` read this)
+FORKABLE: tuple[Setting, ...] = tuple(s for s in SETTINGS if s.forkable)
 
 
 def choices_of(name: str) -> dict[str, str]:

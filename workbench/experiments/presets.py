@@ -11,7 +11,7 @@ from typing import Any
 
 from workbench.core.article import ARTICLE_ROWS, result_row
 from workbench.core.config import USUAL_LR, TrainConfig
-from workbench.core.runs import read_run
+from workbench.core.run_summary import read_run
 from workbench.experiments.grid import NOT_ON_A_GRID, Grid
 
 

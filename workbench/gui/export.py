@@ -15,7 +15,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from workbench.core.points import write_csv
-from workbench.core.runs import RunFolder, read_run
+from workbench.core.run_summary import read_run
+from workbench.core.runs import RunFolder
 from workbench.gui.image_files import write_view
 from workbench.gui.widgets.plots import line_styles
 

@@ -37,7 +37,8 @@ from workbench import __version__
 from workbench.core import i18n
 from workbench.core.config import ConfigError, TrainConfig
 from workbench.core.run_names import display_name
-from workbench.core.runs import RunFolder, RunSummary, default_runs_dir, percent, status_word
+from workbench.core.run_summary import RunSummary
+from workbench.core.runs import RunFolder, default_runs_dir, percent, status_word
 from workbench.gui import background, gc_guard, language
 from workbench.gui.icon import app_icon
 from workbench.gui.language import Retranslating

@@ -18,7 +18,8 @@ from PySide6.QtCore import QObject, Signal
 
 from workbench.core.article import ARTICLE_ROWS, result_row
 from workbench.core.config import TrainConfig
-from workbench.core.runs import RunFolder, read_run
+from workbench.core.run_summary import read_run
+from workbench.core.runs import RunFolder
 from workbench.experiments.grid import default_storage
 from workbench.experiments.presets import (
     article_grid,

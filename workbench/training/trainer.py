@@ -22,7 +22,9 @@ import keras  # noqa: E402
 
 from workbench.core import data as datamod  # noqa: E402
 from workbench.core.config import TrainConfig  # noqa: E402
-from workbench.core.runs import RunFolder, RunSummary, read_run, wrong_reports  # noqa: E402
+from workbench.core.run_summary import RunSummary, read_run  # noqa: E402
+from workbench.core.runs import RunFolder, wrong_reports  # noqa: E402
+from workbench.core.settings import FORKABLE as SETTINGS_FORKABLE  # noqa: E402
 from workbench.core.settings import SETTINGS  # noqa: E402
 from workbench.core.stop import StopFlag  # noqa: E402
 from workbench.training import checkpoint, distribute, methods, models  # noqa: E402
@@ -109,8 +111,8 @@ def resume(
                 restore_from=checkpoint.find(folder.path), seconds_before=previous, strategy=strategy)
 
 
-#: what a fork may change: how the weights are moved on, not what the model is
-FORKABLE = ("loss", "optimizer", "lr", "epochs", "momentum", "weight_decay")
+#: what a fork may change (settings.FORKABLE): how the weights are moved on, not what the model is
+FORKABLE = tuple(s.name for s in SETTINGS_FORKABLE)
 
 
 class CannotFork(ValueError):

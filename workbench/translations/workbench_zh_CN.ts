@@ -2583,6 +2583,7 @@ other: {other}</source>
     </message>
     <message>
         <source>{value} is not true or false</source>
+        <extracomment>what a fork may change (the fork dialog, `workbench fork` and `trainer.fork` read this)</extracomment>
         <translation>{value} 不是 true 或 false</translation>
     </message>
     <message>

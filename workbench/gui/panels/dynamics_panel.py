@@ -17,7 +17,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from workbench.core.runs import RunFolder, RunSummary
+from workbench.core.run_summary import RunSummary
+from workbench.core.runs import RunFolder
 from workbench.gui.language import Retranslating
 from workbench.gui.widgets import plot_menu
 from workbench.gui.widgets.decade_axis import DecadeAxis

@@ -1,18 +1,21 @@
-"""What if…: continue a run from one of its finished epochs with another loss, optimizer or learning rate.
+"""What if…: continue a run from one of its finished epochs with other settings (those declared `forkable`).
 
 The dialog only asks; the window hands the answer to the controller, which trains the fork as a new run that
-keeps its parent's curves up to the fork (`trainer.fork`).
+keeps its parent's curves up to the fork (`trainer.fork`). Its editors are made from the settings' declarations,
+so a setting marked `forkable` appears here with nothing else to edit.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox
+from types import SimpleNamespace
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QWidget
 
 from workbench.core.config import TrainConfig
-from workbench.core.runs import RunSummary
-from workbench.core.settings import BY_NAME, shown
+from workbench.core.run_summary import RunSummary
+from workbench.core.settings import FORKABLE, shown
 from workbench.gui.language import Retranslating
-from workbench.gui.panels.settings_panel import LearningRateSpin
+from workbench.gui.panels.settings_panel import changed_signal, make_editor, read, show_texts, write
 
 
 class ForkDialog(Retranslating, QDialog):
@@ -24,43 +27,56 @@ class ForkDialog(Retranslating, QDialog):
         self.epoch = QSpinBox(objectName="forkEpochSpin", minimum=1, maximum=max(1, run.epochs_completed),
                               value=max(1, run.epochs_completed if run.epochs_completed < config.epochs
                                         else config.epochs - 1))
-        self.loss = QComboBox(objectName="forkLossCombo")
-        self.optimizer = QComboBox(objectName="forkOptimizerCombo")
-        for combo, name in ((self.loss, "loss"), (self.optimizer, "optimizer")):
-            for value in BY_NAME[name].choices:
-                combo.addItem(value, value)
-            combo.setCurrentIndex(combo.findData(getattr(config, name)))
-        self.lr = LearningRateSpin(objectName="forkLrSpin")
-        self.lr.setValue(config.lr)
-        self.epochs = QSpinBox(objectName="forkEpochsSpin", minimum=2, maximum=BY_NAME["epochs"].high,
-                               value=config.epochs)
+        self.editors: dict[str, QWidget] = {}
+        for setting in FORKABLE:
+            editor = make_editor(setting)
+            editor.setObjectName("fork" + setting.widget[:1].upper() + setting.widget[1:])
+            write(editor, getattr(config, setting.name))
+            self.editors[setting.name] = editor
+            changed_signal(editor).connect(self._grey)
+        self.before = {name: read(editor) for name, editor in self.editors.items()}  # as the editors show the run
+        self.epochs = self.editors["epochs"]  # "until epoch": always after the fork's epoch
         self.epoch.valueChanged.connect(lambda e: self.epochs.setMinimum(e + 1))
         self.epochs.setMinimum(self.epoch.value() + 1)
         self.intro = QLabel(wordWrap=True)
-        self.labels = [QLabel() for _ in range(5)]
+        self.labels = {name: QLabel() for name in ("epoch", *self.editors)}
         form = QFormLayout(self)
         form.addRow(self.intro)
-        for label, widget in zip(self.labels, (self.epoch, self.loss, self.optimizer, self.lr, self.epochs),
-                                 strict=True):
-            form.addRow(label, widget)
+        form.addRow(self.labels["epoch"], self.epoch)
+        for name, editor in self.editors.items():
+            form.addRow(self.labels[name], editor)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         self.retranslate()
+        self._grey()
+
+    def _grey(self, *_) -> None:
+        """Settings that do not apply to the chosen ones (momentum with Adam) are greyed out, as in the window."""
+        chosen = SimpleNamespace(**{**self.config.to_dict(), **{n: read(e) for n, e in self.editors.items()}})
+        for setting in FORKABLE:
+            self.editors[setting.name].setEnabled(setting.applies_to(chosen))
+
+    def __getattr__(self, name: str):
+        """`dialog.loss`, `dialog.lr`, …: the editor of a forkable setting."""
+        editors = self.__dict__.get("editors") or {}
+        if name in editors:
+            return editors[name]
+        return super().__getattr__(name)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("What if…"))
         self.intro.setText(self.tr("Continue {run} from one of its finished epochs with other settings, as a new run "
                                    "that keeps its curves up to there (a fresh optimizer; the same batches "
                                    "after).").format(run=self.run.label))
-        for label, text in zip(self.labels, (self.tr("From epoch"), shown(BY_NAME["loss"].label),
-                                             shown(BY_NAME["optimizer"].label), shown(BY_NAME["lr"].label),
-                                             self.tr("Until epoch")), strict=True):
-            label.setText(text.replace("&", ""))
+        self.labels["epoch"].setText(self.tr("From epoch"))
+        for setting in FORKABLE:
+            show_texts(setting, self.editors[setting.name])
+            self.labels[setting.name].setText(shown(setting.label).replace("&", ""))
+        self.labels["epochs"].setText(self.tr("Until epoch"))
 
     def changes(self) -> dict:
         """The settings that differ from the run's."""
-        chosen = {"loss": self.loss.currentData(), "optimizer": self.optimizer.currentData(),
-                  "lr": float(self.lr.value()), "epochs": self.epochs.value()}
-        return {k: v for k, v in chosen.items() if v != getattr(self.config, k)}
+        return {name: read(editor) for name, editor in self.editors.items()
+                if editor.isEnabled() and read(editor) != self.before[name]}

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.analysis.drawing import pad_problem
-from workbench.core.runs import RunSummary, percent
+from workbench.core.run_summary import RunSummary
+from workbench.core.runs import percent
 from workbench.gui.background import Cancelled, Latest
 from workbench.gui.language import Retranslating
 from workbench.gui.panels.drawing_pad import DrawingPad

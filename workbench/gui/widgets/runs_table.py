@@ -23,7 +23,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from workbench.core.i18n import translate
-from workbench.core.runs import FINDINGS, RunSummary, list_runs, percent, read_run, status_word
+from workbench.core.run_summary import RunSummary, list_runs, read_run
+from workbench.core.runs import FINDINGS, percent, status_word
 from workbench.gui.language import Retranslating
 
 
