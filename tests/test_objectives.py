@@ -20,8 +20,8 @@ def test_keras_mse_is_one_tenth_of_sum_mse(batch):
     model, x, y = batch
     out = model(x)
     onehot = keras.ops.one_hot(y, 10)
-    s = float(objectives.loss_object("sum_mse", "onehot")(onehot, out))
-    k = float(objectives.loss_object("keras_mse", "onehot")(onehot, out))
+    s = float(objectives.Objective("sum_mse", labels="onehot").loss_object()(onehot, out))
+    k = float(objectives.Objective("keras_mse", labels="onehot").loss_object()(onehot, out))
     assert k == pytest.approx(s / 10, rel=1e-6)
     # and sum_mse is the article's reduce_sum(square(out - onehot)) / batch
     assert s == pytest.approx(float(np.sum((np.asarray(out) - np.asarray(onehot)) ** 2) / 32), rel=1e-6)
@@ -31,7 +31,7 @@ def test_keras_mse_is_one_tenth_of_sum_mse(batch):
 def test_auto_accuracy_resolves_from_the_label_format(batch, labels, expected):
     _, x, y = batch
     model = models.build("mlp", (28, 28), 10, seed=0)
-    model.compile(optimizer="sgd", loss=objectives.compile_loss("crossentropy", labels), metrics=["accuracy"])
+    model.compile(optimizer="sgd", loss=objectives.Objective("crossentropy", labels=labels).compile_loss(), metrics=["accuracy"])
     y_fed = keras.ops.one_hot(y, 10) if labels == "onehot" else y
     model.train_on_batch(x, y_fed)
     assert objectives.resolved_metric_classes(model) == [expected]

@@ -33,7 +33,9 @@ def test_every_control_has_a_tooltip_and_accessible_name(window):
 
 def test_icon_and_about(window):
     assert not window.windowIcon().isNull()
-    text = window.about_text()
+    from workbench.gui.about import about_text
+
+    text = about_text(window.runs_dir, "")
     assert "Qt 6." in text and "PySide6" in text and "CC BY-SA 3.0" in text and "LeCun" in text
 
 

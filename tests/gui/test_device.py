@@ -8,7 +8,7 @@ from gui_helpers import small_settings, wait_for, wait_idle
 
 
 def test_the_window_trains_mirrored_over_two_cpus(qtbot, window):
-    window._preload_tensorflow()
+    window.tf_label.preload()
     wait_for(qtbot, window, lambda: window.settings.devices is not None, timeout=120_000)
     s = window.settings
     assert "2 logical CPUs" in s.device_label.text() and "one device" in s.device_label.text()

@@ -31,7 +31,7 @@ def test_right_click_offers_export_and_the_file_predicts_like_the_run(qtbot, mak
 
     run = next(r for r in window.runs_table.runs_model.runs if r.run_id == run_id)
     out = tmp_path / "digits.tflite"
-    window.export_model(run, "tflite", out)
+    window.run_actions.export_model(run, "tflite", out)
     wait_for(qtbot, window, lambda: "Model exported" in window.status_metrics.text(), timeout=120_000)
     assert str(out) in window.status_metrics.text() and out.stat().st_size > 0
 
@@ -46,6 +46,6 @@ def test_an_export_that_fails_says_why_and_the_window_stays_usable(qtbot, make_w
     run = next(r for r in window.runs_table.runs_model.runs if r.run_id == trained["fit"].summary.run_id)
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    window.export_model(run, "savedmodel", blocker / "inside-a-file")
+    window.run_actions.export_model(run, "savedmodel", blocker / "inside-a-file")
     wait_for(qtbot, window, lambda: "Export model" in window.banner.text(), timeout=120_000)
     assert window.start_button.isEnabled()

@@ -25,7 +25,7 @@ def test_what_if_forks_a_run_and_draws_the_parents_epochs_first(qtbot, make_wind
     dialog.loss.setCurrentIndex(dialog.loss.findData("keras_mse"))
     assert dialog.changes() == {"loss": "keras_mse"} and dialog.epochs.minimum() == 2
 
-    window.fork_run(summary, answer=(dialog.epoch.value(), dialog.changes()))
+    window.run_actions.fork(summary, answer=(dialog.epoch.value(), dialog.changes()))
     wait_idle(qtbot, window)
     forks = [r for r in window.runs_table.runs_model.runs if r.run_id != parent.summary.run_id]
     assert len(forks) == 1 and forks[0].status == "completed" and forks[0].epochs_completed == 3

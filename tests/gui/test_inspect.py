@@ -79,7 +79,7 @@ def test_two_runs_side_by_side(qtbot, make_window, trained, tmp_path, digit_mode
     shutil.copytree(digit_model_run.folder.path, runs_dir / digit_model_run.summary.run_id)
     window = make_window(runs_dir=runs_dir)
     runs = [run_in_table(window, sgd_id), run_in_table(window, adam.summary.run_id)]
-    inside = window.inspect_run(*runs)
+    inside = window.run_actions.inspect(*runs)
     wait_for(qtbot, window, lambda: len(inside.results) == 2, timeout=120_000)
     assert not inside.matrices[1].isHidden() and not inside.only_b_right.isHidden()
     a, b = (evaluate(r.run_dir) for r in runs)
@@ -93,7 +93,7 @@ def test_two_runs_side_by_side(qtbot, make_window, trained, tmp_path, digit_mode
 
     # runs evaluated on different validation images: side by side, but not compared image by image
     other = run_in_table(window, digit_model_run.summary.run_id)
-    window.inspect_run(runs[0], other)
+    window.run_actions.inspect(runs[0], other)
     wait_for(qtbot, window, lambda: len(inside.results) == 2 and "different validation images"
              in inside.status.text(), timeout=120_000)
     assert inside.only_b_right.isHidden()
@@ -114,7 +114,7 @@ def drag(widget, points):
 
 def test_drawing_a_digit_shows_live_probabilities(qtbot, make_window, digit_model_run):
     window = make_window(runs_dir=digit_model_run.folder.path.parent)
-    inside = window.inspect_run(run_in_table(window, digit_model_run.summary.run_id))
+    inside = window.run_actions.inspect(run_in_table(window, digit_model_run.summary.run_id))
     inside.tabs.setCurrentWidget(inside.pad)
     pad = inside.pad
     wait_for(qtbot, window, lambda: pad.canvas.isEnabled(), timeout=120_000)
@@ -139,7 +139,7 @@ def test_the_pad_says_why_it_is_off_for_other_images(qtbot, make_window, tiny_np
     run = trainer.train(TrainConfig(dataset=str(tiny_npz), epochs=1, loss="crossentropy", optimizer="adam",
                                     lr=0.001), tmp_path / "runs")
     window = make_window(runs_dir=tmp_path / "runs")
-    inside = window.inspect_run(run_in_table(window, run.summary.run_id))
+    inside = window.run_actions.inspect(run_in_table(window, run.summary.run_id))
     wait_for(qtbot, window, lambda: inside.results, timeout=120_000)
     assert inside.matrices[0].counts.shape == (3, 3)  # the dataset's own classes
     assert not inside.pad.canvas.isEnabled()

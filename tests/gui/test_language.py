@@ -117,7 +117,7 @@ def test_every_text_of_the_chinese_window_is_translated(make_window, one_run, mo
     window.runs_table.select_runs([window.runs_table.runs_model.runs[0].run_id])
     qtbot.waitUntil(lambda: bool(window.plots.runs))
     qtbot.waitUntil(lambda: window.diagnosis.report is not None, timeout=60_000)
-    inside = window.inspect_run(window.runs_table.runs_model.runs[0])  # Inside the run, evaluated
+    inside = window.run_actions.inspect(window.runs_table.runs_model.runs[0])  # Inside the run, evaluated
     qtbot.waitUntil(lambda: bool(inside.results), timeout=60_000)
     inside.show_cell(0, 1, 1)
     texts = visible_texts(window)

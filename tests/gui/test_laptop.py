@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 
 from workbench.core.runs import RunFolder
-from workbench.gui.main_window import first_size
+from workbench.gui.preferences import first_size
 
 #: Laptop screens, less a desktop's panel (the window's first size comes from the available area)
 SCREENS = {"1366x768": QSize(1366, 768 - 40), "1280x720": QSize(1280, 720 - 40)}

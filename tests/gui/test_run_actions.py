@@ -16,7 +16,7 @@ def test_stop_then_resume_from_the_window(qtbot, window):
     stopped = window.last_summary
     assert stopped["status"] == "stopped" and "resume" in window.status_metrics.text()
     run = next(r for r in window.runs_table.runs_model.runs if r.run_id == stopped["run_id"])
-    window.resume_run(run)
+    window.run_actions.resume(run)
     wait_idle(qtbot, window)
     assert window.last_summary["status"] == "completed" and window.last_summary["run_id"] == run.run_id
     assert window.last_summary["epochs_completed"] == 20
@@ -32,18 +32,18 @@ def test_run_again_rename_and_delete(qtbot, window):
     wait_idle(qtbot, window)
     first = window.runs_table.runs_model.runs[0]
     small_settings(window, method="fit", optimizer="sgd")  # the panel now says something else
-    window.run_again(first)
+    window.run_actions.again(first)
     wait_idle(qtbot, window)
     runs = window.runs_table.runs_model.runs
     assert len(runs) == 2
     again = next(r for r in runs if r.run_id != first.run_id)
     assert (again.method, again.optimizer, again.lr) == ("tape", "adam", 0.003)
     window.runs_table.select_runs([first.run_id])
-    window.rename_run(first, "my first run")
+    window.run_actions.rename(first, "my first run")
     assert RunFolder(Path(first.run_dir)).config()["name"] == "my first run"
     assert [label.text for _, label in window.plots.legends["loss"].items] == ["my first run"]
     assert any(r.name == "my first run" for r in window.runs_table.runs_model.runs)
-    window.delete_runs([first], confirm=False)
+    window.run_actions.delete([first], confirm=False)
     assert not Path(first.run_dir).exists()
     assert [r.run_id for r in window.runs_table.runs_model.runs] == [again.run_id]
     assert first.run_id not in window.plots.runs

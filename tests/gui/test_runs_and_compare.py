@@ -79,13 +79,12 @@ def test_compare_optimizers_runs_sgd_and_adam_over_seeds_and_shows_their_differe
 
 def test_export_writes_plots_and_every_point(trained, make_window, tmp_path):
     from workbench.core.runs import RunFolder
-    from workbench.gui.panels.export_dialog import export_selected
 
     window = make_window(runs_dir=trained["tape"].folder.path.parent)
     ids = [trained["tape"].summary.run_id, trained["custom"].summary.run_id]
     window.runs_table.select_runs(ids)
     out = tmp_path / "export"
-    written = export_selected(window, out)
+    written = window.export_selected(out)
     assert {p.name for p in written} == {f"{m}.{f}" for m in ("loss", "accuracy") for f in ("png", "svg", "pdf")} | {"metrics.csv"}
     check_export_files(out, ["small tape", "small custom"])
     rows = list(csv.DictReader((out / "metrics.csv").read_text().splitlines()))

@@ -27,9 +27,8 @@ from workbench.core import data as datamod
 from workbench.core.article import ARTICLE_ROWS, ArticleRow, result_row
 from workbench.core.config import TrainConfig
 from workbench.core.i18n import QT_TRANSLATE_NOOP, translate
-from workbench.training import models, objectives
-from workbench.training.methods.base import make_optimizer
-from workbench.training.methods.custom import CustomStepModel
+from workbench.training import methods, models, objectives
+from workbench.training.objectives import Objective
 
 METRIC_DESCRIPTIONS = {
     "CategoricalOnSparse": QT_TRANSLATE_NOOP("diagnosis", "CategoricalAccuracy fed integer labels and argmax "
@@ -49,14 +48,24 @@ def first_batch(cfg: TrainConfig) -> tuple[np.ndarray, np.ndarray, datamod.Image
     return x, data.y_train[order], data
 
 
-def _model(cfg: TrainConfig, data: datamod.ImageData, cls=keras.Sequential):
-    return models.build(cfg.model, data.input_shape, data.num_classes, cfg.seed, cls, cfg.dropout)
+def _setup(cfg: TrainConfig, data: datamod.ImageData) -> methods.Setup:
+    """What the run's method builds from `cfg` (the one build path), for one step: a constant learning rate,
+    one step per call, no XLA."""
+    return methods.Setup(cfg.replace(schedule="constant", warmup_epochs=0, jit_compile=False, steps_per_execution=1),
+                         data)
 
 
-def _loss_value(loss: str, x, y, data, model) -> float:
-    labels = "onehot" if objectives.loss_needs_onehot(loss) else "int"
-    target = tf.one_hot(y, data.num_classes) if labels == "onehot" else y
-    return float(objectives.loss_object(loss, labels)(target, model(x, training=False)))
+def _model(cfg: TrainConfig, data: datamod.ImageData) -> keras.Model:
+    return _setup(cfg, data).build_model()
+
+
+def _target(objective: Objective, y, data):
+    return tf.one_hot(y, data.num_classes) if objective.loss_labels == "onehot" else tf.constant(y)
+
+
+def _loss_value(cfg: TrainConfig, loss: str, x, y, data, model) -> float:
+    objective = Objective.of(cfg, loss=loss)
+    return float(objective.loss_object()(_target(objective, y, data), model(x, training=False)))
 
 
 def _step_size(cfg: TrainConfig, loss: str, x, y, data) -> float:
@@ -67,12 +76,12 @@ def _step_size(cfg: TrainConfig, loss: str, x, y, data) -> float:
 def _first_step(cfg: TrainConfig, loss: str, x, y, data) -> tuple[float, dict[str, float]]:
     """One optimizer step with `loss` from the initial weights: the norm of the whole weight change, and each
     layer's update/weight ratio ‖Δw‖/‖w‖ of its kernel (named dense1, dense2, … as in dynamics.csv)."""
-    model = _model(cfg, data)
-    labels = "onehot" if objectives.loss_needs_onehot(loss) else "int"
-    loss_fn = objectives.loss_object(loss, labels)
-    target = tf.one_hot(y, data.num_classes) if labels == "onehot" else y
+    setup = _setup(cfg.replace(loss=loss), data)
+    model = setup.build_model()
+    loss_fn = setup.objective.loss_object()
+    target = _target(setup.objective, y, data)
     before = [w.numpy().copy() for w in model.trainable_variables]
-    optimizer = make_optimizer(cfg.replace(schedule="constant", warmup_epochs=0), steps_per_epoch=1)
+    optimizer = setup.optimizer()
     with tf.GradientTape() as tape:
         value = loss_fn(target, model(x, training=True))
     kernels = models.kernel_layers(model)
@@ -105,9 +114,9 @@ def replica_scaling(cfg: TrainConfig, x, y, data) -> dict[str, Any] | None:
     except distribute.DeviceError as exc:
         return {"replicas": None, "measured": False, "reason": str(exc)}
     replicas = strategy.num_replicas_in_sync
-    labels = "onehot" if objectives.loss_needs_onehot(cfg.loss) else "int"
-    per_sample = objectives.per_sample_loss(cfg.loss, labels)
-    target = tf.one_hot(y, data.num_classes) if labels == "onehot" else tf.constant(y)
+    objective = Objective.of(cfg)
+    per_sample = objective.per_sample_loss()
+    target = _target(objective, y, data)
     with strategy.scope():
         model = _model(cfg, data)
     one = _model(cfg, data)
@@ -135,17 +144,9 @@ def replica_scaling(cfg: TrainConfig, x, y, data) -> dict[str, Any] | None:
             "global_batch_gradient_scale": right / float(one_norm)}
 
 
-def _compiled(cfg: TrainConfig, data, labels: str) -> keras.Model:
-    """The model `cfg.method` (fit or custom) trains, compiled as it compiles it; `labels` as its pipeline feeds."""
-    loss_labels = "onehot" if objectives.loss_needs_onehot(cfg.loss) else labels
-    model = _model(cfg, data, CustomStepModel if cfg.method == "custom" else keras.Sequential)
-    if cfg.method == "custom":
-        model.onehot_labels = loss_labels == "onehot"
-        model.loss_report = cfg.loss_report
-    model.compile(optimizer=make_optimizer(cfg.replace(schedule="constant", warmup_epochs=0), 1),
-                  loss=objectives.compile_loss(cfg.loss, loss_labels),
-                  metrics=[objectives.compile_metric(cfg.metric)], jit_compile=False)
-    return model
+def _compiled(cfg: TrainConfig, data) -> keras.Model:
+    """The model `cfg.method` (fit or custom) trains, built and compiled by the method itself."""
+    return methods.compiled(_setup(cfg, data))
 
 
 def resolved_metric(cfg: TrainConfig, method: str, x, y, data) -> dict[str, Any]:
@@ -156,12 +157,12 @@ def resolved_metric(cfg: TrainConfig, method: str, x, y, data) -> dict[str, Any]
     if method == "tape":
         model = _model(run_cfg, data)
         logits = model(x, training=False)
-        metric = objectives.metric_object(cfg.metric, fed, logits)
+        metric = Objective.of(run_cfg).metric_object(fed, logits)
         metric.update_state(fed, logits)
         classes = [type(metric).__name__]
         reported = float(metric.result())
     else:
-        model = _compiled(run_cfg, data, labels)
+        model = _compiled(run_cfg, data)
         logs = model.test_on_batch(x, fed, return_dict=True)  # builds the metrics on real data
         classes = objectives.resolved_metric_classes(model)
         reported = float(logs["accuracy"])
@@ -180,9 +181,9 @@ def loss_report(cfg: TrainConfig, x, y, data) -> dict[str, Any] | None:
     """
     if cfg.method != "custom":
         return None
-    model = _compiled(cfg, data, "int")
+    model = _compiled(cfg, data)
     logs = model.evaluate(x, y, batch_size=max(1, len(y) // 4), verbose=0, return_dict=True)
-    true = objectives.mean_loss(cfg.loss, np.asarray(model(x, training=False)), y)
+    true = Objective.of(cfg).mean_loss(np.asarray(model(x, training=False)), y)
     return {"mode": cfg.loss_report, "reported_val_loss": float(logs["loss"]), "true_val_loss": true}
 
 
@@ -194,8 +195,8 @@ def explain(cfg: TrainConfig) -> dict[str, Any]:
         distribute.configure_cpu_devices(distribute.cpu_replicas(cfg))
     x, y, data = first_batch(cfg)
     model = _model(cfg, data)
-    loss_now = _loss_value(cfg.loss, x, y, data, model)
-    loss_ref = _loss_value("sum_mse", x, y, data, model)
+    loss_now = _loss_value(cfg, cfg.loss, x, y, data, model)
+    loss_ref = _loss_value(cfg, "sum_mse", x, y, data, model)
     step_now, layers_now = _first_step(cfg, cfg.loss, x, y, data)
     step_ref, layers_ref = _first_step(cfg, "sum_mse", x, y, data)
     per_layer = {name: {"update_ratio": r, "sum_mse_update_ratio": layers_ref[name],

@@ -21,7 +21,6 @@ import numpy as np
 import tensorflow as tf
 
 from workbench.core.runs import RunFolder
-from workbench.training import objectives
 from workbench.training.callbacks import EpochClock
 from workbench.training.models import kernel_layers
 from workbench.training.steps import batch_points
@@ -62,13 +61,14 @@ class Dynamics(EpochClock):
         named = kernel_layers(model)
         self.names = [name for name, _ in named]
         self.kernels = [layer.kernel for _, layer in named]
-        data, c = self.setup.data, self.setup.config
+        data = self.setup.data
         n = min(PROBE, len(data.x_test))
         x = tf.constant(data.x_test[:n].astype(np.float32) / np.float32(data.scale))
         y_int = np.asarray(data.y_test[:n]).astype(np.int32)
-        onehot = objectives.loss_needs_onehot(c.loss)
+        objective = self.setup.objective
+        onehot = objective.loss_labels == "onehot"
         y = tf.constant(np.eye(data.num_classes, dtype=np.float32)[y_int] if onehot else y_int)
-        loss_fn = objectives.loss_object(c.loss, "onehot" if onehot else "int")
+        loss_fn = objective.loss_object()
         relu = [getattr(layer, "activation", None) is keras.activations.relu for layer in model.layers]
 
         @tf.function  # (eagerly it took twice as long over an epoch, tracing included)

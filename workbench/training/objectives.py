@@ -10,6 +10,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import keras
 from keras import ops
 
@@ -19,10 +22,6 @@ ONEHOT_LOSSES = frozenset({"sum_mse", "keras_mse"})
 def label_format(method: str) -> str:
     """How a method's data pipeline delivers labels: 'onehot' or 'int'."""
     return "onehot" if method == "fit" else "int"
-
-
-def loss_needs_onehot(loss: str) -> bool:
-    return loss in ONEHOT_LOSSES
 
 
 @keras.saving.register_keras_serializable(package="workbench")
@@ -40,44 +39,74 @@ class SumSquaredError(keras.losses.Loss):
         return ops.sum(ops.square(y_pred - y_true), axis=-1)
 
 
-def compile_loss(loss: str, labels: str):
-    """What `compile(loss=...)` is given: the article's spellings where it has one."""
-    if loss == "sum_mse":
-        return SumSquaredError()
-    if loss == "keras_mse":
-        return "mse"
-    if labels == "onehot":
-        return keras.losses.CategoricalCrossentropy(from_logits=True, name="crossentropy")
-    return keras.losses.SparseCategoricalCrossentropy(from_logits=True, name="crossentropy")
+@dataclass(frozen=True)
+class Objective:
+    """A run's loss and accuracy, built from its settings in this one place: the three methods, the
+    instruments, `lr-find` and `explain` all take their loss and metric from here.
 
+    `labels` is what the method's pipeline feeds ('onehot' for fit, 'int' otherwise); `loss_labels` what the loss
+    is computed on: the squared errors and a smoothed cross-entropy always on one-hot labels (Keras's sparse
+    cross-entropy has no `label_smoothing`).
+    """
 
-def loss_object(loss: str, labels: str) -> keras.losses.Loss:
-    """The same loss as a callable object, for the hand-written loop."""
-    spec = compile_loss(loss, labels)
-    return keras.losses.MeanSquaredError(name="keras_mse") if spec == "mse" else spec
+    loss: str
+    metric: str = "auto"
+    labels: str = "int"
+    label_smoothing: float = 0.0
 
+    @classmethod
+    def of(cls, config: Any, method: str | None = None, loss: str | None = None) -> Objective:
+        """The objective of `config` (or of the same settings with another method or loss, as explain asks)."""
+        return cls(loss or config.loss, config.metric, label_format(method or config.method))
 
-def per_sample_loss(loss: str, labels: str) -> keras.losses.Loss:
-    """The same loss, one value per sample (not averaged): the tape loop divides by the global batch."""
-    obj = loss_object(loss, labels)
-    return type(obj).from_config({**obj.get_config(), "reduction": None})
+    @property
+    def loss_labels(self) -> str:
+        return "onehot" if self.loss in ONEHOT_LOSSES or self.label_smoothing > 0 else self.labels
 
+    def compile_loss(self):
+        """What `compile(loss=...)` is given: the article's spellings where it has one."""
+        if self.loss == "sum_mse":
+            return SumSquaredError()
+        if self.loss == "keras_mse":
+            return "mse"
+        if self.loss_labels == "onehot":
+            return keras.losses.CategoricalCrossentropy(from_logits=True, label_smoothing=self.label_smoothing,
+                                                        name="crossentropy")
+        return keras.losses.SparseCategoricalCrossentropy(from_logits=True, name="crossentropy")
 
-def mean_loss(loss: str, outputs, labels) -> float:
-    """The loss's true mean over samples, in numpy (float64) from the model's outputs and integer labels:
-    what a correctly reported loss would say."""
-    import numpy as np
+    def loss_object(self) -> keras.losses.Loss:
+        """The same loss as a callable object, for the hand-written loop and the instruments."""
+        spec = self.compile_loss()
+        return keras.losses.MeanSquaredError(name="keras_mse") if spec == "mse" else spec
 
-    out = np.asarray(outputs, dtype=np.float64)
-    labels = np.asarray(labels).astype(int)
-    onehot = np.eye(out.shape[-1])[labels]
-    if loss == "sum_mse":
-        return float(np.mean(np.sum((out - onehot) ** 2, axis=-1)))
-    if loss == "keras_mse":
-        return float(np.mean((out - onehot) ** 2))
-    shifted = out - out.max(axis=-1, keepdims=True)
-    log_probs = shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
-    return float(-np.mean(log_probs[np.arange(len(labels)), labels]))
+    def per_sample_loss(self) -> keras.losses.Loss:
+        """The same loss, one value per sample (not averaged): the tape loop divides by the global batch."""
+        obj = self.loss_object()
+        return type(obj).from_config({**obj.get_config(), "reduction": None})
+
+    def compile_metric(self):
+        return compile_metric(self.metric)
+
+    def metric_object(self, y_true_example, y_pred_example) -> keras.metrics.Metric:
+        return metric_object(self.metric, y_true_example, y_pred_example)
+
+    def mean_loss(self, outputs, labels) -> float:
+        """The loss's true mean over samples, in numpy (float64) from the model's outputs and integer labels:
+        what a correctly reported loss would say."""
+        import numpy as np
+
+        out = np.asarray(outputs, dtype=np.float64)
+        labels = np.asarray(labels).astype(int)
+        k = out.shape[-1]
+        onehot = np.eye(k)[labels]
+        if self.loss == "sum_mse":
+            return float(np.mean(np.sum((out - onehot) ** 2, axis=-1)))
+        if self.loss == "keras_mse":
+            return float(np.mean((out - onehot) ** 2))
+        target = onehot * (1.0 - self.label_smoothing) + self.label_smoothing / k
+        shifted = out - out.max(axis=-1, keepdims=True)
+        log_probs = shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
+        return float(-np.mean(np.sum(target * log_probs, axis=-1)))
 
 
 def _as_int(y_true):

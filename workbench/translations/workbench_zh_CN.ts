@@ -522,6 +522,33 @@
     </message>
 </context>
 <context>
+    <name>About</name>
+    <message>
+        <source>TF Training Workbench</source>
+        <translation>TF 训练工作台</translation>
+    </message>
+    <message>
+        <source>See why a neural network trains the way it does.</source>
+        <translation>看清神经网络为什么这样训练。</translation>
+    </message>
+    <message>
+        <source>TensorFlow loads on first use</source>
+        <translation>TensorFlow 在第一次使用时加载</translation>
+    </message>
+    <message>
+        <source>Runs folder: {path}</source>
+        <translation>训练记录文件夹：{path}</translation>
+    </message>
+    <message>
+        <source>MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, CC BY-SA 3.0.</source>
+        <translation>MNIST 数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 提供，CC BY-SA 3.0。</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>关于 {app}</translation>
+    </message>
+</context>
+<context>
     <name>ActionPanel</name>
     <message>
         <source>Start</source>
@@ -640,6 +667,29 @@
     </message>
 </context>
 <context>
+    <name>Commands</name>
+    <message>
+        <source>Setting {problem}</source>
+        <translation>设置有误：{problem}</translation>
+    </message>
+    <message>
+        <source>Experiment: {problem}</source>
+        <translation>实验：{problem}</translation>
+    </message>
+    <message>
+        <source>Stopping at the next batch…</source>
+        <translation>将在下一个批次处停止……</translation>
+    </message>
+    <message>
+        <source>Select one stopped or interrupted run in the table to resume it.</source>
+        <translation>在表格中选择一次已停止或被中断的运行来继续训练。</translation>
+    </message>
+    <message>
+        <source>Select one run in the table to look inside it, or two to compare them.</source>
+        <translation>在表格中选择一次运行查看它的模型剖析，或选两次运行进行比较。</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionMatrixView</name>
     <message>
         <source>predicted class</source>
@@ -672,6 +722,69 @@
     <message>
         <source>wrong</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>CurvesPage</name>
+    <message>
+        <source>Smoothing of the per-batch curves (TensorBoard&apos;s debiased moving average); the raw curve stays as a faint shadow</source>
+        <translation>每批次曲线的平滑程度（TensorBoard 的去偏滑动平均）；原始曲线以淡色阴影保留</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>log loss</source>
+        <translation>对数损失轴</translation>
+    </message>
+    <message>
+        <source>ignore outliers</source>
+        <translation>忽略离群值</translation>
+    </message>
+    <message>
+        <source>Fit the y axes to the data without the most extreme 5% of the per-batch points at each end, so the converged part fills the plot (TensorBoard&apos;s &quot;ignore outliers in chart scaling&quot;); off: every point</source>
+        <translation>y 轴按数据缩放，但不计每批次数据点两端最极端的各 5%，让收敛后的部分占满图面（与 TensorBoard 的“忽略离群值”选项相同）；关闭时显示所有数据点</translation>
+    </message>
+    <message>
+        <source>Ignore outliers in the y axes</source>
+        <translation>y 轴忽略离群值</translation>
+    </message>
+    <message>
+        <source>Logarithmic y axis for the loss plot</source>
+        <translation>损失图使用对数 y 轴</translation>
+    </message>
+    <message>
+        <source>Logarithmic loss axis</source>
+        <translation>对数损失轴</translation>
+    </message>
+    <message>
+        <source>x: epochs</source>
+        <translation>x：轮次</translation>
+    </message>
+    <message>
+        <source>x: steps</source>
+        <translation>x：步数</translation>
+    </message>
+    <message>
+        <source>Horizontal axis in epochs or in training steps (batches)</source>
+        <translation>横轴按轮次或按训练步数（批次）显示</translation>
+    </message>
+    <message>
+        <source>Horizontal axis</source>
+        <translation>横轴</translation>
+    </message>
+    <message>
+        <source>How to read the curves: one colour per run</source>
+        <translation>曲线的读法：颜色区分训练记录</translation>
+    </message>
+    <message>
+        <source>The article&apos;s settings are filled in: MLP 256-128-10, SGD lr 0.01, sum-of-squares loss, batch 32.</source>
+        <translation>已填好原文的设置：MLP 256-128-10，SGD 学习率 0.01，平方和损失，批大小 32。</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No runs yet&lt;/h3&gt;&lt;p&gt;{filled}Press &lt;b&gt;Start&lt;/b&gt; (Ctrl+R) to train, or &lt;b&gt;Compare optimizers&lt;/b&gt; to see SGD against Adam.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;还没有训练记录&lt;/h3&gt;&lt;p&gt;{filled}按 &lt;b&gt;开始&lt;/b&gt;（Ctrl+R）训练，或按 &lt;b&gt;比较优化器&lt;/b&gt; 看 SGD 与 Adam 的对比。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1391,44 +1504,12 @@ other: {other}</source>
         <translation>训练记录保存的位置（可设置 WORKBENCH_RUNS_DIR 或用 --runs-dir 修改）</translation>
     </message>
     <message>
-        <source>Smoothing of the per-batch curves (TensorBoard&apos;s debiased moving average); the raw curve stays as a faint shadow</source>
-        <translation>每批次曲线的平滑程度（TensorBoard 的去偏滑动平均）；原始曲线以淡色阴影保留</translation>
+        <source>Runs folder: {path}</source>
+        <translation>训练记录文件夹：{path}</translation>
     </message>
     <message>
-        <source>Smoothing</source>
-        <translation>平滑</translation>
-    </message>
-    <message>
-        <source>log loss</source>
-        <translation>对数损失轴</translation>
-    </message>
-    <message>
-        <source>Logarithmic y axis for the loss plot</source>
-        <translation>损失图使用对数 y 轴</translation>
-    </message>
-    <message>
-        <source>Logarithmic loss axis</source>
-        <translation>对数损失轴</translation>
-    </message>
-    <message>
-        <source>x: epochs</source>
-        <translation>x：轮次</translation>
-    </message>
-    <message>
-        <source>x: steps</source>
-        <translation>x：步数</translation>
-    </message>
-    <message>
-        <source>Horizontal axis in epochs or in training steps (batches)</source>
-        <translation>横轴按轮次或按训练步数（批次）显示</translation>
-    </message>
-    <message>
-        <source>Horizontal axis</source>
-        <translation>横轴</translation>
-    </message>
-    <message>
-        <source>How to read the curves: one colour per run</source>
-        <translation>曲线的读法：颜色区分训练记录</translation>
+        <source>Starting TensorBoard…</source>
+        <translation>正在启动 TensorBoard……</translation>
     </message>
     <message>
         <source>Curves</source>
@@ -1459,15 +1540,24 @@ other: {other}</source>
         <translation>设置 × 种子：每个设置的均值和波动、两个设置之差及其置信区间、平行坐标</translation>
     </message>
     <message>
-        <source>TensorFlow loads on first use</source>
-        <translation>TensorFlow 在第一次使用时加载</translation>
+        <source>TensorBoard at {url}</source>
+        <translation>TensorBoard 地址：{url}</translation>
     </message>
     <message>
-        <source>Loading TensorFlow in the background…</source>
-        <translation>正在后台加载 TensorFlow……</translation>
+        <source>Runs folder</source>
+        <translation>训练记录文件夹</translation>
+    </message>
+    <message>
+        <source>Stop the run before changing the runs folder.</source>
+        <translation>请先停止训练，再更换训练记录文件夹。</translation>
+    </message>
+    <message>
+        <source>Stopping the run before closing…</source>
+        <translation>关闭前正在停止训练……</translation>
     </message>
     <message>
         <source>&amp;File</source>
+        <extracomment>(menu, [(text, window method, shortcuts, object name)]); a None entry is a separator</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
@@ -1523,10 +1613,6 @@ other: {other}</source>
         <translation>所选训练记录的模型剖析(&amp;I)</translation>
     </message>
     <message>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1535,216 +1621,8 @@ other: {other}</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <source>Setting {problem}</source>
-        <translation>设置有误：{problem}</translation>
-    </message>
-    <message>
-        <source>Experiment: {problem}</source>
-        <translation>实验：{problem}</translation>
-    </message>
-    <message>
-        <source>Stopping at the next batch…</source>
-        <translation>将在下一个批次处停止……</translation>
-    </message>
-    <message>
-        <source>Preparing the run…</source>
-        <translation>正在准备训练……</translation>
-    </message>
-    <message>
-        <source>Loading TensorFlow… (a few seconds, once)</source>
-        <translation>正在加载 TensorFlow……（只需一次，几秒钟）</translation>
-    </message>
-    <message>
-        <source>Compiling the training step…</source>
-        <translation>正在编译训练步……</translation>
-    </message>
-    <message>
-        <source>epoch {epoch}/{epochs}   loss {loss}   accuracy {accuracy}   {rate} samples/s</source>
-        <translation>第 {epoch}/{epochs} 轮   损失 {loss}   准确率 {accuracy}   每秒 {rate} 个样本</translation>
-    </message>
-    <message>
-        <source>Run {status}</source>
-        <translation>训练{status}</translation>
-    </message>
-    <message>
-        <source>Run {status}: validation accuracy {accuracy}</source>
-        <translation>训练{status}：验证准确率 {accuracy}</translation>
-    </message>
-    <message>
-        <source> · right-click it in the table to resume</source>
-        <translation> · 在表格中右键点击它可以继续</translation>
-    </message>
-    <message>
-        <source>The run {status}: {error}</source>
-        <translation>训练{status}：{error}</translation>
-    </message>
-    <message>
-        <source>Training did not run: {reason}</source>
-        <translation>训练没有开始：{reason}</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
-        <source>Run again with these settings</source>
-        <translation>用这组设置再跑一次</translation>
-    </message>
-    <message>
-        <source>What if… (continue from an epoch with other settings)</source>
-        <translation>假设分析：换个设置继续（从某一轮起）</translation>
-    </message>
-    <message>
-        <source>Compare inside (matrices, images one gets right)</source>
-        <translation>比较模型剖析（矩阵、一方判对的图像）</translation>
-    </message>
-    <message>
-        <source>Look inside (confusion matrix, mistakes, draw a digit)</source>
-        <translation>模型剖析（混淆矩阵、错例、手写数字）</translation>
-    </message>
-    <message>
-        <source>Export model…</source>
-        <translation>导出模型…</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>重命名…</translation>
-    </message>
-    <message>
-        <source>Open folder</source>
-        <translation>打开文件夹</translation>
-    </message>
-    <message>
-        <source>Delete 1 run…</source>
-        <translation>删除 1 条训练记录…</translation>
-    </message>
-    <message>
-        <source>Delete {n} runs…</source>
-        <translation>删除 {n} 条训练记录…</translation>
-    </message>
-    <message>
-        <source>Cannot resume {run}: {problem}</source>
-        <translation>无法继续 {run}：{problem}</translation>
-    </message>
-    <message>
-        <source>Select one run in the table to look inside it, or two to compare them.</source>
-        <translation>在表格中选择一次运行查看它的模型剖析，或选两次运行进行比较。</translation>
-    </message>
-    <message>
-        <source>Select one stopped or interrupted run in the table to resume it.</source>
-        <translation>在表格中选择一次已停止或被中断的运行来继续训练。</translation>
-    </message>
-    <message>
-        <source>The settings of {run} cannot be used: {problem}</source>
-        <translation>{run} 的设置无法使用：{problem}</translation>
-    </message>
-    <message>
-        <source>ignore outliers</source>
-        <translation>忽略离群值</translation>
-    </message>
-    <message>
-        <source>Fit the y axes to the data without the most extreme 5% of the per-batch points at each end, so the converged part fills the plot (TensorBoard&apos;s &quot;ignore outliers in chart scaling&quot;); off: every point</source>
-        <translation>y 轴按数据缩放，但不计每批次数据点两端最极端的各 5%，让收敛后的部分占满图面（与 TensorBoard 的“忽略离群值”选项相同）；关闭时显示所有数据点</translation>
-    </message>
-    <message>
-        <source>Ignore outliers in the y axes</source>
-        <translation>y 轴忽略离群值</translation>
-    </message>
-    <message>
-        <source>Keras model (*.keras)</source>
-        <translation>Keras 模型 (*.keras)</translation>
-    </message>
-    <message>
-        <source>TensorFlow SavedModel for serving (folder)</source>
-        <translation>用于部署的 TensorFlow SavedModel（文件夹）</translation>
-    </message>
-    <message>
-        <source>TensorFlow Lite (*.tflite)</source>
-        <translation>TensorFlow Lite (*.tflite)</translation>
-    </message>
-    <message>
-        <source>Export model</source>
-        <translation>导出模型</translation>
-    </message>
-    <message>
-        <source>Exporting the model of {run}…</source>
-        <translation>正在导出 {run} 的模型……</translation>
-    </message>
-    <message>
-        <source>Model exported to {path}</source>
-        <translation>模型已导出到 {path}</translation>
-    </message>
-    <message>
-        <source>Export model: {problem}</source>
-        <translation>导出模型：{problem}</translation>
-    </message>
-    <message>
-        <source>Rename run</source>
-        <translation>重命名训练记录</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>名称：</translation>
-    </message>
-    <message>
-        <source>Delete runs</source>
-        <translation>删除训练记录</translation>
-    </message>
-    <message>
-        <source>Delete {n} run folder(s) with their models and logs?</source>
-        <translation>删除 {n} 个训练记录文件夹及其中的模型和日志？</translation>
-    </message>
-    <message>
-        <source>The article&apos;s settings are filled in: MLP 256-128-10, SGD lr 0.01, sum-of-squares loss, batch 32.</source>
-        <translation>已填好原文的设置：MLP 256-128-10，SGD 学习率 0.01，平方和损失，批大小 32。</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;No runs yet&lt;/h3&gt;&lt;p&gt;{filled}Press &lt;b&gt;Start&lt;/b&gt; (Ctrl+R) to train, or &lt;b&gt;Compare optimizers&lt;/b&gt; to see SGD against Adam.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;还没有训练记录&lt;/h3&gt;&lt;p&gt;{filled}按 &lt;b&gt;开始&lt;/b&gt;（Ctrl+R）训练，或按 &lt;b&gt;比较优化器&lt;/b&gt; 看 SGD 与 Adam 的对比。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Runs folder: {path}</source>
-        <translation>训练记录文件夹：{path}</translation>
-    </message>
-    <message>
-        <source>Starting TensorBoard…</source>
-        <translation>正在启动 TensorBoard……</translation>
-    </message>
-    <message>
-        <source>TensorBoard at {url}</source>
-        <translation>TensorBoard 地址：{url}</translation>
-    </message>
-    <message>
-        <source>See why a neural network trains the way it does.</source>
-        <translation>看清神经网络为什么这样训练。</translation>
-    </message>
-    <message>
-        <source>MNIST by Yann LeCun, Corinna Cortes and Christopher J.C. Burges, CC BY-SA 3.0.</source>
-        <translation>MNIST 数据集由 Yann LeCun、Corinna Cortes 和 Christopher J.C. Burges 提供，CC BY-SA 3.0。</translation>
-    </message>
-    <message>
-        <source>About {app}</source>
-        <translation>关于 {app}</translation>
-    </message>
-    <message>
-        <source>TensorFlow failed to load</source>
-        <translation>TensorFlow 加载失败</translation>
-    </message>
-    <message>
-        <source>TensorFlow could not be loaded: {problem}</source>
-        <translation>无法加载 TensorFlow：{problem}</translation>
-    </message>
-    <message>
-        <source>Runs folder</source>
-        <translation>训练记录文件夹</translation>
-    </message>
-    <message>
-        <source>Stop the run before changing the runs folder.</source>
-        <translation>请先停止训练，再更换训练记录文件夹。</translation>
-    </message>
-    <message>
-        <source>Stopping the run before closing…</source>
-        <translation>关闭前正在停止训练……</translation>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1711,101 @@ other: {other}</source>
     <message>
         <source>Accuracies in percent. The runs are in the runs table: select them to overlay their curves.</source>
         <translation>准确率以百分比表示。这些运行都在训练记录表里：选中它们可以叠加显示曲线。</translation>
+    </message>
+</context>
+<context>
+    <name>RunActions</name>
+    <message>
+        <source>Keras model (*.keras)</source>
+        <translation>Keras 模型 (*.keras)</translation>
+    </message>
+    <message>
+        <source>TensorFlow SavedModel for serving (folder)</source>
+        <translation>用于部署的 TensorFlow SavedModel（文件夹）</translation>
+    </message>
+    <message>
+        <source>TensorFlow Lite (*.tflite)</source>
+        <translation>TensorFlow Lite (*.tflite)</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Run again with these settings</source>
+        <translation>用这组设置再跑一次</translation>
+    </message>
+    <message>
+        <source>What if… (continue from an epoch with other settings)</source>
+        <translation>假设分析：换个设置继续（从某一轮起）</translation>
+    </message>
+    <message>
+        <source>Compare inside (matrices, images one gets right)</source>
+        <translation>比较模型剖析（矩阵、一方判对的图像）</translation>
+    </message>
+    <message>
+        <source>Look inside (confusion matrix, mistakes, draw a digit)</source>
+        <translation>模型剖析（混淆矩阵、错例、手写数字）</translation>
+    </message>
+    <message>
+        <source>Export model…</source>
+        <translation>导出模型…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Delete 1 run…</source>
+        <translation>删除 1 条训练记录…</translation>
+    </message>
+    <message>
+        <source>Delete {n} runs…</source>
+        <translation>删除 {n} 条训练记录…</translation>
+    </message>
+    <message>
+        <source>The settings of {run} cannot be used: {problem}</source>
+        <translation>{run} 的设置无法使用：{problem}</translation>
+    </message>
+    <message>
+        <source>Cannot resume {run}: {problem}</source>
+        <translation>无法继续 {run}：{problem}</translation>
+    </message>
+    <message>
+        <source>Exporting the model of {run}…</source>
+        <translation>正在导出 {run} 的模型……</translation>
+    </message>
+    <message>
+        <source>Model exported to {path}</source>
+        <translation>模型已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>Export model: {problem}</source>
+        <translation>导出模型：{problem}</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation>重命名训练记录</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>删除训练记录</translation>
+    </message>
+    <message>
+        <source>Delete {n} run folder(s) with their models and logs?</source>
+        <translation>删除 {n} 个训练记录文件夹及其中的模型和日志？</translation>
     </message>
 </context>
 <context>
@@ -1953,6 +1926,25 @@ other: {other}</source>
     </message>
 </context>
 <context>
+    <name>TensorFlowLabel</name>
+    <message>
+        <source>Loading TensorFlow in the background…</source>
+        <translation>正在后台加载 TensorFlow……</translation>
+    </message>
+    <message>
+        <source>TensorFlow loads on first use</source>
+        <translation>TensorFlow 在第一次使用时加载</translation>
+    </message>
+    <message>
+        <source>TensorFlow failed to load</source>
+        <translation>TensorFlow 加载失败</translation>
+    </message>
+    <message>
+        <source>TensorFlow could not be loaded: {problem}</source>
+        <translation>无法加载 TensorFlow：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>TrainWorker</name>
     <message>
         <source>Loading TensorFlow…</source>
@@ -1969,6 +1961,45 @@ other: {other}</source>
     <message>
         <source>Training failed: {problem}</source>
         <translation>训练失败：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPresenter</name>
+    <message>
+        <source>Preparing the run…</source>
+        <translation>正在准备训练……</translation>
+    </message>
+    <message>
+        <source>Loading TensorFlow… (a few seconds, once)</source>
+        <translation>正在加载 TensorFlow……（只需一次，几秒钟）</translation>
+    </message>
+    <message>
+        <source>Compiling the training step…</source>
+        <translation>正在编译训练步……</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}/{epochs}   loss {loss}   accuracy {accuracy}   {rate} samples/s</source>
+        <translation>第 {epoch}/{epochs} 轮   损失 {loss}   准确率 {accuracy}   每秒 {rate} 个样本</translation>
+    </message>
+    <message>
+        <source>Run {status}</source>
+        <translation>训练{status}</translation>
+    </message>
+    <message>
+        <source>Run {status}: validation accuracy {accuracy}</source>
+        <translation>训练{status}：验证准确率 {accuracy}</translation>
+    </message>
+    <message>
+        <source> · right-click it in the table to resume</source>
+        <translation> · 在表格中右键点击它可以继续</translation>
+    </message>
+    <message>
+        <source>The run {status}: {error}</source>
+        <translation>训练{status}：{error}</translation>
+    </message>
+    <message>
+        <source>Training did not run: {reason}</source>
+        <translation>训练没有开始：{reason}</translation>
     </message>
 </context>
 <context>

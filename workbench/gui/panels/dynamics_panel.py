@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QVBo
 from workbench.core.run_summary import RunSummary
 from workbench.core.runs import RunFolder
 from workbench.gui.language import Retranslating
+from workbench.gui.panels.following import FollowsSelection
 from workbench.gui.widgets import plot_menu
 from workbench.gui.widgets.decade_axis import DecadeAxis
 from workbench.gui.widgets.plots import PALETTE
@@ -37,7 +38,7 @@ STYLES = [Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.P
 BAND = (10 ** -3.5, 10 ** -2.5)  # around 1e-3: CS231n's rule of thumb for a healthy update/weight ratio
 
 
-class DynamicsPanel(Retranslating, QWidget):
+class DynamicsPanel(FollowsSelection, Retranslating, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dynamicsPanel")
@@ -88,6 +89,9 @@ class DynamicsPanel(Retranslating, QWidget):
         self.quantity.setAccessibleName(self.tr("Instrument"))
         self.plot.setLabel("bottom", self.tr("training step"))
         self.redraw()
+
+    def show_selection(self, runs: list[RunSummary], live_dir: Path | None) -> None:
+        self.show_runs(runs, live_dir)
 
     def show_runs(self, runs: list[RunSummary], live_dir: Path | None = None) -> None:
         """The selected runs' instruments (and the live run's, as far as it has written them)."""

@@ -212,6 +212,7 @@ class ExperimentsPanel(Retranslating, QWidget):
         self.left_needs = left.minimumSizeHint().width() + left_scroll.verticalScrollBar().sizeHint().width()
         self.left_scroll = left_scroll
         self._sized = False  # the splitter's first sizes are set when the tab is first shown
+        self._listed_once = False
         self.splitter.addWidget(left_scroll)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 1)
@@ -223,6 +224,8 @@ class ExperimentsPanel(Retranslating, QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
+        if not self._listed_once:  # the list is read when the tab is first shown
+            self.refresh()
         if not self._sized and self.width() > 0:  # both sides readable: the results' column gets half
             self._sized = True
             total = sum(self.splitter.sizes()) or self.width()
@@ -356,6 +359,7 @@ class ExperimentsPanel(Retranslating, QWidget):
 
     def refresh(self) -> None:
         """Rereads the list of experiments and the shown one."""
+        self._listed_once = True
         self._want = self._want or self.chooser.currentText() or None
         self._listing.submit(list_experiments, self.storage, returned=self._listed, errored=self._list_failed)
 

@@ -33,6 +33,7 @@ from workbench.core.runs import percent
 from workbench.gui.background import Cancelled, Latest
 from workbench.gui.language import Retranslating
 from workbench.gui.panels.drawing_pad import DrawingPad
+from workbench.gui.panels.following import FollowsSelection
 from workbench.gui.widgets.confusion_matrix import ConfusionMatrixView
 from workbench.gui.widgets.image_grid import ImageGrid
 
@@ -74,7 +75,7 @@ def _caption_top3(result: dict, mistake: dict) -> str:
     return QCoreApplication.translate("InsidePanel", "true {true} → {predicted}").format(true=mistake["true"], predicted=mistake["predicted"]) + f"\n{top3}"
 
 
-class InsidePanel(Retranslating, QWidget):
+class InsidePanel(FollowsSelection, Retranslating, QWidget):
     """What one run gets right and wrong, or two runs side by side; see the module docstring."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -155,6 +156,9 @@ class InsidePanel(Retranslating, QWidget):
             self.show_runs(runs, self._selected)
 
     # -- selection -------------------------------------------------------------------
+    def show_selection(self, runs: list[RunSummary], live_dir: Path | None) -> None:
+        self.show_runs(runs)  # evaluating costs a second: only while the tab is in sight (FollowsSelection)
+
     def show_runs(self, runs: list[RunSummary], selected: int | None = None) -> None:
         """Inspects one run or compares two (the first two of more); no run explains what to select."""
         selected = len(runs) if selected is None else selected

@@ -20,4 +20,12 @@ def get(method: str) -> Callable[[Setup], keras.Model]:
     return {"tape": tape.run, "fit": fit.run, "custom": custom.run}[method]
 
 
-__all__ = ["Setup", "get"]
+def compiled(setup: Setup) -> keras.Model:
+    """The model `fit` or `custom` trains, built and compiled exactly as it is for training, but untrained: what
+    `explain` measures (the tape loop compiles nothing)."""
+    from workbench.training.methods import custom, fit
+
+    return {"fit": fit.compiled, "custom": custom.compiled}[setup.config.method](setup)
+
+
+__all__ = ["Setup", "compiled", "get"]

@@ -148,14 +148,19 @@ class Setup:
         return datamod.steps_per_epoch(len(self.data.x_train), self.config.batch_size)
 
     @property
+    def objective(self) -> objectives.Objective:
+        """The run's loss and metric (objectives.Objective: the one place they are built)."""
+        return objectives.Objective.of(self.config)
+
+    @property
     def labels(self) -> str:
         """Label format this method's pipeline delivers: 'onehot' (fit) or 'int'."""
-        return objectives.label_format(self.config.method)
+        return self.objective.labels
 
     @property
     def loss_labels(self) -> str:
-        """Label format the loss is computed on (mse losses always on one-hot)."""
-        return "onehot" if objectives.loss_needs_onehot(self.config.loss) else self.labels
+        """Label format the loss is computed on (squared errors and smoothed cross-entropy: one-hot)."""
+        return self.objective.loss_labels
 
     def train_data(self) -> tf.data.Dataset:
         c = self.config
@@ -193,7 +198,7 @@ class Setup:
         step = pipeline.VAL_BATCH  # the validation pipeline's batches, scaled as it scales them, without its cache
         out = np.concatenate([np.asarray(model(x_all[i:i + step].astype(np.float32) / np.float32(self.data.scale),
                                                training=False)) for i in range(0, len(x_all), step)])
-        return {"true_val_loss": objectives.mean_loss(self.config.loss, out, y),
+        return {"true_val_loss": self.objective.mean_loss(out, y),
                 "true_val_accuracy": float(np.mean(np.argmax(out, axis=-1) == y))}
 
     def val_data(self) -> tf.data.Dataset:
@@ -236,9 +241,9 @@ class Setup:
             verbose=0,
         )
 
-    def compile_and_fit(self, cls: type[keras.Sequential], prepare=None) -> keras.Model:
-        """The `fit` and `custom` methods: build `cls` under the strategy, compile, restore a checkpoint
-        when resuming, and train with Keras's own `fit`. `prepare(model)` runs before compiling."""
+    def compiled_model(self, cls: type[keras.Sequential], prepare=None) -> keras.Model:
+        """The `fit` and `custom` methods' model: `cls` built under the strategy, compiled, restored from a
+        checkpoint when resuming. `prepare(model)` runs before compiling. `explain` reads it untrained."""
         with self.strategy.scope():  # variables mirrored on every replica (a no-op on one device)
             model = self.build_model(cls)
             if prepare is not None:
@@ -248,6 +253,11 @@ class Setup:
             if self.stacked:  # built before the first call, whose steps run in a loop that cannot create variables
                 model._symbolic_build(data_batch=self.example_batch())
             self.restore(model, model.optimizer)
+        return model
+
+    def compile_and_fit(self, cls: type[keras.Sequential], prepare=None) -> keras.Model:
+        """The `fit` and `custom` methods: the compiled model, trained with Keras's own `fit`."""
+        model = self.compiled_model(cls, prepare)
         with warnings.catch_warnings():
             # Keras learns an epoch's length by running out of data once; that is expected here
             warnings.filterwarnings("ignore", message="Your input ran out of data")
@@ -264,12 +274,11 @@ class Setup:
             model.unrolled_steps_per_execution = min(UNROLL, n)
 
     def compile_kwargs(self, model: keras.Model) -> dict:
-        c = self.config
         recorder = [steps.StepRecorder(self.step_log, model)] if self.step_log is not None else []
         return dict(
             optimizer=self.optimizer(),
-            loss=objectives.compile_loss(c.loss, self.loss_labels),
-            metrics=[objectives.compile_metric(c.metric), *recorder],  # the recorder last: it reads the others
+            loss=self.objective.compile_loss(),
+            metrics=[self.objective.compile_metric(), *recorder],  # the recorder last: it reads the others
             jit_compile=self.jit_compile,
             steps_per_execution=1 if self.stacked else self.steps_per_execution,  # stacked: a step is a call
         )

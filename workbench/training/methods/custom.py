@@ -82,10 +82,19 @@ class CustomStepModel(MultiWorkerFixes, keras.Sequential):
         return self._update_metrics(loss, x, y, y_pred)
 
 
-def run(setup: Setup) -> keras.Model:
+def _prepare(setup: Setup):
     def one_hot_inside(model: CustomStepModel) -> None:
         model.onehot_labels = setup.loss_labels == "onehot"
         model.stacked = setup.stacked
         model.loss_report = setup.config.loss_report
 
-    return setup.compile_and_fit(CustomStepModel, prepare=one_hot_inside)
+    return one_hot_inside
+
+
+def compiled(setup: Setup) -> keras.Model:
+    """The model this method trains, built and compiled, untrained."""
+    return setup.compiled_model(CustomStepModel, prepare=_prepare(setup))
+
+
+def run(setup: Setup) -> keras.Model:
+    return setup.compile_and_fit(CustomStepModel, prepare=_prepare(setup))

@@ -21,7 +21,6 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from workbench.training import objectives
 from workbench.training.methods.base import Setup
 
 
@@ -37,11 +36,11 @@ def run(setup: Setup) -> keras.Model:
         model.optimizer = optimizer  # callbacks read the learning rate from here
         setup.restore(model, optimizer)
         train_loss, val_loss = keras.metrics.Mean(name="loss"), keras.metrics.Mean(name="loss")
-        train_acc = objectives.metric_object(cfg.metric, y_example, p_example)
-        val_acc = objectives.metric_object(cfg.metric, y_example, p_example)
+        train_acc = setup.objective.metric_object(y_example, p_example)
+        val_acc = setup.objective.metric_object(y_example, p_example)
 
     onehot = setup.loss_labels == "onehot"
-    per_sample = objectives.per_sample_loss(cfg.loss, setup.loss_labels)
+    per_sample = setup.objective.per_sample_loss()
 
     def losses_of(y, out):
         return per_sample(tf.one_hot(y, classes) if onehot else y, out)
