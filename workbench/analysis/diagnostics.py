@@ -76,7 +76,7 @@ def _step_size(cfg: TrainConfig, loss: str, x, y, data) -> float:
 def _first_step(cfg: TrainConfig, loss: str, x, y, data) -> tuple[float, dict[str, float]]:
     """One optimizer step with `loss` from the initial weights: the norm of the whole weight change, and each
     layer's update/weight ratio ‖Δw‖/‖w‖ of its kernel (named dense1, dense2, … as in dynamics.csv)."""
-    setup = _setup(cfg.replace(loss=loss), data)
+    setup = _setup(cfg.replace(loss=loss, label_smoothing=cfg.label_smoothing if loss == cfg.loss else 0.0), data)
     model = setup.build_model()
     loss_fn = setup.objective.loss_object()
     target = _target(setup.objective, y, data)

@@ -196,6 +196,13 @@ SETTINGS: tuple[Setting, ...] = (
               "(0 = none, as in the article); seeded, so every method drops the same units"),
             low=0.0, high=0.9, step=0.05, decimals=2, group="options", widget="dropoutSpin",
             applies=lambda c: c.model == "mlp", strict=True, needs=_("dropout goes with --model mlp")),
+    Setting("label_smoothing", float, 0.0, _("Label smoothing"),
+            _("Label smoothing of the cross-entropy (Keras's label_smoothing): the target becomes 1 - s for the true "
+              "class plus s spread evenly over all classes, so the model is not pushed to infinite confidence; 0 = "
+              "none"),
+            low=0.0, high=0.5, step=0.05, decimals=2, group="options", widget="labelSmoothingSpin",
+            applies=lambda c: c.loss == "crossentropy", strict=True,
+            needs=_("label smoothing goes with --loss crossentropy"), forkable=True),
     Setting("batch_size", int, 32, _("&Batch size"), _("Batch size: samples per gradient step"),
             low=1, high=MAX_BATCH, widget="batchSizeSpin", attr="batch"),
     Setting("epochs", int, 10, _("&Epochs"), _("Epochs: passes over the training data"),

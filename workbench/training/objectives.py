@@ -57,7 +57,8 @@ class Objective:
     @classmethod
     def of(cls, config: Any, method: str | None = None, loss: str | None = None) -> Objective:
         """The objective of `config` (or of the same settings with another method or loss, as explain asks)."""
-        return cls(loss or config.loss, config.metric, label_format(method or config.method))
+        return cls(loss or config.loss, config.metric, label_format(method or config.method),
+                   config.label_smoothing if (loss or config.loss) == "crossentropy" else 0.0)
 
     @property
     def loss_labels(self) -> str:

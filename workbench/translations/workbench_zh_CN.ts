@@ -216,6 +216,18 @@
         <translation>dropout 只用于 --model mlp</translation>
     </message>
     <message>
+        <source>Label smoothing</source>
+        <translation>标签平滑</translation>
+    </message>
+    <message>
+        <source>Label smoothing of the cross-entropy (Keras&apos;s label_smoothing): the target becomes 1 - s for the true class plus s spread evenly over all classes, so the model is not pushed to infinite confidence; 0 = none</source>
+        <translation>交叉熵的标签平滑（Keras 的 label_smoothing）：目标变为真实类别 1 - s，再把 s 平均分给所有类别，这样模型不会被推向无限高的置信度；0 = 不平滑</translation>
+    </message>
+    <message>
+        <source>label smoothing goes with --loss crossentropy</source>
+        <translation>标签平滑只用于 --loss crossentropy</translation>
+    </message>
+    <message>
         <source>&amp;Batch size</source>
         <translation>批大小(&amp;B)</translation>
     </message>
