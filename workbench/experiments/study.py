@@ -216,16 +216,7 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
     def objective(trial: optuna.Trial) -> float:
         if not grid.searched and _taken(study, trial):
             raise optuna.TrialPruned("another trial has this grid point")  # runs nothing
-        seed = trial.suggest_categorical("seed", grid.seeds)
-        if grid.rows is not None:
-            point = dict(grid.rows[trial.suggest_categorical("point", list(range(len(grid.rows))))])
-        else:
-            point = {name: trial.suggest_categorical(name, values) for name, values in grid.axes.items()}
-            for name, r in grid.ranges.items():
-                if isinstance(grid.base.get(name, r.low), int) and isinstance(r.low, int):
-                    point[name] = trial.suggest_int(name, int(r.low), int(r.high), log=r.log)
-                else:
-                    point[name] = trial.suggest_float(name, float(r.low), float(r.high), log=r.log)
+        point, seed = _suggest(trial, grid)
         config = grid.config(point, seed, name=f"{experiment_id} {point_label(point)} seed {seed}")
         run_dir = ""
 
@@ -242,47 +233,14 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
         extra = [*(callbacks(config) if callbacks else ()), *([pruning] if pruning else [])]
         result = trainer.train(config, Path(runs_dir), callbacks=extra,
                                stop=stop, on_start=started, hparams={"experiment": experiment_id})
-        summary = result.summary
-        outcome = {"run_id": summary.run_id, "run_dir": run_dir, "host": socket.gethostname(),
-                   "status": summary.status, "final": summary.final,
-                   "best_val_accuracy": summary.best_val_accuracy, "best_val_loss": summary.best_val_loss,
-                   "seconds": summary.seconds}
-        if pruning is not None and pruning.pruned_at and result.status == "completed":
-            outcome["status"] = "pruned"
-            RunFolder(result.folder.path).write_status(
-                "completed", reason=f"pruned at epoch {pruning.pruned_at}: its validation accuracy was below the "
-                                    "median of earlier trials'")
-            trial.set_user_attr(OUTCOME_ATTR, outcome)
-            if on_trial is not None:
-                on_trial({"settings": point, "seed": seed, **outcome, "summary": summary.to_dict()})
-            raise optuna.TrialPruned(f"pruned at epoch {pruning.pruned_at}")
-        if result.status == "stopped":
-            requeue(study, trial)
-            if on_trial is not None:
-                on_trial({"settings": point, "seed": seed, **outcome, "summary": summary.to_dict()})
-            raise TrialStopped(summary.run_id)
-        trial.set_user_attr(OUTCOME_ATTR, outcome)  # one write (each is a transaction)
-        if on_trial is not None:
-            on_trial({"settings": point, "seed": seed, **outcome, "summary": summary.to_dict()})
-        value = summary.final.get("val_accuracy")
-        return value if value is not None and math.isfinite(value) else 0.0
+        told = (lambda outcome: on_trial({"settings": point, "seed": seed, **outcome,
+                                          "summary": result.summary.to_dict()})) if on_trial else (lambda _: None)
+        return _finish(study, trial, result, pruning, run_dir, told)
 
-    state = optuna.trial.TrialState
     while not stop.is_set():
-        trials = study.get_trials(deepcopy=False)
-        waiting = any(t.state == state.WAITING for t in trials)
-        if grid.searched:  # n trials, points sampled as they start
-            finished = sum(_finished(t) for t in trials)
-            if finished >= total:
-                break
-            started = finished + sum(t.state in (state.RUNNING, state.WAITING) for t in trials)
-            wanted = started < total or waiting
-        else:
-            done = {_grid_id(t) for t in trials if _finished(t)}
-            if len(done) >= total:
-                break
-            assigned = {_grid_id(t) for t in trials if t.state != state.PRUNED or _finished(t)} - {None}
-            wanted = len(assigned) < total or waiting
+        wanted = _wanted(study.get_trials(deepcopy=False), grid, total)
+        if wanted is None:
+            break
         if wanted:
             try:
                 study.optimize(objective, n_trials=1, catch=(trainer.TrainingFailed,))
@@ -297,6 +255,63 @@ def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | 
             break  # what is left failed for good (a training error): nothing to wait for
         time.sleep(WAIT_SECONDS)
     return ran
+
+
+def _suggest(trial: optuna.Trial, grid) -> tuple[dict[str, Any], int]:
+    """The trial's settings and seed, as the sampler suggests them (a grid's point, or a search's sample)."""
+    seed = trial.suggest_categorical("seed", grid.seeds)
+    if grid.rows is not None:
+        return dict(grid.rows[trial.suggest_categorical("point", list(range(len(grid.rows))))]), seed
+    point = {name: trial.suggest_categorical(name, values) for name, values in grid.axes.items()}
+    for name, r in grid.ranges.items():
+        if isinstance(grid.base.get(name, r.low), int) and isinstance(r.low, int):
+            point[name] = trial.suggest_int(name, int(r.low), int(r.high), log=r.log)
+        else:
+            point[name] = trial.suggest_float(name, float(r.low), float(r.high), log=r.log)
+    return point, seed
+
+
+def _finish(study, trial: optuna.Trial, result, pruning, run_dir: str, told: Callable[[dict], None]) -> float:
+    """Records a trained trial's outcome and gives Optuna its value; a pruned trial raises TrialPruned, a
+    stopped one is queued again and raises TrialStopped."""
+    summary = result.summary
+    outcome = {"run_id": summary.run_id, "run_dir": run_dir, "host": socket.gethostname(),
+               "status": summary.status, "final": summary.final,
+               "best_val_accuracy": summary.best_val_accuracy, "best_val_loss": summary.best_val_loss,
+               "seconds": summary.seconds}
+    if pruning is not None and pruning.pruned_at and result.status == "completed":
+        outcome["status"] = "pruned"
+        RunFolder(result.folder.path).write_status(
+            "completed", reason=f"pruned at epoch {pruning.pruned_at}: its validation accuracy was below the "
+                                "median of earlier trials'")
+        trial.set_user_attr(OUTCOME_ATTR, outcome)
+        told(outcome)
+        raise optuna.TrialPruned(f"pruned at epoch {pruning.pruned_at}")
+    if result.status == "stopped":
+        requeue(study, trial)
+        told(outcome)
+        raise TrialStopped(summary.run_id)
+    trial.set_user_attr(OUTCOME_ATTR, outcome)  # one write (each is a transaction)
+    told(outcome)
+    value = summary.final.get("val_accuracy")
+    return value if value is not None and math.isfinite(value) else 0.0
+
+
+def _wanted(trials: list, grid, total: int) -> bool | None:
+    """Whether this worker should start another trial; None when every trial has finished."""
+    state = optuna.trial.TrialState
+    waiting = any(t.state == state.WAITING for t in trials)
+    if grid.searched:  # n trials, points sampled as they start
+        finished = sum(_finished(t) for t in trials)
+        if finished >= total:
+            return None
+        started = finished + sum(t.state in (state.RUNNING, state.WAITING) for t in trials)
+        return started < total or waiting
+    done = {_grid_id(t) for t in trials if _finished(t)}
+    if len(done) >= total:
+        return None
+    assigned = {_grid_id(t) for t in trials if t.state != state.PRUNED or _finished(t)} - {None}
+    return len(assigned) < total or waiting
 
 
 def _grid_id(trial: optuna.trial.FrozenTrial) -> int | None:

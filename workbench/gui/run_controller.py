@@ -16,9 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from workbench.core.article import ARTICLE_ROWS, result_row
 from workbench.core.config import TrainConfig
-from workbench.core.run_summary import read_run
 from workbench.core.runs import RunFolder
 from workbench.experiments.grid import default_storage
 from workbench.experiments.presets import (
@@ -69,7 +67,6 @@ class RunController(QObject):
         self.worker: TrainWorker | None = None
         self.queue: deque[Job] = deque()
         self.done: list[str] = []
-        self.continue_on_any = False  # reproducing the article: a diverged row must not stop the rest
         self.reproducing = False
         self.experiment_id: str | None = None  # the experiment whose trials are running
         self.last_experiment: str | None = None  # the one the last batch ran
@@ -97,14 +94,10 @@ class RunController(QObject):
             return self.run_experiment(compare_grid(base, seeds), self.storage, _stamp("compare"))
         return self._begin([Job(c) for c in compare_configs(base)])
 
-    def reproduce_article(self, base: TrainConfig, seeds: list[int] | None = None) -> bool:
-        """The article's runs (ARTICLE_ROWS) with `base`'s epochs and sample limits; then `article_reproduced`
-        (with `seeds`: an experiment, and the rows give mean ± std over them)."""
-        if seeds is not None:
-            started = self.run_experiment(article_grid(base, seeds), self.storage, _stamp("article"))
-        else:
-            configs = [row.config(base.epochs, base.train_limit, base.val_limit) for row in ARTICLE_ROWS]
-            started = self._begin([Job(c) for c in configs], continue_on_any=True)
+    def reproduce_article(self, base: TrainConfig, seeds: list[int]) -> bool:
+        """The article's experiment (presets.article_grid: its rows with `base`'s epochs and sample limits, once
+        per seed); then `article_reproduced` with each row's mean ± std over the seeds."""
+        started = self.run_experiment(article_grid(base, seeds), self.storage, _stamp("article"))
         self.reproducing = started
         return started
 
@@ -138,13 +131,12 @@ class RunController(QObject):
             self.worker.wait()
 
     # -- the queue ---------------------------------------------------------------------
-    def _begin(self, jobs: list[Job], continue_on_any: bool = False) -> bool:
+    def _begin(self, jobs: list[Job]) -> bool:
         if self.training or not jobs:
             return False
         self.queue = deque(jobs[1:])
         self.done = []
         self.experiment_id = None
-        self.continue_on_any = continue_on_any
         self.reproducing = False
         self.busy_changed.emit(True)
         self._launch(jobs[0])
@@ -192,7 +184,7 @@ class RunController(QObject):
             worker.deleteLater()
         self.run_ended.emit(self.live_run_id or "")  # still the live run while the window tidies up
         status = (self.last_summary or {}).get("status")
-        if self.queue and (status == "completed" or (self.continue_on_any and status)):
+        if self.queue and status == "completed":
             self._launch(self.queue.popleft())
             return
         self.queue.clear()
@@ -207,11 +199,6 @@ class RunController(QObject):
                     rows = article_results(study.report(self.storage, self.experiment_id), self.runs_dir)
                 except Exception as exc:  # the experiment never started (its failure was said): no table
                     self.failed.emit(str(exc))
-            else:
-                for row, run_id in zip(ARTICLE_ROWS, made, strict=False):
-                    summary = read_run(self.runs_dir / run_id)
-                    if summary is not None:
-                        rows.append(result_row(row, summary.to_dict()))
             if rows:
                 self.article_reproduced.emit(rows)
         self.last_experiment = self.experiment_id

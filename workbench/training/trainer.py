@@ -200,18 +200,7 @@ def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_f
                             seconds=seconds_before + time.perf_counter() - started)
         raise TrainingFailed(message) from exc
     seconds = seconds_before + time.perf_counter() - started
-    if guard.diverged_step is not None:
-        status = "diverged"
-        error = (f"the loss became NaN or infinite at step {guard.diverged_step}; "
-                 f"try a smaller learning rate than {config.lr:g}")
-    elif stop.is_set():
-        status, error = "stopped", None
-    else:
-        status, error = "completed", None
-    reason = None
-    if status == "completed" and early is not None and early.stopped_epoch > 0:
-        reason = (f"early-stopped at epoch {early.stopped_epoch + 1}: no {config.monitor} improvement "
-                  f"for {config.early_stop_patience} epochs")
+    status, error, reason = _outcome(config, guard, stop, early)
     if status != "diverged":
         save_model(model, folder.path / "model.keras")
         save_best(model, folder.path)
@@ -221,6 +210,20 @@ def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_f
     summary = read_run(folder.path)
     assert summary is not None
     return RunResult(folder, summary)
+
+
+def _outcome(config: TrainConfig, guard: DivergenceGuard, stop: StopFlag, early) -> tuple[str, str | None,
+                                                                                         str | None]:
+    """How a run that trained to its end ended: its status, the error (diverged) and the reason (early stop)."""
+    if guard.diverged_step is not None:
+        return "diverged", (f"the loss became NaN or infinite at step {guard.diverged_step}; "
+                            f"try a smaller learning rate than {config.lr:g}"), None
+    if stop.is_set():
+        return "stopped", None, None
+    if early is not None and early.stopped_epoch > 0:
+        return "completed", None, (f"early-stopped at epoch {early.stopped_epoch + 1}: no {config.monitor} "
+                                   f"improvement for {config.early_stop_patience} epochs")
+    return "completed", None, None
 
 
 def run_hparams(config: TrainConfig) -> dict[str, Any]:

@@ -975,38 +975,7 @@
     </message>
 </context>
 <context>
-    <name>ExperimentWorker</name>
-    <message>
-        <source>Loading TensorFlow…</source>
-        <translation>正在加载 TensorFlow……</translation>
-    </message>
-</context>
-<context>
-    <name>ExperimentsPanel</name>
-    <message>
-        <source>validation accuracy</source>
-        <translation>验证准确率</translation>
-    </message>
-    <message>
-        <source>validation loss</source>
-        <translation>验证损失</translation>
-    </message>
-    <message>
-        <source>training accuracy</source>
-        <translation>训练准确率</translation>
-    </message>
-    <message>
-        <source>training loss</source>
-        <translation>训练损失</translation>
-    </message>
-    <message>
-        <source>New experiment</source>
-        <translation>新实验</translation>
-    </message>
-    <message>
-        <source>Show or hide the form for a new experiment</source>
-        <translation>显示或隐藏新实验的表单</translation>
-    </message>
+    <name>ExperimentForm</name>
     <message>
         <source>Every combination of these values × every seed is trained; the other settings are those of the settings panel.</source>
         <translation>这些取值的每种组合 × 每个种子都会训练一次；其余设置取自设置面板。</translation>
@@ -1108,6 +1077,56 @@
         <translation>依次训练每个设置 × 种子（每次都是表格中的一次普通运行）；停止会保留已完成的部分</translation>
     </message>
     <message>
+        <source>values, separated by commas</source>
+        <translation>取值，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>{trials} runs, each a sampled point and one of the seeds</source>
+        <translation>{trials} 次运行，每次是一个抽取的设置和其中一个种子</translation>
+    </message>
+    <message>
+        <source>{settings} settings × {seeds} seeds = {trials} runs</source>
+        <translation>{settings} 个设置 × {seeds} 个种子 = {trials} 次运行</translation>
+    </message>
+    <message>
+        <source>seeds: 0-4 or 0,3,7</source>
+        <translation>种子：0-4 或 0,3,7</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentWorker</name>
+    <message>
+        <source>Loading TensorFlow…</source>
+        <translation>正在加载 TensorFlow……</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentsPanel</name>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>training accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>New experiment</source>
+        <translation>新实验</translation>
+    </message>
+    <message>
+        <source>Show or hide the form for a new experiment</source>
+        <translation>显示或隐藏新实验的表单</translation>
+    </message>
+    <message>
         <source>Experiment</source>
         <translation>实验</translation>
     </message>
@@ -1158,22 +1177,6 @@
     <message>
         <source>Heat map</source>
         <translation>热图</translation>
-    </message>
-    <message>
-        <source>values, separated by commas</source>
-        <translation>取值，用逗号分隔</translation>
-    </message>
-    <message>
-        <source>{trials} runs, each a sampled point and one of the seeds</source>
-        <translation>{trials} 次运行，每次是一个抽取的设置和其中一个种子</translation>
-    </message>
-    <message>
-        <source>{settings} settings × {seeds} seeds = {trials} runs</source>
-        <translation>{settings} 个设置 × {seeds} 个种子 = {trials} 次运行</translation>
-    </message>
-    <message>
-        <source>seeds: 0-4 or 0,3,7</source>
-        <translation>种子：0-4 或 0,3,7</translation>
     </message>
     <message>
         <source>Cannot read the experiments: {problem}</source>
@@ -2626,7 +2629,6 @@ other: {other}</source>
     </message>
     <message>
         <source>{value} is not true or false</source>
-        <extracomment>what a fork may change (the fork dialog, `workbench fork` and `trainer.fork` read this)</extracomment>
         <translation>{value} 不是 true 或 false</translation>
     </message>
     <message>

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +20,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QToolButton,
@@ -35,24 +31,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.settings import BY_NAME, shown, title
+from workbench.core.settings import title
 from workbench.gui import background
 from workbench.gui.language import Retranslating
-from workbench.gui.panels.experiment_tasks import gridable, list_experiments, load_experiment
+from workbench.gui.panels.experiment_form import ExperimentForm
+from workbench.gui.panels.experiment_tasks import list_experiments, load_experiment
 from workbench.gui.widgets.band_plot import BandPlot
 from workbench.gui.widgets.experiment_table import GroupsTable
 from workbench.gui.widgets.heat_map import HeatMap
 from workbench.gui.widgets.parallel_coordinates import ParallelCoordinates
 
-AXES = 3  # varied settings the form offers (the command line takes any number)
 METRIC_NAMES = {
     "val_accuracy": QT_TRANSLATE_NOOP("ExperimentsPanel", "validation accuracy"),
     "val_loss": QT_TRANSLATE_NOOP("ExperimentsPanel", "validation loss"),
     "accuracy": QT_TRANSLATE_NOOP("ExperimentsPanel", "training accuracy"),
     "loss": QT_TRANSLATE_NOOP("ExperimentsPanel", "training loss"),
 }
-EXAMPLES = {"optimizer": "sgd,adam", "lr": "0.001,0.01,0.1", "batch_size": "32,128", "loss": "sum_mse,keras_mse",
-            "method": "tape,fit,custom", "model": "mlp,cnn", "epochs": "1,2"}
 
 
 def p_text(p: float) -> str:
@@ -91,59 +85,12 @@ class ExperimentsPanel(Retranslating, QWidget):
         self.form_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.form_toggle.toggled.connect(self._show_form)
         self._folded_once = False
-        self.form = QWidget(objectName="experimentForm")
-        grid = QGridLayout(self.form)
-        grid.setContentsMargins(12, 0, 0, 4)
-        self.form_hint = QLabel(wordWrap=True)
-        grid.addWidget(self.form_hint, AXES + 4, 0, 1, 3)
-        self.axis_combos: list[QComboBox] = []
-        self.axis_values: list[QLineEdit] = []
-        self.vary_labels: list[QLabel] = []
-        for i in range(AXES):
-            label = QLabel()
-            combo = QComboBox(objectName=f"experimentSetting{i + 1}")
-            combo.addItem("—", "")
-            for name in gridable():
-                combo.addItem("", name)
-            edit = QLineEdit(objectName=f"experimentValues{i + 1}")
-            combo.currentIndexChanged.connect(lambda _=0, c=combo, e=edit: self._axis_chosen(c, e))
-            edit.textChanged.connect(self._update_count)
-            grid.addWidget(label, i, 0)
-            grid.addWidget(combo, i, 1)
-            grid.addWidget(edit, i, 2)
-            self.vary_labels.append(label)
-            self.axis_combos.append(combo)
-            self.axis_values.append(edit)
-        self.seeds_label = QLabel()
-        self.seeds = QLineEdit("0-2", objectName="experimentSeeds")
-        self.seeds.textChanged.connect(self._update_count)
-        self.name_label = QLabel()
-        self.name = QLineEdit(objectName="experimentName")
-        self.count = QLabel(objectName="experimentCount", wordWrap=True)
-        self.run_button = QPushButton(objectName="experimentRunButton")
-        self.run_button.clicked.connect(self._run_clicked)
-        self.search_label = QLabel()
-        self.sampler = QComboBox(objectName="experimentSampler")
-        self.sampler.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.sampler.setMinimumContentsLength(8)
-        for key in ("grid", "random", "tpe"):
-            self.sampler.addItem("", key)
-        self.sampler.currentIndexChanged.connect(self._update_count)
-        self.trials = QSpinBox(objectName="experimentTrials", minimum=1, maximum=10_000, value=20)
-        self.trials.valueChanged.connect(self._update_count)
-        self.prune = QCheckBox(objectName="experimentPrune")
-        grid.addWidget(self.search_label, AXES, 0)
-        grid.addWidget(self.sampler, AXES, 1)
-        grid.addWidget(self.trials, AXES, 2)
-        grid.addWidget(self.prune, AXES + 1, 1, 1, 2)
-        grid.addWidget(self.seeds_label, AXES + 2, 0)
-        grid.addWidget(self.seeds, AXES + 2, 1)
-        grid.addWidget(self.count, AXES + 2, 2)
-        grid.addWidget(self.name_label, AXES + 3, 0)
-        grid.addWidget(self.name, AXES + 3, 1)
-        grid.addWidget(self.run_button, AXES + 3, 2)
-        grid.setColumnStretch(2, 1)
-        self.axis_combos[0].setCurrentIndex(self.axis_combos[0].findData("optimizer"))
+        self.form = form = ExperimentForm()
+        form.run_requested.connect(self.run_requested)
+        # what tests and the window reach through the panel
+        self.axis_combos, self.axis_values, self.seeds = form.axis_combos, form.axis_values, form.seeds
+        self.name, self.count, self.run_button = form.name, form.count, form.run_button
+        self.sampler, self.trials, self.prune = form.sampler, form.trials, form.prune
 
         self.chooser_label = QLabel()
         self.chooser = QComboBox(objectName="experimentCombo")
@@ -161,12 +108,23 @@ class ExperimentsPanel(Retranslating, QWidget):
         chooser_row.addWidget(self.chooser, 1)
         chooser_row.addWidget(self.refresh_button)
         chooser_row.addWidget(self.continue_button)
-
         self.table = GroupsTable()
         self.table.selection_changed.connect(self._selection_changed)
         self.difference = QLabel(objectName="experimentDifference", wordWrap=True)
         self.difference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 4, 0)
+        for item in (self.form_toggle, self.form, chooser_row, self.progress, self.table, self.difference):
+            if isinstance(item, QHBoxLayout):
+                left_layout.addLayout(item)
+            else:
+                left_layout.addWidget(item, 1 if item is self.table else 0)
+        self._lay_out(left, self._build_views())
+        self.form_toggle.setChecked(True)
 
+    def _build_views(self) -> QWidget:
+        """The right side: the metric, the seeds' lines, export, and the three views of the results."""
         self.metric = QComboBox(objectName="experimentMetric")
         for key in METRIC_NAMES:
             self.metric.addItem("", key)
@@ -189,21 +147,15 @@ class ExperimentsPanel(Retranslating, QWidget):
         view_bar.addWidget(self.show_seeds)
         view_bar.addStretch(1)
         view_bar.addWidget(self.export_button)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 4, 0)
-        left_layout.addWidget(self.form_toggle)
-        left_layout.addWidget(self.form)
-        left_layout.addLayout(chooser_row)
-        left_layout.addWidget(self.progress)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.difference)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(4, 0, 0, 0)
         right_layout.addLayout(view_bar)
         right_layout.addWidget(self.views, 1)
+        return right
+
+    def _lay_out(self, left: QWidget, right: QWidget) -> None:
+        """Form and results on the left (scrolling when the window is low), views on the right."""
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         left_scroll = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         left_scroll.setWidget(left)  # a low window scrolls the form rather than growing past the screen
@@ -220,7 +172,6 @@ class ExperimentsPanel(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.splitter)
-        self.form_toggle.setChecked(True)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
@@ -239,46 +190,6 @@ class ExperimentsPanel(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.form_toggle.setText(self.tr("New experiment"))
         self.form_toggle.setToolTip(self.tr("Show or hide the form for a new experiment"))
-        self.form_hint.setText(self.tr("Every combination of these values × every seed is trained; the other "
-                                       "settings are those of the settings panel."))
-        for label in self.vary_labels:
-            label.setText(self.tr("Vary"))
-        for combo, edit in zip(self.axis_combos, self.axis_values, strict=True):
-            combo.setItemText(0, self.tr("(nothing)"))
-            for i in range(1, combo.count()):
-                combo.setItemText(i, title(combo.itemData(i)))
-                combo.setItemData(i, shown(BY_NAME[combo.itemData(i)].help), Qt.ItemDataRole.ToolTipRole)
-            combo.setToolTip(self.tr("A setting to vary; the others keep the values in the settings panel"))
-            combo.setAccessibleName(self.tr("Setting to vary"))
-            edit.setToolTip(self.tr("Its values, separated by commas; for a random or TPE search also a range: "
-                                    "LOW:HIGH or LOW:HIGH:log"))
-            edit.setAccessibleName(self.tr("Values"))
-            self._axis_chosen(combo, edit)
-        self.search_label.setText(self.tr("Search"))
-        for i, text in enumerate((self.tr("grid: every combination"), self.tr("random points"),
-                                  self.tr("TPE (Bayesian)"))):
-            self.sampler.setItemText(i, text)
-        self.sampler.setToolTip(self.tr("A grid trains every combination of the listed values × every seed. Random "
-                                        "and TPE (Optuna's samplers) train the given number of trials, each a "
-                                        "point drawn from ranges such as 0.0001:1:log and from the lists"))
-        self.sampler.setAccessibleName(self.tr("Search"))
-        self.trials.setToolTip(self.tr("Trials a random or TPE search trains"))
-        self.trials.setAccessibleName(self.tr("Trials"))
-        self.trials.setSuffix(self.tr(" trials"))
-        self.prune.setText(self.tr("stop hopeless trials"))
-        self.prune.setToolTip(self.tr("Optuna's median pruner: a trial whose validation accuracy after an epoch is "
-                                      "below the median of earlier trials' at that epoch stops there"))
-        self.seeds_label.setText(self.tr("Seeds"))
-        self.seeds.setToolTip(self.tr("Each setting runs once per seed: 0-4 or 0,3,7. Several seeds tell a real "
-                                      "difference from the luck of one seed."))
-        self.seeds.setAccessibleName(self.tr("Seeds"))
-        self.name_label.setText(self.tr("Name"))
-        self.name.setPlaceholderText(self.tr("(date and time)"))
-        self.name.setToolTip(self.tr("The experiment's name; running a name again with the same grid continues it"))
-        self.name.setAccessibleName(self.tr("Experiment name"))
-        self.run_button.setText(self.tr("Run experiment"))
-        self.run_button.setToolTip(self.tr("Train every setting × seed, one run after another (each an ordinary "
-                                           "run in the table); Stop keeps what is done"))
         self.chooser_label.setText(self.tr("Experiment"))
         self.chooser.setAccessibleName(self.tr("Experiment"))
         self.refresh_button.setText(self.tr("Refresh"))
@@ -297,58 +208,11 @@ class ExperimentsPanel(Retranslating, QWidget):
         self.views.setTabText(0, self.tr("Mean ± std"))
         self.views.setTabText(1, self.tr("Parallel coordinates"))
         self.views.setTabText(2, self.tr("Heat map"))
-        self._update_count()
         self._show_progress()
         self._redraw()
 
-    # -- the form ------------------------------------------------------------------------
-    def _axis_chosen(self, combo: QComboBox, edit: QLineEdit) -> None:
-        name = combo.currentData()
-        edit.setEnabled(bool(name))
-        setting = BY_NAME.get(name) if name else None
-        if setting is None:
-            edit.setPlaceholderText("")
-        elif setting.choices is not None:
-            edit.setPlaceholderText(",".join(setting.choices))
-        else:
-            edit.setPlaceholderText(EXAMPLES.get(name, self.tr("values, separated by commas")))
-        if name and not edit.text():
-            edit.setText(EXAMPLES.get(name, ""))
-        self._update_count()
-
-    def sets(self) -> list[str]:
-        """The form's varied settings as `--set` texts."""
-        return [f"{combo.currentData()}={edit.text().strip()}"
-                for combo, edit in zip(self.axis_combos, self.axis_values, strict=True) if combo.currentData()]
-
-    def _update_count(self) -> None:
-        searched = self.sampler.currentData() != "grid"
-        self.trials.setEnabled(searched)
-        if searched:
-            self.count.setText(self.tr("{trials} runs, each a sampled point and one of the seeds").format(
-                trials=self.trials.value()))
-            return
-        n = 1
-        for combo, edit in zip(self.axis_combos, self.axis_values, strict=True):
-            if combo.currentData():
-                n *= max(1, len([t for t in edit.text().split(",") if t.strip()]))
-        try:
-            from workbench.experiments.grid import parse_seeds
-
-            seeds = len(parse_seeds(self.seeds.text()))
-            self.count.setText(self.tr("{settings} settings × {seeds} seeds = {trials} runs").format(
-                settings=n, seeds=seeds, trials=n * seeds))
-        except ValueError:
-            self.count.setText(self.tr("seeds: 0-4 or 0,3,7"))
-
-    def _run_clicked(self) -> None:
-        self.run_requested.emit(self.sets(), self.seeds.text(),
-                                self.name.text().strip() or time.strftime("exp-%Y%m%d-%H%M%S"),
-                                self.sampler.currentData(), self.trials.value(), self.prune.isChecked())
-
     def set_running(self, running: bool) -> None:
-        self.run_button.setEnabled(not running)
-        self.form.setEnabled(not running)
+        self.form.set_running(running)
         self.continue_button.setEnabled(not running and self._has_left())
 
     # -- which experiment ----------------------------------------------------------------

@@ -130,7 +130,13 @@ class ParallelCoordinates(Retranslating, QWidget):
             # thin lines stay on Qt's fast path: 200 lines of width 1.6 with a contour took 100 ms to paint
             painter.setPen(QPen(color, 2.5 if bold else 1.0))
             painter.drawPath(path)
-        # axes with their names and ticks
+        self._draw_axes(painter, fm, xs, names, (top, bottom), (low, high), y_of_value, y_of_metric)
+
+    def _draw_axes(self, painter: QPainter, fm: QFontMetrics, xs: list[float], names: list[str],
+                   span: tuple[float, float], metric_range: tuple[float, float], y_of_value, y_of_metric) -> None:
+        """Each axis with its name and ticks: a range's five steps, a list's values, the metric's five steps."""
+        (top, bottom), (low, high) = span, metric_range
+        text_color = self.palette().windowText().color()
         axis_pen = QPen(text_color, 1.2)
         for i, x in enumerate(xs):
             painter.setPen(axis_pen)

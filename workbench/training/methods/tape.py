@@ -17,6 +17,8 @@ batch is the batch and this is the article's `reduce_sum(...) / batch`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import keras
 import numpy as np
 import tensorflow as tf
@@ -24,121 +26,123 @@ import tensorflow as tf
 from workbench.training.methods.base import Setup
 
 
-def run(setup: Setup) -> keras.Model:
-    cfg = setup.config
-    strategy = setup.strategy
-    classes = setup.data.num_classes
-    y_example, p_example = np.zeros((1,), np.int32), np.zeros((1, classes), np.float32)
-    with strategy.scope():  # variables mirrored on every replica (a no-op on one device)
-        model = setup.build_model()
-        optimizer = setup.optimizer()
-        optimizer.build(model.trainable_variables)
-        model.optimizer = optimizer  # callbacks read the learning rate from here
-        setup.restore(model, optimizer)
-        train_loss, val_loss = keras.metrics.Mean(name="loss"), keras.metrics.Mean(name="loss")
-        train_acc = setup.objective.metric_object(y_example, p_example)
-        val_acc = setup.objective.metric_object(y_example, p_example)
+class Steps:
+    """The model, its optimizer and metrics, and one training or validation step on a batch (per replica)."""
 
-    onehot = setup.loss_labels == "onehot"
-    per_sample = setup.objective.per_sample_loss()
+    def __init__(self, setup: Setup) -> None:
+        self.setup, self.classes = setup, setup.data.num_classes
+        y_example, p_example = np.zeros((1,), np.int32), np.zeros((1, self.classes), np.float32)
+        with setup.strategy.scope():  # variables mirrored on every replica (a no-op on one device)
+            self.model = model = setup.build_model()
+            self.optimizer = optimizer = setup.optimizer()
+            optimizer.build(model.trainable_variables)
+            model.optimizer = optimizer  # callbacks read the learning rate from here
+            setup.restore(model, optimizer)
+            self.train_loss, self.val_loss = keras.metrics.Mean(name="loss"), keras.metrics.Mean(name="loss")
+            self.train_acc = setup.objective.metric_object(y_example, p_example)
+            self.val_acc = setup.objective.metric_object(y_example, p_example)
+        self.onehot = setup.loss_labels == "onehot"
+        self.per_sample = setup.objective.per_sample_loss()
 
-    def losses_of(y, out):
-        return per_sample(tf.one_hot(y, classes) if onehot else y, out)
+    def losses_of(self, y, out):
+        return self.per_sample(tf.one_hot(y, self.classes) if self.onehot else y, out)
 
+    @staticmethod
     def global_batch(x):
         """Samples in this step on all replicas together (the last batch may be short)."""
         local = tf.cast(tf.shape(x)[0], tf.float32)  # summed as a float: every device can all-reduce it
         total = tf.distribute.get_replica_context().all_reduce(tf.distribute.ReduceOp.SUM, local)
         return tf.cast(total, tf.int32)
 
-    def train_step(x, y):
+    def train_step(self, x, y):
+        model = self.model
         with tf.GradientTape() as tape:
             out = model(x, training=True)
-            losses = losses_of(y, out)
-            loss = tf.nn.compute_average_loss(losses, global_batch_size=global_batch(x))
+            losses = self.losses_of(y, out)
+            loss = tf.nn.compute_average_loss(losses, global_batch_size=self.global_batch(x))
         grads = tape.gradient(loss, model.trainable_variables)
-        optimizer.apply(grads, model.trainable_variables)  # all-reduces (sums) across replicas
-        train_loss.update_state(tf.reduce_mean(losses), sample_weight=tf.shape(x)[0])
-        train_acc.update_state(y, out)
-        if setup.step_log is not None:  # fast mode (the stacked loop below): every step's point, steps.py
-            setup.step_log.record(train_loss.result(), train_acc.result())
+        self.optimizer.apply(grads, model.trainable_variables)  # all-reduces (sums) across replicas
+        self.train_loss.update_state(tf.reduce_mean(losses), sample_weight=tf.shape(x)[0])
+        self.train_acc.update_state(y, out)
+        if self.setup.step_log is not None:  # fast mode (the stacked loop): every step's point, steps.py
+            self.setup.step_log.record(self.train_loss.result(), self.train_acc.result())
 
-    def val_step(x, y):
-        out = model(x, training=False)
-        val_loss.update_state(tf.reduce_mean(losses_of(y, out)), sample_weight=tf.shape(x)[0])
-        val_acc.update_state(y, out)
+    def val_step(self, x, y):
+        out = self.model(x, training=False)
+        self.val_loss.update_state(tf.reduce_mean(self.losses_of(y, out)), sample_weight=tf.shape(x)[0])
+        self.val_acc.update_state(y, out)
 
-    def train_logs():
-        return {"loss": train_loss.result(), "accuracy": train_acc.result()}
+    def train_logs(self):
+        return {"loss": self.train_loss.result(), "accuracy": self.train_acc.result()}
 
-    chunk = setup.steps_per_execution
-    # fast mode on one device: k stacked batches per compiled call, the loop over them inside XLA (the CNN's
-    # calls loop over jitted steps, as the MLP's do under a strategy: `Setup.stacked`)
-    stacked = setup.stacked
-    one_step = train_step
-    if not cfg.eager:
-        train_step = tf.function(train_step, jit_compile=setup.jit_compile)
-        val_step = tf.function(val_step, jit_compile=setup.jit_compile)
 
-    def distributed_val_step(x, y):
-        strategy.run(val_step, args=(x, y))
-
-    if cfg.eager:
+def compiled(steps: Steps) -> tuple[Callable, Callable]:
+    """`train_steps(iterator, n)` (n steps, their logs) and `val_step(x, y)` as the run compiles them: eagerly
+    (`--eager`); fast mode on one device, k stacked batches per call with the loop over them inside XLA
+    (`Setup.stacked`); otherwise jitted steps called in a loop over the iterator."""
+    setup, strategy = steps.setup, steps.setup.strategy
+    if setup.config.eager:
         def train_steps(iterator, n):
             for _ in range(n):
-                strategy.run(train_step, args=next(iterator))
-            return train_logs()
-    elif stacked:
-        distributed_val_step = tf.function(distributed_val_step)
+                strategy.run(steps.train_step, args=next(iterator))
+            return steps.train_logs()
 
+        return train_steps, lambda x, y: strategy.run(steps.val_step, args=(x, y))
+    jitted_val = tf.function(steps.val_step, jit_compile=setup.jit_compile)
+    val_step = tf.function(lambda x, y: strategy.run(jitted_val, args=(x, y)))
+    if setup.stacked:
         @tf.function(jit_compile=setup.jit_compile)
         def train_chunk(xs, ys):
             def body(i):
-                one_step(xs[i], ys[i])
+                steps.train_step(xs[i], ys[i])
                 return i + 1
 
             tf.while_loop(lambda i: i < tf.shape(xs)[0], body, [tf.constant(0)])
-            return train_logs()
+            return steps.train_logs()
 
-        def train_steps(iterator, n):  # one element of the chunked dataset holds the n steps
-            return train_chunk(*next(iterator))
+        return (lambda iterator, n: train_chunk(*next(iterator))), val_step  # an element holds the n steps
+    jitted_train = tf.function(steps.train_step, jit_compile=setup.jit_compile)
 
-    else:
-        distributed_val_step = tf.function(distributed_val_step)
+    @tf.function
+    def steps_on_iterator(iterator, n):
+        for _ in tf.range(n):
+            strategy.run(jitted_train, args=next(iterator))
+        return steps.train_logs()  # read inside the graph: no eager ops per batch
 
-        @tf.function
-        def steps_on_iterator(iterator, n):
-            for _ in tf.range(n):
-                strategy.run(train_step, args=next(iterator))
-            return train_logs()  # read inside the graph: no eager ops per batch
+    traced: dict[int, object] = {}
 
-        traced: dict[int, object] = {}
+    def train_steps(iterator, n):
+        """Calls the traced function directly: the tf.function's own lookup of an iterator argument costs
+        0.1-0.2 ms a call, 4% of an MLP epoch at N = 1 (docs/architecture.md)."""
+        if n not in traced:
+            traced[n] = steps_on_iterator.get_concrete_function(iterator, n)
+        return traced[n](iterator, n)
 
-        def train_steps(iterator, n):
-            """Calls the traced function directly: the tf.function's own lookup of an iterator argument costs
-            0.1-0.2 ms a call, 4% of an MLP epoch at N = 1 (docs/architecture.md)."""
-            if n not in traced:
-                traced[n] = steps_on_iterator.get_concrete_function(iterator, n)
-            return traced[n](iterator, n)
+    return train_steps, val_step
 
+
+def run(setup: Setup) -> keras.Model:
+    steps = Steps(setup)
+    train_steps, val_step = compiled(steps)
+    model, cfg, strategy = steps.model, setup.config, setup.strategy
     callbacks = keras.callbacks.CallbackList(
         setup.callbacks, add_history=True, model=model, epochs=cfg.epochs,
         steps=setup.steps_per_epoch, verbose=0,
     )
-    steps = setup.steps_per_epoch
     val_data = strategy.experimental_distribute_dataset(setup.val_data())
-    if stacked:
+    if setup.stacked:
         plan = setup.chunk_plan()
         iterator = iter(setup.chunked_train_data())
     else:
-        plan = [chunk] * (steps // chunk) + ([steps % chunk] if steps % chunk else [])
+        per_epoch, chunk = setup.steps_per_epoch, setup.steps_per_execution
+        plan = [chunk] * (per_epoch // chunk) + ([per_epoch % chunk] if per_epoch % chunk else [])
         iterator = iter(strategy.experimental_distribute_dataset(setup.train_data()))
     model.stop_training = False
     logs: dict = {}
     callbacks.on_train_begin()
     for epoch in range(setup.first_epoch, cfg.epochs):
-        train_loss.reset_state()
-        train_acc.reset_state()
+        steps.train_loss.reset_state()
+        steps.train_acc.reset_state()
         callbacks.on_epoch_begin(epoch)
         begin = 0
         for n in plan:  # chunks never run into the next epoch's batches
@@ -148,8 +152,8 @@ def run(setup: Setup) -> keras.Model:
             callbacks.on_train_batch_end(begin - 1, step_logs)
             if model.stop_training:
                 break
-        logs = {k: float(v) for k, v in train_logs().items()}  # once per epoch
-        logs.update(_evaluate(model, val_data, distributed_val_step, val_loss, val_acc, callbacks))
+        logs = {k: float(v) for k, v in steps.train_logs().items()}  # once per epoch
+        logs.update(_evaluate(model, val_data, val_step, steps.val_loss, steps.val_acc, callbacks))
         callbacks.on_epoch_end(epoch, logs)
         if model.stop_training:
             break
