@@ -37,6 +37,7 @@ def main() -> None:
 
     from workbench.core.config import TrainConfig
     from workbench.experiments import study as studies
+    from workbench.experiments import trials
     from workbench.experiments.grid import default_storage, make_grid
     from workbench.training import trainer
 
@@ -46,7 +47,7 @@ def main() -> None:
     trainer.train(base, work / "warm-up")
     storage = default_storage(work)  # both contenders warmed up: the first experiment imports and creates more
     studies.create(make_grid(base, [], "0"), storage, "warm-up")
-    studies.work(storage, "warm-up", work / "warm-up")
+    trials.work(storage, "warm-up", work / "warm-up")
 
     inside: list[float] = []  # seconds of the trials' own `trainer.train` inside an experiment
     train = trainer.train
@@ -71,7 +72,7 @@ def main() -> None:
         trainer.train = timed_train  # (`work` calls it through the module)
         try:
             studies.create(grid, storage, f"round-{r}")
-            studies.work(storage, f"round-{r}", work / f"experiment-{r}")
+            trials.work(storage, f"round-{r}", work / f"experiment-{r}")
         finally:
             trainer.train = train
         seconds = time.perf_counter() - start

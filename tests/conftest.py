@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="workbench-test-config-")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
+from experiment_fixtures import grpc_proxy, postgres  # noqa: F401 (fixtures for every test module)
 from hypothesis import settings as hypothesis_settings
 
 from workbench.training.distribute import configure_cpu_devices

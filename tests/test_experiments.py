@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from workbench.cli import main as cli_main
 from workbench.core.config import TrainConfig
 from workbench.core.run_summary import read_run
 from workbench.core.runs import RunFolder
-from workbench.experiments import curves
+from workbench.experiments import curves, trials
 from workbench.experiments import study as studies
 from workbench.experiments.grid import GridError, default_storage, make_grid
 from workbench.experiments.stats import difference
@@ -81,7 +79,7 @@ def test_a_trial_is_the_same_run_as_train_with_its_settings(tmp_path):
     grid = make_grid(base, ["optimizer=adam"], "3")
     storage = default_storage(tmp_path)
     studies.create(grid, storage, "same")
-    assert studies.work(storage, "same", tmp_path / "trials") == 1
+    assert trials.work(storage, "same", tmp_path / "trials") == 1
     doc = studies.report(storage, "same")
     [trial] = doc["trials"]
     alone = trainer.train(base.replace(optimizer="adam", seed=3), tmp_path / "alone")
@@ -108,32 +106,6 @@ def hparams_of(run_dir) -> dict:
                 if data.HasField("session_start_info"):
                     return {k: getattr(v, v.WhichOneof("kind")) for k, v in data.session_start_info.hparams.items()}
     return {}
-
-
-@pytest.fixture
-def grpc_proxy(tmp_path):
-    """Optuna's gRPC storage proxy on 127.0.0.1 over an SQLite file: the way several machines share one
-    experiment without a database server of their own."""
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    db = f"sqlite:///{tmp_path / 'shared.db'}"
-    server = subprocess.Popen([sys.executable, "-c", (
-        "import optuna; optuna.storages.run_grpc_proxy_server("
-        f"optuna.storages.get_storage({db!r}), host='127.0.0.1', port={port})")],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        assert server.poll() is None, server.stderr.read().decode()[-2000:]
-        time.sleep(0.2)
-    yield f"grpc://127.0.0.1:{port}"
-    server.terminate()
-    server.wait(timeout=30)
 
 
 def test_two_workers_share_a_grid_over_the_grpc_proxy_and_run_each_trial_once(tmp_path, grpc_proxy):
@@ -165,44 +137,6 @@ def _running_trial(storage, name: str):
         return None
     return next((t for t in study.get_trials(deepcopy=False)
                  if t.state == optuna.trial.TrialState.RUNNING and "run_dir" in t.user_attrs), None)
-
-
-def _postgres_bin() -> Path | None:
-    found = shutil.which("initdb")
-    if found:
-        return Path(found).parent
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-    return versions[-1].parent if versions else None
-
-
-@pytest.fixture
-def postgres(tmp_path):
-    """A PostgreSQL server of its own on 127.0.0.1 (a throw-away cluster; skipped where PostgreSQL is not
-    installed). As root it runs as the `postgres` user, since PostgreSQL refuses to run as root."""
-    pytest.importorskip("psycopg")
-    bin_dir = _postgres_bin()
-    if bin_dir is None:
-        pytest.skip("PostgreSQL is not installed (initdb not found)")
-    as_user: list[str] = []
-    data = Path(tempfile.mkdtemp(prefix="workbench-pg-"))  # (pytest's folders are closed to other users)
-    if os.geteuid() == 0:
-        if shutil.which("runuser") is None:
-            pytest.skip("running as root without runuser")
-        as_user = ["runuser", "-u", "postgres", "--"]
-        shutil.chown(data, "postgres")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    subprocess.run([*as_user, str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust"],
-                   check=True, capture_output=True, timeout=120)
-    subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-w", "-l", str(data / "log"), "-o",
-                    f"-h 127.0.0.1 -p {port} -k {data}", "start"], check=True, capture_output=True, timeout=120)
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run([*as_user, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, timeout=120)
-        shutil.rmtree(data, ignore_errors=True)
 
 
 def test_two_workers_share_an_experiment_in_postgresql(tmp_path, postgres):
@@ -354,7 +288,7 @@ def test_compare_and_the_article_are_grids_of_listed_points(tmp_path):
     assert set(article.axes) == {"method", "loss", "optimizer", "lr", "metric", "loss_report"}
     storage = default_storage(tmp_path)
     studies.create(grid, storage, "cmp")
-    assert studies.work(storage, "cmp", tmp_path / "runs") == 4
+    assert trials.work(storage, "cmp", tmp_path / "runs") == 4
     doc = studies.report(storage, "cmp")
     assert [(g["settings"], g["n"]) for g in doc["groups"]] == [
         ({"optimizer": "sgd", "lr": 0.01}, 2), ({"optimizer": "adam", "lr": 0.001}, 2)]

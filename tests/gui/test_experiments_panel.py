@@ -171,7 +171,7 @@ def test_a_tpe_search_from_the_window_samples_its_range(qtbot, window):
     panel.sampler.setCurrentIndex(panel.sampler.findData("tpe"))
     panel.trials.setValue(3)
     panel.seeds.setText("0")
-    assert "3 runs, each a sampled point" in panel.count.text()
+    assert "3 sampled settings × 1 seeds = 3 runs" in panel.count.text()
     qtbot.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, window)
     wait_for(qtbot, window, lambda: panel.data is not None and panel.data.doc["completed_trials"] == 3)

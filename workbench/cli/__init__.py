@@ -44,6 +44,7 @@ from workbench.cli.common import (
 from workbench.core.config import ConfigError
 from workbench.core.data import DatasetError
 from workbench.core.i18n import translate
+from workbench.core.redact import redact
 
 #: the subcommands, in the order `--help` lists them
 COMMANDS = (train, runs, resume, fork, explain, reproduce, export, evaluate, export_model, tensorboard, experiment,
@@ -81,20 +82,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
         return args.func(args)
     except UsageError as exc:
-        print(f"{prog}: error: {exc}", file=sys.stderr)
+        print(f"{prog}: error: {redact(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except (Failure, DatasetError, ConfigError, OSError) as exc:
         if debug:
-            traceback.print_exc()
-        print(f"{prog}: error: {exc}", file=sys.stderr)
+            print(redact(traceback.format_exc()), file=sys.stderr, end="")
+        print(f"{prog}: error: {redact(str(exc))}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print(f"{prog}: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except Exception as exc:  # the promise: one line, never a traceback
+    except Exception as exc:  # the promise: one line, never a traceback; never a password
         if debug:
-            traceback.print_exc()
-        print(f"{prog}: error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+            print(redact(traceback.format_exc()), file=sys.stderr, end="")
+        print(f"{prog}: error: {type(exc).__name__}: {redact(str(exc))} (run with --debug for details)",
+              file=sys.stderr)
         return EXIT_FAILED
 
 

@@ -127,8 +127,9 @@ class Grid:
     rows: list[dict[str, Any]] | None = None
     ranges: dict[str, Range] = field(default_factory=dict)  # sampled settings: then `sampler` and `n_trials`
     sampler: str = "grid"  # grid | random | tpe
-    n_trials: int = 0  # trials a random or TPE search runs (each one point and one seed)
+    n_trials: int = 0  # settings a random or TPE search samples (each trained with every seed)
     prune: bool = False  # stop hopeless trials early (Optuna's median pruner on the validation accuracy)
+    search_seed: int = 0  # the random or TPE sampler's seed: the same command proposes the same settings
 
     @property
     def searched(self) -> bool:
@@ -157,7 +158,8 @@ class Grid:
         return [(point, seed) for point in self.points() for seed in self.seeds]
 
     def expected_trials(self) -> int:
-        return self.n_trials if self.searched else len(self.trials())
+        """Runs the experiment trains: every (point, seed) of a grid; a search's settings × its seeds."""
+        return self.n_trials * len(self.seeds) if self.searched else len(self.trials())
 
     def config(self, point: dict[str, Any], seed: int, name: str = "") -> TrainConfig:
         return TrainConfig.from_dict({**self.base, **point, "seed": seed, "name": name})
@@ -177,7 +179,7 @@ class Grid:
 
     def to_dict(self) -> dict[str, Any]:
         search = {"ranges": {k: r.to_list() for k, r in self.ranges.items()}, "sampler": self.sampler,
-                  "n_trials": self.n_trials} if self.searched else {}
+                  "n_trials": self.n_trials, "search_seed": self.search_seed} if self.searched else {}
         return {"base": self.base, "axes": self.axes, "seeds": self.seeds,
                 **({"rows": self.rows} if self.rows is not None else {}), **search,
                 **({"prune": True} if self.prune else {})}
@@ -189,18 +191,18 @@ class Grid:
                    seeds=[int(s) for s in data["seeds"]], rows=[dict(r) for r in rows] if rows is not None else None,
                    ranges={k: Range(v[0], v[1], bool(v[2])) for k, v in data.get("ranges", {}).items()},
                    sampler=data.get("sampler", "grid"), n_trials=int(data.get("n_trials", 0)),
-                   prune=bool(data.get("prune", False)))
+                   prune=bool(data.get("prune", False)), search_seed=int(data.get("search_seed", 0)))
 
 
 SAMPLERS = ("auto", "grid", "random", "tpe")
 
 
 def make_grid(base: TrainConfig, sets: list[str], seeds: str, sampler: str = "auto", trials: int = 0,
-              prune: bool = False) -> Grid:
+              prune: bool = False, search_seed: int = 0) -> Grid:
     """The grid of `--set ... --seeds ...` over the other options' config, checked.
 
     A range (`lr=1e-4:1:log`) makes it a search: `sampler` random or tpe (auto: tpe with a range, else grid)
-    runs `trials` trials, each a sampled point with one of the seeds."""
+    samples `trials` settings, each trained with every seed."""
     axes: dict[str, list[Any]] = {}
     ranges: dict[str, Range] = {}
     for text in sets:
@@ -225,7 +227,8 @@ def make_grid(base: TrainConfig, sets: list[str], seeds: str, sampler: str = "au
     base_dict = {k: v for k, v in base.to_dict().items()
                  if k not in axes and k not in ranges and k not in NOT_ON_A_GRID}
     grid = Grid(base=base_dict, axes=axes, seeds=parse_seeds(seeds), ranges=ranges, sampler=sampler,
-                n_trials=trials if sampler != "grid" else 0, prune=prune)
+                n_trials=trials if sampler != "grid" else 0, prune=prune,
+                search_seed=search_seed if sampler != "grid" else 0)
     grid.check()
     return grid
 

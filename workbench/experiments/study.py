@@ -18,34 +18,28 @@
 from __future__ import annotations
 
 import json
-import math
-import socket
 import threading
 import time
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import optuna
 
-from workbench.core.runs import RunFolder
-from workbench.core.stop import StopFlag
+from workbench.core.redact import mask
 from workbench.experiments.grid import Grid, GridError, point_label
 
 GRID_ATTR = "workbench_grid"
-OUTCOME_ATTR = "workbench_run"
+OUTCOME_ATTR = "workbench_run"  # a grid's trial: its one run
+RUNS_ATTR = "workbench_runs"  # a search's trial: its runs, one per seed
 HEARTBEAT_SECONDS = 2
 GRACE_SECONDS = 10  # a trial whose heartbeat is older than this is taken as lost
 WAIT_SECONDS = 1.0
+FIRST_PRUNABLE_EPOCH = 2  # the median pruner never stops a trial in its first epoch
 
 optuna.logging.set_verbosity(optuna.logging.WARNING)
 # heartbeats and their retry callback are marked experimental; they are what makes a killed worker's trial rerun
 warnings.filterwarnings("ignore", category=optuna.exceptions.ExperimentalWarning)
-
-
-class TrialStopped(Exception):
-    """The worker was asked to stop; its trial is queued again."""
 
 
 _opened: dict[str, optuna.storages.BaseStorage] = {}
@@ -109,10 +103,10 @@ def _retry():
 
 
 def _sampler(grid: Grid) -> optuna.samplers.BaseSampler:
-    if grid.sampler == "random":
-        return optuna.samplers.RandomSampler(seed=None)
+    if grid.sampler == "random":  # seeded: the same command proposes the same settings
+        return optuna.samplers.RandomSampler(seed=grid.search_seed)
     if grid.sampler == "tpe":
-        return optuna.samplers.TPESampler(seed=None)
+        return optuna.samplers.TPESampler(seed=grid.search_seed)
     if grid.rows is not None:  # listed points: the grid is over their index
         return optuna.samplers.GridSampler({"seed": grid.seeds, "point": list(range(len(grid.rows)))}, seed=0)
     return optuna.samplers.GridSampler({"seed": grid.seeds, **grid.axes}, seed=0)
@@ -127,7 +121,7 @@ def create(grid: Grid, storage_url: str, experiment_id: str) -> optuna.Study:
     if saved is None:
         study.set_user_attr(GRID_ATTR, grid.to_dict())
     elif Grid.from_dict(saved) != grid:
-        raise GridError(f"experiment {experiment_id!r} exists in {storage_url} with another grid; "
+        raise GridError(f"experiment {experiment_id!r} exists in {mask(storage_url)} with another grid; "
                         "give another --name")
     return study
 
@@ -137,7 +131,7 @@ def load(storage_url: str, experiment_id: str) -> tuple[optuna.Study, Grid]:
     try:
         summary = optuna.load_study(study_name=experiment_id, storage=storage)
     except KeyError:
-        raise GridError(f"no experiment {experiment_id!r} in {storage_url}") from None
+        raise GridError(f"no experiment {experiment_id!r} in {mask(storage_url)}") from None
     grid = Grid.from_dict(summary.user_attrs[GRID_ATTR])
     return optuna.load_study(study_name=experiment_id, storage=storage, sampler=_sampler(grid),
                              pruner=_pruner(grid)), grid
@@ -148,237 +142,84 @@ def _pruner(grid: Grid) -> optuna.pruners.BasePruner:
     trials' at that epoch stops there (not before 3 trials have finished, nor in the first epoch)."""
     if not grid.prune:
         return optuna.pruners.NopPruner()
-    return optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=1)
+    # steps are epochs counted from 1, and Optuna prunes from step `n_warmup_steps` on: 2 spares the first epoch
+    return optuna.pruners.MedianPruner(n_startup_trials=3, n_warmup_steps=FIRST_PRUNABLE_EPOCH)
 
 
-def _point_of(trial: optuna.trial.FrozenTrial, grid: Grid) -> tuple[dict[str, Any], int] | None:
-    if "seed" not in trial.params:
-        return None
+def _point_of(trial: optuna.trial.FrozenTrial, grid: Grid) -> dict[str, Any] | None:
+    """The settings a trial trained (its seed is in its runs)."""
     if grid.rows is not None:
         index = trial.params.get("point")
-        return (dict(grid.rows[int(index)]), int(trial.params["seed"])) if index is not None else None
+        return dict(grid.rows[int(index)]) if index is not None else None
     names = [*grid.axes, *grid.ranges]
     if any(k not in trial.params for k in names):
         return None
-    return {k: trial.params[k] for k in names}, int(trial.params["seed"])
+    return {k: trial.params[k] for k in names}
+
+
+def trial_runs(trial: optuna.trial.FrozenTrial) -> list[dict[str, Any]]:
+    """The runs a trial trained, each with its seed: one for a grid's trial (its seed a parameter), one per seed
+    for a search's (experiments of before 2026-11-30 kept a user attribute per key)."""
+    attrs = trial.user_attrs
+    if attrs.get(RUNS_ATTR):
+        return list(attrs[RUNS_ATTR])
+    outcome = attrs.get(OUTCOME_ATTR) or (dict(attrs) if "run_id" in attrs else {})
+    if not outcome or "seed" not in trial.params:
+        return []
+    return [{**outcome, "seed": int(trial.params["seed"])}]
 
 
 def _finished(trial: optuna.trial.FrozenTrial) -> bool:
     """Trained to its end: completed, or pruned as hopeless (not a placeholder pruned for a taken point)."""
     state = optuna.trial.TrialState
-    return trial.state == state.COMPLETE or (trial.state == state.PRUNED and bool(_outcome(trial)))
+    return trial.state == state.COMPLETE or (trial.state == state.PRUNED and bool(trial_runs(trial)))
 
 
-def _outcome(trial: optuna.trial.FrozenTrial) -> dict[str, Any]:
-    """What the trial's run left: one user attribute (experiments of before 2026-11-30 kept a key each)."""
-    attrs = trial.user_attrs
-    return attrs.get(OUTCOME_ATTR) or (dict(attrs) if "run_id" in attrs else {})
-
-
-def _prune_hopeless(trial: optuna.Trial):
-    """A Keras callback (Keras imported here, as `work` does): reports each epoch's validation accuracy to the
-    trial and stops training when Optuna's pruner says the trial is hopeless; `pruned_at` says at which epoch."""
-    import keras
-
-    class PruneHopeless(keras.callbacks.Callback):
-        pruned_at: int | None = None
-
-        def on_epoch_end(self, epoch, logs=None):
-            value = (logs or {}).get("val_accuracy")
-            if value is None or not math.isfinite(value):
-                return
-            trial.report(float(value), epoch + 1)
-            if trial.should_prune():
-                self.pruned_at = epoch + 1
-                self.model.stop_training = True
-
-    return PruneHopeless()
-
-
-def work(storage_url: str, experiment_id: str, runs_dir: Path, stop: StopFlag | None = None,
-         on_trial: Callable[[dict], None] | None = None,
-         callbacks: Callable[[Any], list] | None = None,
-         on_start: Callable[[Any, Any, dict], None] | None = None) -> int:
-    """Runs trials of the experiment until none is left (or `stop` is set); returns how many it ran.
-
-    `on_trial(outcome)` hears of each trial trained (a stopped one too: it is queued again);
-    `callbacks(config)` gives a trial's extra Keras callbacks (the window's bridge), `on_start(config, folder,
-    where)` is called as its run folder exists (`where`: the trial's settings, seed and how many trials are done
-    of how many)."""
-
-    from workbench.training import trainer
-
-    stop = stop or StopFlag()
-    study, grid = load(storage_url, experiment_id)
-    total = grid.expected_trials()
-    ran = 0
-
-    def objective(trial: optuna.Trial) -> float:
-        if not grid.searched and _taken(study, trial):
-            raise optuna.TrialPruned("another trial has this grid point")  # runs nothing
-        point, seed = _suggest(trial, grid)
-        config = grid.config(point, seed, name=f"{experiment_id} {point_label(point)} seed {seed}")
-        run_dir = ""
-
-        def started(folder) -> None:
-            nonlocal run_dir
-            run_dir = str(folder.path)
-            trial.set_user_attr("run_dir", run_dir)  # where a running trial trains (its worker may be elsewhere)
-            folder.write_status("running", experiment=experiment_id)  # the runs table groups trials by it
-            if on_start is not None:
-                done = sum(_finished(t) for t in study.get_trials(deepcopy=False))
-                on_start(config, folder, {"settings": point, "seed": seed, "done": done, "total": total})
-
-        pruning = _prune_hopeless(trial) if grid.prune else None
-        extra = [*(callbacks(config) if callbacks else ()), *([pruning] if pruning else [])]
-        result = trainer.train(config, Path(runs_dir), callbacks=extra,
-                               stop=stop, on_start=started, hparams={"experiment": experiment_id})
-        told = (lambda outcome: on_trial({"settings": point, "seed": seed, **outcome,
-                                          "summary": result.summary.to_dict()})) if on_trial else (lambda _: None)
-        return _finish(study, trial, result, pruning, run_dir, told)
-
-    while not stop.is_set():
-        wanted = _wanted(study.get_trials(deepcopy=False), grid, total)
-        if wanted is None:
-            break
-        if wanted:
-            try:
-                study.optimize(objective, n_trials=1, catch=(trainer.TrainingFailed,))
-            except TrialStopped:
-                break
-            ran += 1
-            continue
-        # every point has been started: wait for the other workers, and take over trials whose worker died
-        optuna.storages.fail_stale_trials(study)  # (a no-op without heartbeats: the gRPC proxy has none)
-        if not any(t.state in (optuna.trial.TrialState.RUNNING, optuna.trial.TrialState.WAITING)
-                   for t in study.get_trials(deepcopy=False)):
-            break  # what is left failed for good (a training error): nothing to wait for
-        time.sleep(WAIT_SECONDS)
-    return ran
-
-
-def _suggest(trial: optuna.Trial, grid) -> tuple[dict[str, Any], int]:
-    """The trial's settings and seed, as the sampler suggests them (a grid's point, or a search's sample)."""
-    seed = trial.suggest_categorical("seed", grid.seeds)
-    if grid.rows is not None:
-        return dict(grid.rows[trial.suggest_categorical("point", list(range(len(grid.rows))))]), seed
-    point = {name: trial.suggest_categorical(name, values) for name, values in grid.axes.items()}
-    for name, r in grid.ranges.items():
-        if isinstance(grid.base.get(name, r.low), int) and isinstance(r.low, int):
-            point[name] = trial.suggest_int(name, int(r.low), int(r.high), log=r.log)
-        else:
-            point[name] = trial.suggest_float(name, float(r.low), float(r.high), log=r.log)
-    return point, seed
-
-
-def _finish(study, trial: optuna.Trial, result, pruning, run_dir: str, told: Callable[[dict], None]) -> float:
-    """Records a trained trial's outcome and gives Optuna its value; a pruned trial raises TrialPruned, a
-    stopped one is queued again and raises TrialStopped."""
-    summary = result.summary
-    outcome = {"run_id": summary.run_id, "run_dir": run_dir, "host": socket.gethostname(),
-               "status": summary.status, "final": summary.final,
-               "best_val_accuracy": summary.best_val_accuracy, "best_val_loss": summary.best_val_loss,
-               "seconds": summary.seconds}
-    if pruning is not None and pruning.pruned_at and result.status == "completed":
-        outcome["status"] = "pruned"
-        RunFolder(result.folder.path).write_status(
-            "completed", reason=f"pruned at epoch {pruning.pruned_at}: its validation accuracy was below the "
-                                "median of earlier trials'")
-        trial.set_user_attr(OUTCOME_ATTR, outcome)
-        told(outcome)
-        raise optuna.TrialPruned(f"pruned at epoch {pruning.pruned_at}")
-    if result.status == "stopped":
-        requeue(study, trial)
-        told(outcome)
-        raise TrialStopped(summary.run_id)
-    trial.set_user_attr(OUTCOME_ATTR, outcome)  # one write (each is a transaction)
-    told(outcome)
-    value = summary.final.get("val_accuracy")
-    return value if value is not None and math.isfinite(value) else 0.0
-
-
-def _wanted(trials: list, grid, total: int) -> bool | None:
-    """Whether this worker should start another trial; None when every trial has finished."""
-    state = optuna.trial.TrialState
-    waiting = any(t.state == state.WAITING for t in trials)
-    if grid.searched:  # n trials, points sampled as they start
-        finished = sum(_finished(t) for t in trials)
-        if finished >= total:
-            return None
-        started = finished + sum(t.state in (state.RUNNING, state.WAITING) for t in trials)
-        return started < total or waiting
-    done = {_grid_id(t) for t in trials if _finished(t)}
-    if len(done) >= total:
-        return None
-    assigned = {_grid_id(t) for t in trials if t.state != state.PRUNED or _finished(t)} - {None}
-    return len(assigned) < total or waiting
-
-
-def _grid_id(trial: optuna.trial.FrozenTrial) -> int | None:
-    return trial.system_attrs.get("grid_id")
-
-
-def _taken(study: optuna.Study, trial: optuna.Trial) -> bool:
-    """Has another trial this trial's grid point: finished with it, queued for it, or running it with a lower
-    number (two workers that asked at once: the first one runs it)? GridSampler gives the first trials their
-    points by number, but a trial asked for after a retry was queued, or by two workers at once after the
-    last point, gets a point at random."""
-    grid_id = study._storage.get_trial_system_attrs(trial._trial_id).get("grid_id")
-    state = optuna.trial.TrialState
-    for other in study.get_trials(deepcopy=False):
-        if other.number == trial.number or _grid_id(other) != grid_id:
-            continue
-        if _finished(other) or other.state == state.WAITING or (other.state == state.RUNNING
-                                                                 and other.number < trial.number):
-            return True
-    return False
-
-
-def requeue(study: optuna.Study, trial: optuna.Trial) -> None:
-    """Queues the trial's grid point again (Optuna's own retry, as for a trial whose worker died)."""
-    frozen = study._storage.get_trial(trial._trial_id)
-    _retry()(study, frozen)
+def runs_done(trials: list[optuna.trial.FrozenTrial]) -> int:
+    """Runs trained to their end so far, over the experiment's trials."""
+    return sum(len(trial_runs(t)) for t in trials if _finished(t))
 
 
 def report(storage_url: str, experiment_id: str) -> dict[str, Any]:
-    """The experiment document of INTERFACE.md: its trials and, per setting, mean ± std over seeds."""
+    """The experiment document of INTERFACE.md: its runs ("trials", each one setting and one seed) and, per
+    setting, mean ± std over seeds."""
     from workbench.experiments.stats import mean_std
 
     study, grid = load(storage_url, experiment_id)
     trials = []
     for t in study.get_trials(deepcopy=False):
-        where = _point_of(t, grid)
-        if where is None or not _finished(t):
+        point = _point_of(t, grid)
+        if point is None or not _finished(t):
             continue
-        point, seed = where
-        a = _outcome(t)
-        trials.append({"run_id": a["run_id"], "run_dir": a.get("run_dir"), "settings": point, "seed": seed,
-                       "status": a.get("status"), "final": a.get("final") or {}, "host": a.get("host"),
-                       "best_val_accuracy": a.get("best_val_accuracy"), "best_val_loss": a.get("best_val_loss"),
-                       "seconds": a.get("seconds")})
+        for a in trial_runs(t):
+            trials.append({"run_id": a["run_id"], "run_dir": a.get("run_dir"), "settings": point, "seed": a["seed"],
+                           "status": a.get("status"), "final": a.get("final") or {}, "host": a.get("host"),
+                           "best_val_accuracy": a.get("best_val_accuracy"), "best_val_loss": a.get("best_val_loss"),
+                           "seconds": a.get("seconds"), "optuna_trial": t.number})
     points = grid.points() if not grid.searched else list({json.dumps(t["settings"], sort_keys=True): t["settings"]
                                                            for t in trials}.values())
-    groups = []
-    for point in points:
-        mine = [t for t in trials if t["settings"] == point]
-        kept = [t for t in mine if t["status"] != "pruned"]  # a pruned trial's numbers are of fewer epochs
-        group: dict[str, Any] = {"settings": point, "label": point_label(point), "n": len(kept),
-                                 "pruned": len(mine) - len(kept)}
-        columns = {"val_accuracy": [t["final"].get("val_accuracy") for t in kept],
-                   "best_val_accuracy": [t["best_val_accuracy"] for t in kept],
-                   "val_loss": [t["final"].get("val_loss") for t in kept],
-                   "best_val_loss": [t["best_val_loss"] for t in kept],
-                   "seconds": [t["seconds"] for t in kept]}
-        for name, values in columns.items():
-            group[f"{name}_mean"], group[f"{name}_std"] = mean_std(values)
-        group["run_ids"] = [t["run_id"] for t in kept]
-        groups.append(group)
+    groups = [_group(point, [t for t in trials if t["settings"] == point], mean_std) for point in points]
     shown = grid.to_dict()
     # a search's sampled values, as the grid's listed ones: the columns and axes of tables and plots
     shown["axes"] = {**grid.axes, **{name: sorted({t["settings"][name] for t in trials}) for name in grid.ranges}}
-    return {"experiment_id": experiment_id, "storage": storage_url, "grid": shown,
+    return {"experiment_id": experiment_id, "storage": mask(storage_url), "grid": shown,
             "expected_trials": grid.expected_trials(), "completed_trials": len(trials), "trials": trials,
             "groups": groups}
+
+
+def _group(point: dict[str, Any], mine: list[dict[str, Any]], mean_std) -> dict[str, Any]:
+    kept = [t for t in mine if t["status"] != "pruned"]  # a pruned run's numbers are of fewer epochs
+    group: dict[str, Any] = {"settings": point, "label": point_label(point), "n": len(kept),
+                             "pruned": len(mine) - len(kept)}
+    columns = {"val_accuracy": [t["final"].get("val_accuracy") for t in kept],
+               "best_val_accuracy": [t["best_val_accuracy"] for t in kept],
+               "val_loss": [t["final"].get("val_loss") for t in kept],
+               "best_val_loss": [t["best_val_loss"] for t in kept],
+               "seconds": [t["seconds"] for t in kept]}
+    for name, values in columns.items():
+        group[f"{name}_mean"], group[f"{name}_std"] = mean_std(values)
+    group["run_ids"] = [t["run_id"] for t in kept]
+    return group
 
 
 def experiment_ids(storage_url: str) -> list[str]:
@@ -387,5 +228,5 @@ def experiment_ids(storage_url: str) -> list[str]:
         return []
     summaries = optuna.get_all_study_summaries(open_storage(storage_url), include_best_trial=False)
     mine = [s for s in summaries if GRID_ATTR in s.user_attrs]
-    mine.sort(key=lambda s: (s.datetime_start is not None, s.datetime_start or 0, s._study_id), reverse=True)
+    mine.sort(key=lambda s: (s.datetime_start is not None, s.datetime_start or 0, s.study_name), reverse=True)
     return [s.study_name for s in mine]

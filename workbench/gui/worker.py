@@ -122,7 +122,7 @@ class ExperimentWorker(TrainWorker):
 
     def run(self) -> None:
         try:
-            from workbench.experiments import study
+            from workbench.experiments import study, trials
 
             self.runs_dir.mkdir(parents=True, exist_ok=True)  # the storage's SQLite file lives in it
             study.create(self.grid, self.storage, self.experiment_id)  # or continue it (same grid)
@@ -144,8 +144,8 @@ class ExperimentWorker(TrainWorker):
                 self.run_started.emit(self.started_info(config, folder, steps_of[id(config)], trial=where,
                                                         experiment_id=self.experiment_id))
 
-            study.work(self.storage, self.experiment_id, self.runs_dir, self.stop_flag,
-                       on_trial=lambda trial: self.run_finished.emit(trial["summary"]),
-                       callbacks=callbacks, on_start=started)
+            trials.work(self.storage, self.experiment_id, self.runs_dir, self.stop_flag,
+                        on_trial=lambda trial: self.run_finished.emit(trial["summary"]),
+                        callbacks=callbacks, on_start=started)
         except Exception as exc:
             self.failed.emit(self.problem(exc))

@@ -1021,12 +1021,12 @@
         <translation>TPE（贝叶斯）</translation>
     </message>
     <message>
-        <source>A grid trains every combination of the listed values × every seed. Random and TPE (Optuna&apos;s samplers) train the given number of trials, each a point drawn from ranges such as 0.0001:1:log and from the lists</source>
-        <translation>网格会训练所列取值的每种组合 × 每个种子。随机和 TPE（Optuna 的采样器）训练给定次数的试验，每次从 0.0001:1:log 这样的范围和列表中抽取一个点</translation>
+        <source>A grid trains every combination of the listed values × every seed. Random and TPE (Optuna&apos;s samplers) draw the given number of settings from ranges such as 0.0001:1:log and from the lists, and train each with every seed</source>
+        <translation>网格会训练所列取值的每种组合 × 每个种子。随机和 TPE（Optuna 的采样器）从 0.0001:1:log 这样的范围和列表中抽取给定数量的设置，每组设置都用每个种子训练</translation>
     </message>
     <message>
-        <source>Trials a random or TPE search trains</source>
-        <translation>随机或 TPE 搜索要训练的试验次数</translation>
+        <source>Settings a random or TPE search draws, each trained with every seed</source>
+        <translation>随机或 TPE 搜索抽取的设置组数，每组都用每个种子训练</translation>
     </message>
     <message>
         <source>Trials</source>
@@ -1081,8 +1081,8 @@
         <translation>取值，用逗号分隔</translation>
     </message>
     <message>
-        <source>{trials} runs, each a sampled point and one of the seeds</source>
-        <translation>{trials} 次运行，每次是一个抽取的设置和其中一个种子</translation>
+        <source>{trials} sampled settings × {seeds} seeds = {runs} runs</source>
+        <translation>{trials} 组采样的设置 × {seeds} 个种子 = {runs} 次运行</translation>
     </message>
     <message>
         <source>{settings} settings × {seeds} seeds = {trials} runs</source>
@@ -2197,6 +2197,7 @@ other: {other}</source>
     </message>
     <message>
         <source>TF Training Workbench: see why a network trains the way it does.</source>
+        <extracomment>the subcommands, in the order `--help` lists them</extracomment>
         <translation>TF 训练工作台：看清网络为什么这样训练。</translation>
     </message>
     <message>
@@ -2258,6 +2259,22 @@ other: {other}</source>
     <message>
         <source>run trials of an existing experiment (from this or another machine) until none is left</source>
         <translation>运行已有实验的试验（在本机或其他机器上），直到全部完成</translation>
+    </message>
+    <message>
+        <source>Optuna storage: an SQLAlchemy URL or grpc://HOST:PORT (default: $WORKBENCH_STORAGE, else an SQLite file in the runs folder); a password in it is shown as ***</source>
+        <translation>Optuna 存储：SQLAlchemy URL 或 grpc://HOST:PORT（默认：$WORKBENCH_STORAGE，否则为训练记录文件夹中的 SQLite 文件）；其中的密码显示为 ***</translation>
+    </message>
+    <message>
+        <source>a trial whose worker has not been heard from for this long is failed and run again (any storage)</source>
+        <translation>工作进程在这么长时间内没有音讯的试验会被标为失败并重新运行（任何存储都适用）</translation>
+    </message>
+    <message>
+        <source>trial {trial} ({settings}) was not heard from for {seconds:.0f} s: failed and queued again</source>
+        <translation>试验 {trial}（{settings}）已有 {seconds:.0f} 秒没有音讯：标为失败并重新排队</translation>
+    </message>
+    <message>
+        <source>waiting for trial {trial} ({settings}) of another worker; heard from {seconds:.0f} s ago, taken over after {limit:.0f} s</source>
+        <translation>正在等待另一个工作进程的试验 {trial}（{settings}）；上次音讯在 {seconds:.0f} 秒前，{limit:.0f} 秒无音讯后接手</translation>
     </message>
     <message>
         <source>the summary of an experiment</source>
@@ -2372,16 +2389,20 @@ other: {other}</source>
         <translation>grid：每种组合；random 或 tpe：从范围（SETTING=LOW:HIGH[:log]）和列表中采样 --trials 个点（auto：有范围时用 tpe，否则用 grid）</translation>
     </message>
     <message>
-        <source>trials of a random or TPE search</source>
-        <translation>随机或 TPE 搜索的试验次数</translation>
+        <source>settings a random or TPE search draws, each trained with every seed of --seeds</source>
+        <translation>随机或 TPE 搜索抽取的设置组数，每组都用 --seeds 中的每个种子训练</translation>
+    </message>
+    <message>
+        <source>the random or TPE sampler&apos;s seed: the same command proposes the same settings</source>
+        <translation>随机或 TPE 采样器的种子：同样的命令会提出同样的设置</translation>
     </message>
     <message>
         <source>stop hopeless trials early: validation accuracy below the median of earlier trials&apos; at the same epoch (Optuna&apos;s median pruner)</source>
         <translation>剪枝，提前停掉没有希望的试验：验证准确率低于之前试验在同一轮的中位数（Optuna 的中位数剪枝器）</translation>
     </message>
     <message>
-        <source>Optuna storage: an SQLAlchemy URL or grpc://HOST:PORT (default: an SQLite file in the runs folder)</source>
-        <translation>Optuna 存储：SQLAlchemy URL 或 grpc://HOST:PORT（默认：训练记录文件夹中的 SQLite 文件）</translation>
+        <source>worker {i} of {n} ended with exit code {code}</source>
+        <translation>工作进程 {i}/{n} 以退出码 {code} 结束</translation>
     </message>
     <message>
         <source>the experiment id</source>

@@ -108,10 +108,10 @@ class ExperimentForm(Retranslating, QWidget):
                                   self.tr("TPE (Bayesian)"))):
             self.sampler.setItemText(i, text)
         self.sampler.setToolTip(self.tr("A grid trains every combination of the listed values × every seed. Random "
-                                        "and TPE (Optuna's samplers) train the given number of trials, each a "
-                                        "point drawn from ranges such as 0.0001:1:log and from the lists"))
+                                        "and TPE (Optuna's samplers) draw the given number of settings from ranges "
+                                        "such as 0.0001:1:log and from the lists, and train each with every seed"))
         self.sampler.setAccessibleName(self.tr("Search"))
-        self.trials.setToolTip(self.tr("Trials a random or TPE search trains"))
+        self.trials.setToolTip(self.tr("Settings a random or TPE search draws, each trained with every seed"))
         self.trials.setAccessibleName(self.tr("Trials"))
         self.trials.setSuffix(self.tr(" trials"))
         self.prune.setText(self.tr("stop hopeless trials"))
@@ -156,22 +156,32 @@ class ExperimentForm(Retranslating, QWidget):
     def _update_count(self) -> None:
         searched = self.sampler.currentData() != "grid"
         self.trials.setEnabled(searched)
+        seeds = self._seed_count()
         if searched:
-            self.count.setText(self.tr("{trials} runs, each a sampled point and one of the seeds").format(
-                trials=self.trials.value()))
+            if seeds:  # the seeds are replicates: every sampled setting runs with each of them
+                self.count.setText(self.tr("{trials} sampled settings × {seeds} seeds = {runs} runs").format(
+                    trials=self.trials.value(), seeds=seeds, runs=self.trials.value() * seeds))
+            else:
+                self.count.setText(self.tr("seeds: 0-4 or 0,3,7"))
             return
         n = 1
         for combo, edit in zip(self.axis_combos, self.axis_values, strict=True):
             if combo.currentData():
                 n *= max(1, len([t for t in edit.text().split(",") if t.strip()]))
-        try:
-            from workbench.experiments.grid import parse_seeds
-
-            seeds = len(parse_seeds(self.seeds.text()))
+        if seeds:
             self.count.setText(self.tr("{settings} settings × {seeds} seeds = {trials} runs").format(
                 settings=n, seeds=seeds, trials=n * seeds))
-        except ValueError:
+        else:
             self.count.setText(self.tr("seeds: 0-4 or 0,3,7"))
+
+    def _seed_count(self) -> int:
+        """How many seeds the form lists (0: it lists none the way they are written)."""
+        from workbench.experiments.grid import parse_seeds
+
+        try:
+            return len(parse_seeds(self.seeds.text()))
+        except ValueError:
+            return 0
 
     def _run_clicked(self) -> None:
         self.run_requested.emit(self.sets(), self.seeds.text(),
