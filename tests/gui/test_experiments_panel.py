@@ -4,14 +4,19 @@ difference of two rows, the bands, parallel coordinates, the heat map and the ex
 from __future__ import annotations
 
 import csv
+import json
+import urllib.request
 
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
 
+from workbench.core.runs import RunFolder
+from workbench.experiments import dashboard
 from workbench.experiments import study as studies
-from workbench.experiments.stats import difference
+from workbench.experiments.stats import difference, seeds_needed
+from workbench.gui.widgets.parallel_coordinates import metric_color
 
 from gui_helpers import small_settings, wait_for, wait_idle
 
@@ -124,14 +129,73 @@ def test_the_window_runs_an_experiment_stops_continues_and_shows_its_spread(qtbo
     qtbot.mouseClick(panel.show_seeds, Qt.MouseButton.LeftButton)
     assert sum(len(items) for items in bands.items.values()) == 2 * (1 + 3 + 2)  # mean, band (3), 2 seeds
 
-    # parallel coordinates and the heat map: drawn, one line per trial, a cell per setting
+    # parallel coordinates: a line per trial through its settings, ending higher and brighter the better it is
     click_tab(qtbot, panel.views, 1)
-    assert len(panel.parallel.trials) == 4
-    assert _colours(panel.parallel.grab().toImage()) > 20
+    lines = panel.parallel.lines(QRectF(panel.parallel.rect()))
+    assert len(lines) == 4
+    best, worst = max(lines, key=lambda t: t.value), min(lines, key=lambda t: t.value)
+    assert best.points[-1].y() < worst.points[-1].y()
+    assert best.color.name() == metric_color(1.0).name() and worst.color.name() == metric_color(0.0).name()
+    height_of = {t.settings["optimizer"]: t.points[0].y() for t in lines}
+    assert len(set(height_of.values())) == 2  # sgd and adam at their own places on the optimizer axis
+    assert all(t.points[0].y() == height_of[t.settings["optimizer"]] for t in lines)
+    assert _pixels_like(panel.parallel.grab().toImage(), best.color) > 10  # and the best line is on screen
+    # the heat map: a cell per setting, its text the mean ± std of its seeds, the better cell the brighter
     click_tab(qtbot, panel.views, 2)
-    assert set(panel.heat_map.cells) == {("sgd", 0.05), ("adam", 0.05)}
-    assert all(n == 2 for _, _, n in panel.heat_map.cells.values())
-    assert _colours(panel.heat_map.grab().toImage()) > 20
+    boxes = {b.key: b for b in panel.heat_map.cell_boxes(QRectF(panel.heat_map.rect()))}
+    assert set(boxes) == {("sgd", 0.05), ("adam", 0.05)}
+    image = panel.heat_map.grab().toImage()
+    for (optimizer, _), box in boxes.items():
+        values = np.array(finals[optimizer])
+        assert box.text == f"{values.mean() * 100:.2f}% ± {values.std(ddof=1) * 100:.2f}\nn=2"
+        corner = box.rect.topLeft().toPoint() + QPoint(3, 3)
+        assert image.pixelColor(corner).name() == box.color.name()
+    better = max(finals, key=lambda o: np.mean(finals[o]))
+    assert boxes[(better, 0.05)].color.name() == metric_color(1.0).name()
+
+    # the difference by epoch: b − a at each epoch from the runs' histories, and the sentence that reads it
+    click_tab(qtbot, panel.views, 3)
+    per_epoch = {o: np.array([[r["val_accuracy"] for r in RunFolder(t["run_dir"]).history()]
+                              for t in doc["trials"] if t["settings"]["optimizer"] == o]) for o in finals}
+    x, y = panel.parting_plot.line.getData()
+    assert list(x) == [1.0, 2.0]
+    assert np.allclose(y, (per_epoch[second].mean(axis=0) - per_epoch[first].mean(axis=0)) * 100)
+    found = panel.difference.parting
+    if found.first_epoch is None:
+        assert "not apart at the last epoch" in panel.difference.text()
+    else:
+        assert f"leads from epoch {found.first_epoch} on" in panel.difference.text()
+        assert panel.parting_plot.significant_epochs() == [e.epoch for e in found.epochs if e.p_holm < 0.05]
+
+    # the seeds needed: the last column, for the difference typed in the spin box
+    needed_column = headers.index("Seeds needed")
+    assert needed_column == len(headers) - 1
+
+    def needed_shown():
+        return {model.index(r, 0).data(): model.index(r, needed_column).data() for r in range(2)}
+
+    def needed_for(points):
+        return {o: (lambda n: "—" if n is None else "> 1000" if n > 1000 else str(n))(
+            seeds_needed(points / 100, np.std(finals[o], ddof=1))) for o in finals}
+
+    assert needed_shown() == needed_for(0.5)
+    spin = panel.seeds_needed.detect
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "5")
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+    assert spin.value() == 5.0 and needed_shown() == needed_for(5.0)
+    if doc["importance"]:
+        assert panel.seeds_needed.importance.text().startswith("Which setting mattered (PED-ANOVA, 4 trials)")
+
+    # optuna-dashboard, real, on the experiment's storage: the button opens the experiment's page
+    opened = []
+    panel.dashboard.opener = opened.append
+    qtbot.mouseClick(panel.dashboard, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(opened), timeout=60_000)
+    assert "/dashboard/studies/" in opened[0] and opened[0] in panel.progress.text()
+    with urllib.request.urlopen(opened[0].split("dashboard/")[0] + "api/studies", timeout=10) as response:
+        assert "gui" in [s["study_name"] for s in json.load(response)["study_summaries"]]
+    dashboard.stop_all()
 
     # the metric switch recomputes everything from memory
     panel.metric.setCurrentIndex(panel.metric.findData("val_loss"))
@@ -146,13 +210,15 @@ def test_the_window_runs_an_experiment_stops_continues_and_shows_its_spread(qtbo
     assert len(rows) == 4 * 2 * 4  # trials × epochs × metrics
 
 
-def _colours(image) -> int:
-    """How many different colours a picture has: a blank widget has one or two."""
-    seen = set()
-    for x in range(0, image.width(), 7):
-        for y in range(0, image.height(), 7):
-            seen.add(image.pixel(x, y))
-    return len(seen)
+def _pixels_like(image, color, within: int = 40) -> int:
+    """How many pixels are near `color` (a line drawn in it, antialiased, has some)."""
+    near = 0
+    for x in range(image.width()):
+        for y in range(0, image.height(), 2):
+            c = image.pixelColor(x, y)
+            if abs(c.red() - color.red()) + abs(c.green() - color.green()) + abs(c.blue() - color.blue()) < within:
+                near += 1
+    return near
 
 
 @pytest.fixture(autouse=True)
@@ -181,7 +247,12 @@ def test_a_tpe_search_from_the_window_samples_its_range(qtbot, window):
     assert panel.table.model().rowCount() == len(set(lrs))
     click_tab(qtbot, panel.views, 1)
     assert panel.parallel.scales == {"lr": (0.001, 0.1, True)}  # a continuous, logarithmic axis
-    assert _colours(panel.parallel.grab().toImage()) > 20
+    # each trial crosses the lr axis where its lr lies on a log scale: equal ratios, equal distances
+    lines = panel.parallel.lines(QRectF(panel.parallel.rect()))
+    heights = sorted((t.settings["lr"], t.points[0].y()) for t in lines)
+    per_decade = [(y0 - y1) / np.log10(lr1 / lr0) for (lr0, y0), (lr1, y1) in zip(heights, heights[1:], strict=False)
+                  if lr1 > lr0]
+    assert per_decade and all(d > 0 for d in per_decade) and np.allclose(per_decade, per_decade[0], rtol=1e-6)
 
 
 def test_find_lr_from_the_window_sets_the_learning_rate(qtbot, window):

@@ -40,6 +40,7 @@ ALLOWED = {
     "crossentropy", "softmax", "logits", "argmax", "english", "pyside6", "pyqtgraph", "python", "lite",
     "savedmodel", "mse", "accuracy", "compile", "epoch", "eager", "tracked", "returned", "optuna", "tpe",
     "low", "high", "log",  # a range as typed: LOW:HIGH:log
+    "dashboard", "statsmodels", "holm", "hedges", "ped", "anova",  # optuna-dashboard; statistics by their names
 }
 
 

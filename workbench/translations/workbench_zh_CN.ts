@@ -800,6 +800,25 @@
     </message>
 </context>
 <context>
+    <name>DashboardButton</name>
+    <message>
+        <source>Optuna Dashboard</source>
+        <translation>Optuna Dashboard</translation>
+    </message>
+    <message>
+        <source>Open this experiment in optuna-dashboard (on 127.0.0.1, in the browser)</source>
+        <translation>在 optuna-dashboard 中打开此实验（在 127.0.0.1 上，用浏览器）</translation>
+    </message>
+    <message>
+        <source>Starting optuna-dashboard…</source>
+        <translation>正在启动 optuna-dashboard……</translation>
+    </message>
+    <message>
+        <source>optuna-dashboard at {url}</source>
+        <translation>optuna-dashboard 地址：{url}</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosisPanel</name>
     <message>
         <source>{method} feeds one-hot labels</source>
@@ -848,6 +867,77 @@
     <message>
         <source>Measuring on a real batch…</source>
         <translation>正在用一个真实批次测量……</translation>
+    </message>
+</context>
+<context>
+    <name>DifferenceLabel</name>
+    <message>
+        <source>{b} − {a}</source>
+        <translation>{b} − {a}</translation>
+    </message>
+    <message>
+        <source>difference in {metric}</source>
+        <translation>{metric}之差</translation>
+    </message>
+    <message>
+        <source> (points)</source>
+        <translation>（百分点）</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Select two rows to see their difference with its 95% confidence interval.</source>
+        <translation>选择两行，查看它们的差异及其 95% 置信区间。</translation>
+    </message>
+    <message>
+        <source>{b} − {a}: each needs at least two finished seeds for a confidence interval.</source>
+        <translation>{b} − {a}：每组至少需要两个已完成的种子才能给出置信区间。</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <source>{n} seeds each</source>
+        <translation>每组 {n} 个种子</translation>
+    </message>
+    <message>
+        <source>{n_a} and {n_b} seeds</source>
+        <translation>分别 {n_a} 个和 {n_b} 个种子</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{b} − {a}&lt;/b&gt; ({metric}): {delta}{unit}, 95% CI [{low}, {high}], {p}, {seeds}</source>
+        <translation>&lt;b&gt;{b} − {a}&lt;/b&gt;（{metric}）：{delta}{unit}，95% 置信区间 [{low}, {high}]，{p}，{seeds}</translation>
+    </message>
+    <message>
+        <source>, Hedges&apos; g {g}</source>
+        <translation>，Hedges&apos; g {g}</translation>
+    </message>
+    <message>
+        <source>The interval excludes 0: more than the luck of the seed.</source>
+        <translation>区间不含 0：不只是种子的运气。</translation>
+    </message>
+    <message>
+        <source>The interval includes 0: this could be the luck of the seed.</source>
+        <translation>区间包含 0：这可能只是种子的运气。</translation>
+    </message>
+    <message>
+        <source>By epoch: each needs two seeds at an epoch to compare it.</source>
+        <translation>逐轮比较：每组在某一轮至少需要两个种子才能比较。</translation>
+    </message>
+    <message>
+        <source>By epoch: not apart at the last epoch after Holm&apos;s correction ({p}).</source>
+        <translation>逐轮比较：经 Holm 校正后，最后一轮两者没有显著差异（{p}）。</translation>
+    </message>
+    <message>
+        <source>, Hedges&apos; g {g} there</source>
+        <translation>，该轮 Hedges&apos; g {g}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{leader} leads from epoch {epoch} on&lt;/b&gt;: p ≤ {p} at every epoch since, after Holm&apos;s correction{g}.</source>
+        <translation>&lt;b&gt;{leader} 从第 {epoch} 轮起领先&lt;/b&gt;：经 Holm 校正后，此后每一轮 p ≤ {p}{g}。</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1269,14 @@
         <translation>热图</translation>
     </message>
     <message>
+        <source>Difference by epoch</source>
+        <translation>逐轮差异</translation>
+    </message>
+    <message>
+        <source>The second selected setting minus the first at every epoch, with its 95% confidence interval; filled dots: apart after Holm&apos;s correction</source>
+        <translation>每一轮中第二个选中的设置减去第一个，附 95% 置信区间；实心点：经 Holm 校正后差异显著</translation>
+    </message>
+    <message>
         <source>Cannot read the experiments: {problem}</source>
         <translation>无法读取实验：{problem}</translation>
     </message>
@@ -1189,38 +1287,6 @@
     <message>
         <source>{done} of {total} runs done · {axes} · seeds {seeds}</source>
         <translation>已完成 {done}/{total} 次运行 · {axes} · 种子 {seeds}</translation>
-    </message>
-    <message>
-        <source>Select two rows to see their difference with its 95% confidence interval.</source>
-        <translation>选择两行，查看它们的差异及其 95% 置信区间。</translation>
-    </message>
-    <message>
-        <source>{b} − {a}: each needs at least two finished seeds for a confidence interval.</source>
-        <translation>{b} − {a}：每组至少需要两个已完成的种子才能给出置信区间。</translation>
-    </message>
-    <message>
-        <source> points</source>
-        <translation> 个百分点</translation>
-    </message>
-    <message>
-        <source>{n} seeds each</source>
-        <translation>每组 {n} 个种子</translation>
-    </message>
-    <message>
-        <source>{n_a} and {n_b} seeds</source>
-        <translation>分别 {n_a} 和 {n_b} 个种子</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{b} − {a}&lt;/b&gt; ({metric}): {delta}{unit}, 95% CI [{low}, {high}], {p}, {seeds}</source>
-        <translation>&lt;b&gt;{b} − {a}&lt;/b&gt;（{metric}）：{delta}{unit}，95% 置信区间 [{low}, {high}]，{p}，{seeds}</translation>
-    </message>
-    <message>
-        <source>The interval excludes 0: more than the luck of the seed.</source>
-        <translation>区间不含 0：不只是种子的运气。</translation>
-    </message>
-    <message>
-        <source>The interval includes 0: this could be the luck of the seed.</source>
-        <translation>区间包含 0：这可能只是种子的运气。</translation>
     </message>
     <message>
         <source>Export the experiment into a folder</source>
@@ -1274,8 +1340,16 @@
         <translation>每次试验用时</translation>
     </message>
     <message>
+        <source>Seeds needed</source>
+        <translation>所需种子数</translation>
+    </message>
+    <message>
         <source>mean ± sample standard deviation over {n} seeds</source>
         <translation>{n} 个种子的均值 ± 样本标准差</translation>
+    </message>
+    <message>
+        <source>Seeds per setting to detect the chosen difference in validation accuracy with 80% power (from this setting&apos;s spread over {n} seeds; — with fewer than two)</source>
+        <translation>以 80% 的检验功效检测出所选验证准确率差异时，每个设置所需的种子数（依据此设置 {n} 个种子间的波动；少于两个种子时为 —）</translation>
     </message>
 </context>
 <context>
@@ -1902,6 +1976,29 @@ other: {other}</source>
     </message>
 </context>
 <context>
+    <name>SeedsNeeded</name>
+    <message>
+        <source>Seeds needed to detect a difference of</source>
+        <translation>检测如下差异所需的种子数：</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 个百分点</translation>
+    </message>
+    <message>
+        <source>Seeds per setting for a two-sided t-test at α = 0.05 to detect a true difference of this size in validation accuracy with 80% power, from each setting&apos;s measured spread (statsmodels)</source>
+        <translation>在 α = 0.05 的双侧 t 检验中，以 80% 的检验功效检测出验证准确率上这么大的真实差异时，每个设置所需的种子数，依据各设置实测的种子间的波动（statsmodels）</translation>
+    </message>
+    <message>
+        <source>How much each varied setting explains of the trials&apos; validation accuracy (Optuna&apos;s PED-ANOVA importance); never the seed</source>
+        <translation>每个要改变的设置能解释多少试验的验证准确率（Optuna 的 PED-ANOVA 重要性）；从不包括种子</translation>
+    </message>
+    <message>
+        <source>Which setting mattered ({evaluator}, {n} trials): {shares}</source>
+        <translation>哪个设置最重要（{evaluator}，{n} 次试验）：{shares}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPanel</name>
     <message>
         <source>Training options</source>
@@ -2421,6 +2518,26 @@ other: {other}</source>
         <translation>试验 {settings} 种子 {seed}：{status}，验证准确率 {accuracy}（训练记录 {run}）</translation>
     </message>
     <message>
+        <source>the difference of validation accuracy, in percentage points, that the seeds needed are for (80% power, alpha 0.05; default 0.5)</source>
+        <translation>计算所需种子数时要检测的验证准确率差异，单位为百分点（检验功效 80%，alpha 0.05；默认 0.5）</translation>
+    </message>
+    <message>
+        <source>two settings by their labels (as in the table): B − A per epoch and the first epoch from which they differ (default: the two settings of an experiment that has two)</source>
+        <translation>按标签（同表中所示）指定两个设置：逐轮给出 B − A，以及从哪一轮起两者不同（默认：只有两个设置的实验中的这两个设置）</translation>
+    </message>
+    <message>
+        <source>the metric of --compare (default val_accuracy)</source>
+        <translation>--compare 使用的指标（默认 val_accuracy）</translation>
+    </message>
+    <message>
+        <source>then open the experiment in optuna-dashboard on 127.0.0.1 until Ctrl-C (an optional extra)</source>
+        <translation>然后在 127.0.0.1 上用 optuna-dashboard 打开此实验，直到按下 Ctrl-C（可选附加组件）</translation>
+    </message>
+    <message>
+        <source>with --dashboard: do not open a browser</source>
+        <translation>与 --dashboard 一起使用：不打开浏览器</translation>
+    </message>
+    <message>
         <source>settings</source>
         <translation>设置</translation>
     </message>
@@ -2441,8 +2558,32 @@ other: {other}</source>
         <translation>秒/试验</translation>
     </message>
     <message>
+        <source>seeds for {points} pts</source>
+        <translation>{points} 个百分点所需种子数</translation>
+    </message>
+    <message>
         <source>experiment {id}: {done} of {total} trials completed</source>
         <translation>实验 {id}：{total} 个试验中已完成 {done} 个</translation>
+    </message>
+    <message>
+        <source>which setting mattered ({evaluator}, {n} trials): {shares}</source>
+        <translation>哪个设置最重要（{evaluator}，{n} 次试验）：{shares}</translation>
+    </message>
+    <message>
+        <source>{b} − {a}: each needs at least two finished seeds per epoch</source>
+        <translation>{b} − {a}：每组每轮至少需要两个已完成的种子</translation>
+    </message>
+    <message>
+        <source>{b} − {a} ({metric}): not apart at the last epoch (p = {p:.3f} after Holm)</source>
+        <translation>{b} − {a}（{metric}）：最后一轮两者没有显著差异（Holm 校正后 p = {p:.3f}）</translation>
+    </message>
+    <message>
+        <source>{leader} leads in {metric} from epoch {epoch} on (p ≤ {p:.3g} after Holm at every epoch since; Hedges&apos; g {g} at epoch {epoch})</source>
+        <translation>{leader} 从第 {epoch} 轮起在 {metric} 上领先（Holm 校正后此后每一轮 p ≤ {p:.3g}；第 {epoch} 轮的 Hedges&apos; g 为 {g}）</translation>
+    </message>
+    <message>
+        <source>optuna-dashboard at {url} (Ctrl-C stops it)</source>
+        <translation>optuna-dashboard 地址：{url}（按 Ctrl-C 停止）</translation>
     </message>
 </context>
 <context>
@@ -2723,20 +2864,20 @@ other: {other}</source>
 <context>
     <name>tensorboard</name>
     <message>
-        <source>TensorBoard could not be started: {problem}</source>
-        <translation>无法启动 TensorBoard：{problem}</translation>
+        <source>{name} could not be started: {problem}</source>
+        <translation>无法启动 {name}：{problem}</translation>
     </message>
     <message>
-        <source>TensorBoard was stopped while it started</source>
-        <translation>TensorBoard 在启动过程中被停止</translation>
+        <source>{name} was stopped while it started</source>
+        <translation>{name} 在启动过程中被停止</translation>
     </message>
     <message>
-        <source>TensorBoard exited at start: {output}</source>
-        <translation>TensorBoard 启动时退出：{output}</translation>
+        <source>{name} exited at start: {output}</source>
+        <translation>{name} 启动时退出：{output}</translation>
     </message>
     <message>
-        <source>TensorBoard did not answer within {seconds} s: {output}</source>
-        <translation>TensorBoard 在 {seconds} 秒内没有响应：{output}</translation>
+        <source>{name} did not answer within {seconds} s: {output}</source>
+        <translation>{name} 在 {seconds} 秒内没有响应：{output}</translation>
     </message>
 </context>
 </TS>

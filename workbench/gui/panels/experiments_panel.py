@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,23 +34,15 @@ from PySide6.QtWidgets import (
 from workbench.core.settings import title
 from workbench.gui import background
 from workbench.gui.language import Retranslating
+from workbench.gui.panels.experiment_difference import METRIC_NAMES, DifferenceLabel
+from workbench.gui.panels.experiment_extras import DashboardButton, SeedsNeeded
 from workbench.gui.panels.experiment_form import ExperimentForm
 from workbench.gui.panels.experiment_tasks import list_experiments, load_experiment
 from workbench.gui.widgets.band_plot import BandPlot
 from workbench.gui.widgets.experiment_table import GroupsTable
 from workbench.gui.widgets.heat_map import HeatMap
 from workbench.gui.widgets.parallel_coordinates import ParallelCoordinates
-
-METRIC_NAMES = {
-    "val_accuracy": QT_TRANSLATE_NOOP("ExperimentsPanel", "validation accuracy"),
-    "val_loss": QT_TRANSLATE_NOOP("ExperimentsPanel", "validation loss"),
-    "accuracy": QT_TRANSLATE_NOOP("ExperimentsPanel", "training accuracy"),
-    "loss": QT_TRANSLATE_NOOP("ExperimentsPanel", "training loss"),
-}
-
-
-def p_text(p: float) -> str:
-    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+from workbench.gui.widgets.parting_plot import PartingPlot
 
 
 class ExperimentsPanel(Retranslating, QWidget):
@@ -108,14 +100,19 @@ class ExperimentsPanel(Retranslating, QWidget):
         chooser_row.addWidget(self.chooser, 1)
         chooser_row.addWidget(self.refresh_button)
         chooser_row.addWidget(self.continue_button)
+        self.dashboard = DashboardButton()
+        self.dashboard.said.connect(self.progress.setText)
+        chooser_row.addWidget(self.dashboard)
         self.table = GroupsTable()
         self.table.selection_changed.connect(self._selection_changed)
-        self.difference = QLabel(objectName="experimentDifference", wordWrap=True)
-        self.difference.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.seeds_needed = SeedsNeeded(self.table)
+        self.parting_plot = PartingPlot()
+        self.difference = DifferenceLabel(self.parting_plot)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 4, 0)
-        for item in (self.form_toggle, self.form, chooser_row, self.progress, self.table, self.difference):
+        for item in (self.form_toggle, self.form, chooser_row, self.progress, self.table, self.seeds_needed,
+                     self.difference):
             if isinstance(item, QHBoxLayout):
                 left_layout.addLayout(item)
             else:
@@ -140,6 +137,7 @@ class ExperimentsPanel(Retranslating, QWidget):
         self.views.addTab(self.bands, "")
         self.views.addTab(self.parallel, "")
         self.views.addTab(self.heat_map, "")
+        self.views.addTab(self.parting_plot, "")  # drawn by `difference` whenever the selection changes
         self._stale: set[int] = {0, 1, 2}  # views whose data is older than the shown metric and experiment
         self.views.currentChanged.connect(self._draw_shown)
         view_bar = QHBoxLayout()
@@ -208,6 +206,9 @@ class ExperimentsPanel(Retranslating, QWidget):
         self.views.setTabText(0, self.tr("Mean ± std"))
         self.views.setTabText(1, self.tr("Parallel coordinates"))
         self.views.setTabText(2, self.tr("Heat map"))
+        self.views.setTabText(3, self.tr("Difference by epoch"))
+        self.views.setTabToolTip(3, self.tr("The second selected setting minus the first at every epoch, with its "
+                                            "95% confidence interval; filled dots: apart after Holm's correction"))
         self._show_progress()
         self._redraw()
 
@@ -252,6 +253,7 @@ class ExperimentsPanel(Retranslating, QWidget):
 
     def _chosen(self, *_: Any) -> None:
         experiment_id = self.chooser.currentText()
+        self.dashboard.set_experiment(self.storage, experiment_id)
         if not experiment_id:
             self.data = None
             self._show()
@@ -287,6 +289,7 @@ class ExperimentsPanel(Retranslating, QWidget):
 
     def _show(self) -> None:
         self.table.set_report(self.data.doc if self.data else None)
+        self.seeds_needed.set_data(self.data)
         self.export_button.setEnabled(self.data is not None and bool(self.data.doc["trials"]))
         self.continue_button.setEnabled(self.run_button.isEnabled() and self._has_left())
         self._show_progress()
@@ -305,7 +308,7 @@ class ExperimentsPanel(Retranslating, QWidget):
 
     def _draw_shown(self, *_: Any) -> None:
         view = self.views.currentIndex()
-        if view not in self._stale:
+        if view not in self._stale:  # (the difference by epoch is drawn with the selection)
             return
         self._stale.discard(view)
         metric = self.metric_key()
@@ -338,32 +341,7 @@ class ExperimentsPanel(Retranslating, QWidget):
         self.bands.set_highlighted(labels)
         if self.data is not None:
             self.parallel.set_highlighted([g["settings"] for g in self.data.doc["groups"] if g["label"] in labels])
-        self.difference.setText(self.difference_text(labels))
-
-    def difference_text(self, labels: list[str]) -> str:
-        """The second selected setting minus the first, in the chosen metric, with its CI and p."""
-        if self.data is None:
-            return ""
-        if len(labels) != 2:
-            return self.tr("Select two rows to see their difference with its 95% confidence interval.")
-        from workbench.experiments.stats import difference
-
-        metric = self.metric_key()
-        a, b = labels
-        d = difference(self.data.finals(a, metric), self.data.finals(b, metric))
-        if d is None:
-            return self.tr("{b} − {a}: each needs at least two finished seeds for a confidence interval.").format(
-                a=a, b=b)
-        scale, unit = (100.0, self.tr(" points")) if metric.endswith("accuracy") else (1.0, "")
-        digits = 2 if scale == 100 else 4
-        seeds = (self.tr("{n} seeds each").format(n=d.n_a) if d.n_a == d.n_b
-                 else self.tr("{n_a} and {n_b} seeds").format(n_a=d.n_a, n_b=d.n_b))
-        text = self.tr("<b>{b} − {a}</b> ({metric}): {delta}{unit}, 95% CI [{low}, {high}], {p}, {seeds}").format(
-            b=b, a=a, metric=self.tr(METRIC_NAMES[metric]), delta=f"{d.delta * scale:+.{digits}f}", unit=unit,
-            low=f"{d.low * scale:.{digits}f}", high=f"{d.high * scale:.{digits}f}", p=p_text(d.p), seeds=seeds)
-        if d.low > 0 or d.high < 0:
-            return text + "<br>" + self.tr("The interval excludes 0: more than the luck of the seed.")
-        return text + "<br>" + self.tr("The interval includes 0: this could be the luck of the seed.")
+        self.difference.show_for(self.data, labels, self.metric_key())
 
     # -- export ----------------------------------------------------------------------------
     def export(self, out_dir: Path | None = None) -> list[Path]:
@@ -388,3 +366,4 @@ class ExperimentsPanel(Retranslating, QWidget):
     def wait(self) -> None:
         self._loading.wait()
         self._listing.wait()
+        self.dashboard.wait()

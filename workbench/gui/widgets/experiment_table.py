@@ -1,4 +1,5 @@
-"""An experiment's table: one row per setting of the grid, mean ± std over its seeds (and n), sortable.
+"""An experiment's table: one row per setting of the grid, mean ± std over its seeds (and n), sortable; the last
+column, the seeds each setting needs to detect a difference of the size the user chose (`set_seeds_needed`).
 
 Selecting rows highlights those settings in the plots; with two selected, the panel shows their difference.
 The order of selection is kept: the difference is the second selected minus the first.
@@ -49,6 +50,13 @@ class GroupsModel(QAbstractTableModel):
         super().__init__(parent)
         self.axes: list[str] = []
         self.groups: list[dict[str, Any]] = []
+        self.seeds_needed: dict[str, int | None] = {}
+
+    def set_seeds_needed(self, needed: dict[str, int | None]) -> None:
+        self.seeds_needed = dict(needed)
+        if self.rowCount():  # (invalid indexes in dataChanged crash the sorting proxy)
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(0, last), self.index(self.rowCount() - 1, last))
 
     def set_report(self, doc: dict[str, Any] | None) -> None:
         self.beginResetModel()
@@ -60,7 +68,7 @@ class GroupsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.groups)
 
     def columnCount(self, parent=NO_PARENT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.axes) + 1 + len(STATS)
+        return 0 if parent.isValid() else len(self.axes) + 1 + len(STATS) + 1
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
@@ -69,6 +77,8 @@ class GroupsModel(QAbstractTableModel):
             return title(self.axes[section])
         if section == len(self.axes):
             return "n"
+        if section == len(self.axes) + 1 + len(STATS):
+            return self.tr("Seeds needed")
         return self.tr(STATS[section - len(self.axes) - 1][0])
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -85,6 +95,8 @@ class GroupsModel(QAbstractTableModel):
             return None
         if col == len(self.axes):
             return group["n"] if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole) else None
+        if col == len(self.axes) + 1 + len(STATS):
+            return self._seeds_needed(group, role)
         _, key, percent = STATS[col - len(self.axes) - 1]
         mean, std = group.get(f"{key}_mean"), group.get(f"{key}_std")
         if role == Qt.ItemDataRole.DisplayRole:
@@ -96,6 +108,23 @@ class GroupsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole number too, for a column too narrow to show it
             return mean_std_text(mean, std, percent, seconds=key == "seconds") + "\n" + self.tr(
                 "mean ± sample standard deviation over {n} seeds").format(n=group["n"])
+        return None
+
+
+    def _seeds_needed(self, group: dict[str, Any], role: int):
+        from workbench.experiments.stats import MOST_SEEDS
+
+        n = self.seeds_needed.get(group["label"])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "—" if n is None else f"> {MOST_SEEDS}" if n > MOST_SEEDS else str(n)
+        if role == Qt.ItemDataRole.UserRole:
+            return 1e300 if n is None else n
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Seeds per setting to detect the chosen difference in validation accuracy with 80% "
+                           "power (from this setting's spread over {n} seeds; — with fewer than two)").format(
+                n=group["n"])
         return None
 
 
@@ -131,6 +160,10 @@ class GroupsTable(Retranslating, QTableView):
                                 "difference with its 95% confidence interval."))
         self.groups_model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                                  max(self.groups_model.columnCount() - 1, 0))
+
+    def set_seeds_needed(self, needed: dict[str, int | None]) -> None:
+        self.groups_model.set_seeds_needed(needed)
+        self.fit_columns()
 
     def set_report(self, doc: dict[str, Any] | None) -> None:
         """Shows a (new or updated) report, keeping the selection where the settings still exist."""

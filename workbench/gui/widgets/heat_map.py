@@ -5,6 +5,7 @@ metric over its seeds with its std, coloured by the mean (the article's table as
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -13,6 +14,16 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from workbench.gui.language import Retranslating
 from workbench.gui.widgets.parallel_coordinates import metric_color, metric_text, ordered
+
+
+@dataclass
+class CellBox:
+    """One cell of the map: its (row, column) settings, where it is drawn, its colour and its text."""
+
+    key: tuple[Any, Any]
+    rect: QRectF
+    color: QColor | None
+    text: str
 
 
 class HeatMap(Retranslating, QWidget):
@@ -60,9 +71,6 @@ class HeatMap(Retranslating, QWidget):
             return
         rows, cols = self.axes.values()
         row_name, col_name = self.titles
-        means = [m for m, _, _ in self.cells.values() if m is not None and math.isfinite(m)]
-        low, high = (min(means), max(means)) if means else (0.0, 1.0)
-        span = (high - low) or 1.0
         label_w = max(fm.horizontalAdvance(self._value(v)) for v in rows) + 16
         top = rect.top() + fm.height() * 3 + 8
         left = rect.left() + label_w + fm.height() + 8
@@ -82,25 +90,43 @@ class HeatMap(Retranslating, QWidget):
             painter.drawText(QRectF(left + j * width, top - fm.height() - 2, width, fm.height()),
                              Qt.AlignmentFlag.AlignCenter, self._value(col))
         for i, row in enumerate(reversed(rows)):  # the largest value on top, as on a y axis
-            y = top + i * height
             painter.setPen(text_color)
-            painter.drawText(QRectF(rect.left() + fm.height() + 4, y, label_w, height),
+            painter.drawText(QRectF(rect.left() + fm.height() + 4, top + i * height, label_w, height),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self._value(row))
+        for cell in self.cell_boxes(rect, fm):
+            if cell.color is None:
+                painter.fillRect(cell.rect, QColor(128, 128, 128, 60))
+                continue
+            painter.fillRect(cell.rect, cell.color)
+            luminance = 0.299 * cell.color.redF() + 0.587 * cell.color.greenF() + 0.114 * cell.color.blueF()
+            painter.setPen(QPen(QColor("black") if luminance > 0.5 else QColor("white")))
+            painter.drawText(cell.rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, cell.text)
+
+    def cell_boxes(self, rect: QRectF, fm: QFontMetrics | None = None) -> list[CellBox]:
+        """Every cell as drawn in `rect`: the largest row value on top; no colour for a setting without trials."""
+        fm = fm or QFontMetrics(self.font())
+        rows, cols = self.axes.values()
+        means = [m for m, _, _ in self.cells.values() if m is not None and math.isfinite(m)]
+        low, high = (min(means), max(means)) if means else (0.0, 1.0)
+        span = (high - low) or 1.0
+        label_w = max(fm.horizontalAdvance(self._value(v)) for v in rows) + 16
+        top = rect.top() + fm.height() * 3 + 8
+        left = rect.left() + label_w + fm.height() + 8
+        width = (rect.right() - 10 - left) / len(cols)
+        height = (rect.bottom() - 10 - top) / len(rows)
+        boxes = []
+        for i, row in enumerate(reversed(rows)):
             for j, col in enumerate(cols):
-                cell = QRectF(left + j * width, y, width, height).adjusted(1, 1, -1, -1)
+                box = QRectF(left + j * width, top + i * height, width, height).adjusted(1, 1, -1, -1)
                 mean, std, n = self.cells.get((row, col), (None, None, 0))
                 if mean is None:
-                    painter.fillRect(cell, QColor(128, 128, 128, 60))
+                    boxes.append(CellBox((row, col), box, None, ""))
                     continue
-                color = metric_color((mean - low) / span)
-                painter.fillRect(cell, color)
-                luminance = 0.299 * color.redF() + 0.587 * color.greenF() + 0.114 * color.blueF()
-                painter.setPen(QPen(QColor("black") if luminance > 0.5 else QColor("white")))
                 text = metric_text(mean, self.percent)
                 if std is not None:
                     text += " ± " + (f"{std * 100:.2f}" if self.percent else f"{std:.2g}")
-                painter.drawText(cell, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                                 f"{text}\nn={n}")
+                boxes.append(CellBox((row, col), box, metric_color((mean - low) / span), f"{text}\nn={n}"))
+        return boxes
 
     @staticmethod
     def _value(value: Any) -> str:

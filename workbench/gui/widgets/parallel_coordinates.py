@@ -8,6 +8,7 @@ A setting's values sit evenly spaced on its axis in the grid's order (sorted whe
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import pyqtgraph as pg
@@ -33,6 +34,17 @@ def ordered(values: list[Any]) -> list[Any]:
     if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
         return sorted(values)
     return list(values)
+
+
+@dataclass
+class TrialLine:
+    """One trial's line: through its settings on their axes to its metric on the last axis."""
+
+    settings: dict[str, Any]
+    value: float
+    points: list[QPointF]
+    color: QColor
+    width: float
 
 
 class ParallelCoordinates(Retranslating, QWidget):
@@ -95,6 +107,19 @@ class ParallelCoordinates(Retranslating, QWidget):
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                              self.tr("No finished trials yet"))
             return
+        xs, (top, bottom), (low, high), y_of_value, y_of_metric = self._geometry(rect, fm)
+        for line in self.lines(rect, fm):
+            path = QPainterPath()
+            path.moveTo(line.points[0])
+            for p in line.points[1:]:
+                path.lineTo(p)
+            # thin lines stay on Qt's fast path: 200 lines of width 1.6 with a contour took 100 ms to paint
+            painter.setPen(QPen(line.color, line.width))
+            painter.drawPath(path)
+        self._draw_axes(painter, fm, xs, list(self.axes), (top, bottom), (low, high), y_of_value, y_of_metric)
+
+    def _geometry(self, rect: QRectF, fm: QFontMetrics):
+        """The axes' x positions, the plot's top and bottom, the metric's range and the two y mappings."""
         names = list(self.axes)
         columns = len(names) + 1
         left, right = rect.left() + 70, rect.right() - 70
@@ -114,23 +139,23 @@ class ParallelCoordinates(Retranslating, QWidget):
         def y_of_metric(v: float) -> float:
             return bottom - (bottom - top) * (v - low) / (high - low)
 
-        # lines: dim first, bright last, the selected groups on top
-        chosen = [t for t in self.trials if t[0] in self.highlighted]
-        for settings, value in sorted(self.trials, key=lambda t: t[1]) + chosen:
-            path = QPainterPath()
+        return xs, (top, bottom), (low, high), y_of_value, y_of_metric
+
+    def lines(self, rect: QRectF, fm: QFontMetrics | None = None) -> list[TrialLine]:
+        """Each trial's line as drawn in `rect`, in drawing order: dim first, bright last, the selected on top."""
+        fm = fm or QFontMetrics(self.font())
+        xs, _, (low, high), y_of_value, y_of_metric = self._geometry(rect, fm)
+        names = list(self.axes)
+        lines = []
+        for settings, value in sorted(self.trials, key=lambda t: (t[0] in self.highlighted, t[1])):
             points = [QPointF(xs[i], y_of_value(n, settings.get(n))) for i, n in enumerate(names)]
             points.append(QPointF(xs[-1], y_of_metric(value)))
-            path.moveTo(points[0])
-            for p in points[1:]:
-                path.lineTo(p)
             color = metric_color((value - low) / (high - low))
             bold = settings in self.highlighted
             if self.highlighted and not bold:
                 color.setAlpha(80)
-            # thin lines stay on Qt's fast path: 200 lines of width 1.6 with a contour took 100 ms to paint
-            painter.setPen(QPen(color, 2.5 if bold else 1.0))
-            painter.drawPath(path)
-        self._draw_axes(painter, fm, xs, names, (top, bottom), (low, high), y_of_value, y_of_metric)
+            lines.append(TrialLine(settings, value, points, color, 2.5 if bold else 1.0))
+        return lines
 
     def _draw_axes(self, painter: QPainter, fm: QFontMetrics, xs: list[float], names: list[str],
                    span: tuple[float, float], metric_range: tuple[float, float], y_of_value, y_of_metric) -> None:
