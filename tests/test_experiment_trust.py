@@ -10,11 +10,14 @@ import subprocess
 import sys
 import time
 
+import numpy as np
 import optuna
 import pytest
 
+from workbench.cli import main as cli_main
 from workbench.core.config import TrainConfig
 from workbench.core.redact import mask
+from workbench.core.runs import RunFolder
 from workbench.experiments import study as studies
 from workbench.experiments import trials as trial_loop
 from workbench.experiments.grid import default_storage, make_grid
@@ -148,3 +151,40 @@ def _running(storage, name: str) -> bool:
 
 def test_what_the_experiments_rely_on_in_optuna_still_holds():
     assert missing() == []
+
+
+def test_a_random_search_prunes_by_the_median_rule_from_the_second_epoch(tmp_path, capsys):
+    """A real random search with the median pruner: a hopeless setting stops at the first epoch from the second
+    on where its validation accuracy is below the median of the earlier finished trials' at that epoch (never at
+    the first), and says so in its folder."""
+    runs = tmp_path / "runs"
+    argv = ["experiment", "--set", "lr=0.00001:0.1:log", "--sampler", "random", "--trials", "8", "--prune",
+            "--train-limit", "320", "--val-limit", "100", "--epochs", "3", "--name", "prune", "--runs-dir", str(runs),
+            "--json"]
+    assert cli_main(argv) == 0
+    doc = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert doc["grid"]["sampler"] == "random" and doc["completed_trials"] == 8
+    assert all(1e-5 <= t["settings"]["lr"] <= 0.1 for t in doc["trials"])
+    study = optuna.load_study(study_name="prune", storage=default_storage(runs))
+    finished = sorted((t for t in study.trials if t.state.is_finished()), key=lambda t: t.number)
+
+    def accuracy(trial) -> list[float]:  # per epoch, from the run's own history.csv
+        return [row["val_accuracy"] for row in RunFolder(trial.user_attrs[studies.RUNS_ATTR][0]["run_dir"]).history()]
+
+    pruned = [t for t in finished if t.state == optuna.trial.TrialState.PRUNED]
+    assert pruned, [t.state for t in finished]
+    for trial in pruned:
+        mine = accuracy(trial)
+        stopped = len(mine)
+        assert RunFolder(trial.user_attrs[studies.RUNS_ATTR][0]["run_dir"]).status()["reason"].startswith(
+            f"pruned at epoch {stopped}")
+        earlier = [accuracy(t) for t in finished
+                   if t.number < trial.number and t.state == optuna.trial.TrialState.COMPLETE]
+        assert len(earlier) >= 3  # the pruner waits for three finished trials
+        assert stopped >= 2  # never in the first epoch
+        for epoch in range(2, stopped + 1):
+            below = mine[epoch - 1] < np.median([a[epoch - 1] for a in earlier])
+            assert below == (epoch == stopped), (trial.number, epoch)  # stopped at the first epoch below
+    for trial in finished:
+        if trial.state == optuna.trial.TrialState.COMPLETE:
+            assert len(accuracy(trial)) == 3

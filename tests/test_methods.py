@@ -164,3 +164,15 @@ def test_batch_larger_than_the_data_is_refused_before_a_folder_is_made(tmp_path)
     with pytest.raises(ConfigError, match="batch_size"):
         trainer.train(TrainConfig(batch_size=500, train_limit=100), tmp_path)
     assert not any(tmp_path.iterdir())
+
+
+def test_a_run_that_diverges_late_in_an_epoch_still_ends_as_diverged(tmp_path):
+    """lr 0.29 with the article's loss: the weights turn non-finite near an epoch's end; TensorBoard's weight
+    histograms (of the finite weights) must not turn that into a crash."""
+    from workbench.training.callbacks import histogram_buckets
+
+    cfg = TrainConfig(method="fit", lr=0.2876504143254696, loss="sum_mse", epochs=3, train_limit=320, val_limit=100)
+    result = trainer.train(cfg, tmp_path)
+    assert result.status == "diverged", result.folder.status()
+    counts = histogram_buckets(np.array([np.nan, np.inf, -np.inf, 1.0, 2.0, 3.0]), 3)[:, 2]
+    assert counts.tolist() == [1.0, 1.0, 1.0]

@@ -255,8 +255,10 @@ class ConsoleProgress(keras.callbacks.Callback):
 
 def histogram_buckets(values: np.ndarray, bucket_count: int = 30) -> np.ndarray:
     """TensorBoard's histogram buckets (`tensorboard.plugins.histogram.summary_v2._buckets`) in numpy: rows of
-    (left edge, right edge, count), `bucket_count` equal widths from the minimum to the maximum."""
+    (left edge, right edge, count), `bucket_count` equal widths from the minimum to the maximum. NaN and infinite
+    weights (a run that diverged) are left out: the histogram is of the finite ones, and training goes on."""
     data = np.asarray(values, dtype=np.float64).ravel()
+    data = data[np.isfinite(data)]
     if data.size == 0:
         return np.zeros((bucket_count, 3))
     low, high = data.min(), data.max()
@@ -264,7 +266,7 @@ def histogram_buckets(values: np.ndarray, bucket_count: int = 30) -> np.ndarray:
         counts = np.zeros(bucket_count)
         counts[-1] = data.size
         return np.stack([np.full(bucket_count, high), np.full(bucket_count, high), counts], axis=1)
-    width = (high - low) / bucket_count
+    width = (high - low) / bucket_count  # (float32 weights: their range always fits a float64)
     index = np.minimum(np.floor((data - low) / width).astype(np.int64), bucket_count - 1)
     counts = np.bincount(index, minlength=bucket_count).astype(np.float64)
     edges = np.linspace(low, high, bucket_count + 1)
