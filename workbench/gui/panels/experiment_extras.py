@@ -28,7 +28,7 @@ class SeedsNeeded(Retranslating, QWidget):
         super().__init__(parent)
         self.table = table
         self.data = None
-        self.caption = QLabel()
+        self.caption = QLabel(wordWrap=True)
         self.detect = QDoubleSpinBox(objectName="experimentDetect", decimals=2, minimum=0.01, maximum=50.0,
                                      singleStep=0.1, value=0.5)
         self.detect.valueChanged.connect(self._update)
@@ -36,9 +36,8 @@ class SeedsNeeded(Retranslating, QWidget):
         self.importance = QLabel(objectName="experimentImportance", wordWrap=True)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.caption)
+        row.addWidget(self.caption, 1)
         row.addWidget(self.detect)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
