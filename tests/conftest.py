@@ -12,6 +12,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # QSettings (window geometry, last settings) of every window and `workbench gui` started by the tests,
 # subprocesses included, go to a throwaway folder, never into the user's own configuration
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="workbench-test-config-")
+# and the list of model files this machine wrote (model_source.trust) to one of the tests' own
+os.environ["WORKBENCH_DATA_DIR"] = tempfile.mkdtemp(prefix="workbench-test-data-")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from experiment_fixtures import grpc_proxy, postgres  # noqa: F401 (fixtures for every test module)

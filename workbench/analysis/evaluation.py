@@ -36,6 +36,9 @@ def evaluate(run_dir: Path, use_cache: bool = True) -> dict[str, Any]:
     folder = RunFolder(Path(run_dir))
     model_path = folder.path / "model.keras"
     if not model_path.is_file():
+        if (folder.path / "model.weights.h5").is_file():
+            raise NoModel(f"run {folder.run_id} kept only its weights (model.weights.h5): its model is a subclassed "
+                          "keras.Model without get_config, which Keras cannot save whole; give it get_config")
         raise NoModel(f"run {folder.run_id} has no model.keras (it diverged or has not finished an epoch)")
     cache = folder.path / CACHE
     stamp = _model_stamp(model_path)

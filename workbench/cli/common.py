@@ -56,8 +56,27 @@ def add_train_options(p: argparse.ArgumentParser) -> None:
                                 help=shown(s.help))
         else:
             target.add_argument(s.cli_flag, dest=s.name, type=reader(s) if s.special else s.type,
-                                default=s.default, choices=list(s.choices) if s.choices else None,
+                                default=s.default, choices=list(s.choices) if s.choices and not s.open_choices else None,
                                 help=shown(s.help))
+
+
+def add_trust_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--trust-model-code", action="store_true", help=translate(
+        "cli", "run a model file's Python code that this machine did not write (a run folder from elsewhere), and "
+               "let a saved .keras model run its Lambda layers; read the code first"))
+
+
+@contextmanager
+def model_code_refused() -> Iterator[None]:
+    """A run folder's model code this machine did not write, or a bad model file: one line, exit 2."""
+    from workbench.core.model_source import UntrustedModelCode
+
+    try:
+        yield
+    except UntrustedModelCode as exc:
+        raise UsageError(f"argument --trust-model-code: {exc}") from None
+    except ConfigError as exc:
+        raise usage_error(exc) from None
 
 
 def reader(setting: Setting):

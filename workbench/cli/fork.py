@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from workbench.cli.common import UsageError, existing_run, prepared, runs_dir_of, usage_error
+from workbench.cli.common import (
+    UsageError,
+    add_trust_option,
+    existing_run,
+    prepared,
+    runs_dir_of,
+    usage_error,
+)
 from workbench.cli.outcome import train_with_progress
 from workbench.core.config import ConfigError
 from workbench.core.i18n import QT_TRANSLATE_NOOP, translate
@@ -18,6 +25,7 @@ HELP = QT_TRANSLATE_NOOP("cli", "what if: continue a run from one of its epochs 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("run", metavar="RUN", help=translate("cli", "the run id (a folder of the runs folder)"))
+    add_trust_option(p)
     p.add_argument("--epoch", type=int, required=True, help=translate(
         "cli", "start from the weights after this finished epoch"))
     for spec in FORKABLE:
@@ -49,11 +57,20 @@ def run(args: argparse.Namespace) -> int:
         config = read_config(run_dir).replace(**changes)
     except ConfigError as exc:
         raise usage_error(exc) from None
+    from workbench.core.model_source import UntrustedModelCode, check_trusted
     from workbench.training import trainer
+
+    try:
+        check_trusted(run_dir, args.trust_model_code)  # before anything is trained or written
+    except UntrustedModelCode as exc:
+        raise UsageError(f"argument --trust-model-code: {exc}") from None
 
     def fork(callbacks, stop):
         try:
-            return trainer.fork(run_dir, args.epoch, changes, runs_dir_of(args), callbacks, stop)
+            return trainer.fork(run_dir, args.epoch, changes, runs_dir_of(args), callbacks, stop,
+                                trust_code=args.trust_model_code)
+        except UntrustedModelCode as exc:
+            raise UsageError(f"argument --trust-model-code: {exc}") from None
         except ConfigError as exc:
             raise usage_error(exc) from None
         except trainer.CannotFork as exc:

@@ -7,7 +7,9 @@ import argparse
 from workbench.cli.common import (
     UsageError,
     add_train_options,
+    add_trust_option,
     config_from_args,
+    model_code_refused,
     prepared,
     runs_dir_of,
 )
@@ -20,6 +22,7 @@ HELP = QT_TRANSLATE_NOOP("cli", "one training run, headless; writes a run folder
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     add_train_options(p)
+    add_trust_option(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,5 +36,11 @@ def run(args: argparse.Namespace) -> int:
     data = prepared(config)
     from workbench.training import trainer
 
-    return train_with_progress(args, config, len(data.x_train),
-                               lambda callbacks, stop: trainer.train(config, runs_dir_of(args), callbacks, stop))
+    with model_code_refused():
+        trainer.check_model(config, data, args.trust_model_code)  # a bad model file: one line, no folder
+
+    def train(callbacks, stop):
+        with model_code_refused():
+            return trainer.train(config, runs_dir_of(args), callbacks, stop, trust_code=args.trust_model_code)
+
+    return train_with_progress(args, config, len(data.x_train), train)

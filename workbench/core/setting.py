@@ -73,6 +73,7 @@ class Setting:
     placeholder: str = ""
     editor: str = ""  # a special editor in the window: "lr" (1-2-5 steps, any notation), "file" (with browse)
     forkable: bool = False  # a fork may change it: how the weights move on, not what the model or data is
+    open_choices: bool = False  # the choices are offered, other values allowed when `check` accepts them (files)
 
     @property
     def cli_flag(self) -> str:
@@ -139,7 +140,8 @@ def _out_of_range(value: Any, low: Any, high: Any) -> str:
 
 def value_problem(setting: Setting, value: Any) -> str:
     """Why `value` is not allowed for `setting` (its type, choices, range, own check), or ""."""
-    if setting.choices is not None:
+    if setting.choices is not None and not (setting.open_choices and isinstance(value, str)
+                                            and value not in setting.choices):
         if not isinstance(value, str) or value not in setting.choices:
             return translate("settings", "{value} is not one of {allowed}").format(
                 value=repr(value), allowed=", ".join(setting.choices))

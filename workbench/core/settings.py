@@ -41,6 +41,16 @@ def _choices(**items: tuple[str, str]) -> dict[str, Choice]:
     return {value: Choice(label, meaning) for value, (label, meaning) in items.items()}
 
 
+def _model_problem(value: str) -> str:
+    from workbench.core.model_source import ModelSourceError, parse
+
+    try:
+        parse(value)
+    except ModelSourceError as exc:
+        return str(exc)
+    return ""
+
+
 def _dataset_problem(value: str) -> str:
     if not value:
         return translate("settings", "give 'mnist' or the path of an .npz file")
@@ -113,11 +123,14 @@ SETTINGS: tuple[Setting, ...] = (
                                                            "is wrong (0.0 on Keras 3)."))),
             widget="lossReportCombo", applies=lambda c: c.method == "custom", strict=True,
             needs=_("goes with --method custom (only a custom test_step returns its own loss)")),
-    Setting("model", str, "mlp", _("Mo&del"), _("The network: mlp is the article's Dense 256-128-10, cnn a small convnet"),
+    Setting("model", str, "mlp", _("Mo&del"),
+            _("The network: mlp is the article's Dense 256-128-10, cnn a small convnet; or your own: FILE.py:FUNCTION "
+              "(a function (input_shape, num_classes) that returns an uncompiled keras.Model) or a saved FILE.keras "
+              "(its architecture, with fresh weights from the seed)"),
             choices=_choices(
                 mlp=(_("mlp · 256-128-10"), _("the article's Flatten - Dense 256 relu - Dense 128 relu - Dense 10")),
                 cnn=(_("cnn · small convnet"), _("a small convolutional network"))),
-            widget="modelCombo"),
+            widget="modelCombo", open_choices=True, check=_model_problem),
     Setting("dropout", float, 0.0, _("Dropout"),
             _("Dropout: the fraction of the MLP's hidden units dropped at random in each training step "
               "(0 = none, as in the article); seeded, so every method drops the same units"),

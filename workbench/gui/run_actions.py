@@ -28,6 +28,7 @@ class RunActions(QObject):
         super().__init__(window)
         self.window = window
         self.table, self.controller, self.plots = window.runs_table, window.controller, window.plots
+        self.answers: list[bool] = []  # a test's answers to the next questions (`ask`), in order
 
     def _message(self, text: str) -> None:
         self.window.banner.show_message(text)
@@ -70,6 +71,28 @@ class RunActions(QObject):
                                                                                              problem=exc))
             return None
 
+    def trusts_model_code(self, run: RunSummary) -> bool | None:
+        """False: nothing to ask (no model code, or this machine wrote it); True: the user agreed to run a run
+        folder's model code from elsewhere; None: the user said no."""
+        from workbench.core.model_source import COPY_PY, trusted
+
+        copy = Path(run.run_dir) / COPY_PY
+        if not copy.is_file() or trusted(copy):
+            return False
+        answer = self.ask(self.tr("Run this model's code?"), self.tr(
+            "The model of {run} is Python code that this computer did not write:\n{path}\n\nIt runs with your "
+            "rights. Run it only if you trust where the run came from (open the file to read it first).").format(
+            run=run.name or run.run_id, path=copy))
+        return True if answer else None
+
+    def ask(self, title: str, text: str) -> bool:
+        """A yes/no question (tests answer it through `answers`)."""
+        if self.answers:
+            return self.answers.pop(0)
+        reply = QMessageBox.question(self.window, title, text, QMessageBox.StandardButton.Yes
+                                     | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return reply == QMessageBox.StandardButton.Yes
+
     def fork(self, run: RunSummary, answer: tuple[int, dict] | None = None) -> None:
         """What if: asks from which epoch and with which settings, then trains the fork (`answer` = (epoch,
         changes) skips the dialog)."""
@@ -77,24 +100,26 @@ class RunActions(QObject):
 
         if self.controller.training or (config := self._config(run)) is None:
             return
+        if (trust := self.trusts_model_code(run)) is None:
+            return
         if answer is None:
             dialog = ForkDialog(run, config, self.window)
             if dialog.exec() != dialog.DialogCode.Accepted:
                 return
             answer = (dialog.epoch.value(), dialog.changes())
         try:
-            self.controller.fork(Path(run.run_dir), *answer)
+            self.controller.fork(Path(run.run_dir), *answer, trust_code=trust)
         except ConfigError as exc:
             self._message(self.tr("The settings of {run} cannot be used: {problem}").format(run=run.run_id,
                                                                                              problem=exc))
 
     def resume(self, run: RunSummary) -> None:
         """Continues a stopped or interrupted run from its last finished epoch."""
-        if self.controller.training:
+        if self.controller.training or (trust := self.trusts_model_code(run)) is None:
             return
         self.plots.remove_run(run.run_id)
         try:
-            self.controller.resume(Path(run.run_dir))
+            self.controller.resume(Path(run.run_dir), trust_code=trust)
         except (ConfigError, TypeError) as exc:
             self._message(self.tr("Cannot resume {run}: {problem}").format(run=run.run_id, problem=exc))
 

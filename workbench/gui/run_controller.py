@@ -34,6 +34,7 @@ class Job:
     resume_dir: Path | None = None  # continue this run from its checkpoint instead of starting one
     experiment: tuple | None = None  # (grid, storage URL, experiment id): its trials, one run after another
     fork: tuple | None = None  # (parent run folder, epoch, changes): what if, as a new run
+    trust_code: bool = False  # the user agreed to run a run folder's model code this machine did not write
 
 
 def _stamp(kind: str) -> str:
@@ -108,15 +109,15 @@ class RunController(QObject):
             self.experiment_id = experiment_id  # experiment_started follows once its storage has it
         return started
 
-    def fork(self, run_dir: Path, epoch: int, changes: dict) -> bool:
+    def fork(self, run_dir: Path, epoch: int, changes: dict, trust_code: bool = False) -> bool:
         """What if: a new run from `run_dir`'s weights after `epoch`, with `changes` (ConfigError if unreadable)."""
         config = TrainConfig.from_dict({**RunFolder(Path(run_dir)).config(), **changes})
-        return self._begin([Job(config, fork=(Path(run_dir), epoch, changes))])
+        return self._begin([Job(config, fork=(Path(run_dir), epoch, changes), trust_code=trust_code)])
 
-    def resume(self, run_dir: Path) -> bool:
+    def resume(self, run_dir: Path, trust_code: bool = False) -> bool:
         """Continues a stopped or interrupted run from its last finished epoch (ConfigError if unreadable)."""
         config = TrainConfig.from_dict(RunFolder(Path(run_dir)).config())
-        return self._begin([Job(config, resume_dir=Path(run_dir))])
+        return self._begin([Job(config, resume_dir=Path(run_dir), trust_code=trust_code)])
 
     def stop(self) -> None:
         """Stops the run at its next batch; queued runs are dropped."""
@@ -149,7 +150,8 @@ class RunController(QObject):
             worker = ExperimentWorker(*job.experiment, self.runs_dir, self)
             worker.created.connect(self.experiment_started)
         else:
-            worker = TrainWorker(job.config, self.runs_dir, self, resume_dir=job.resume_dir, fork=job.fork)
+            worker = TrainWorker(job.config, self.runs_dir, self, resume_dir=job.resume_dir, fork=job.fork,
+                                 trust_code=job.trust_code)
         for relayed in ("loading", "epoch_done", "failed"):  # passed on as they come
             getattr(worker, relayed).connect(getattr(self, relayed))
         worker.run_started.connect(self._on_run_started)

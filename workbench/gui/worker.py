@@ -52,8 +52,9 @@ class TrainWorker(QThread):
     failed = Signal(str)
 
     def __init__(self, config: TrainConfig, runs_dir: Path, parent=None, resume_dir: Path | None = None,
-                 fork: tuple | None = None) -> None:
+                 fork: tuple | None = None, trust_code: bool = False) -> None:
         super().__init__(parent)
+        self.trust_code = trust_code  # the user agreed to run a run folder's model code from elsewhere
         self.config = config
         self.runs_dir = Path(runs_dir)
         self.resume_dir = resume_dir  # continue this run from its checkpoint instead of starting one
@@ -86,11 +87,12 @@ class TrainWorker(QThread):
                 self.run_started.emit(self.started_info(self.config, folder, steps))
 
             if self.resume_dir is not None:
-                result = trainer.resume(self.resume_dir, [bridge], self.stop_flag, on_start=started)
+                result = trainer.resume(self.resume_dir, [bridge], self.stop_flag, on_start=started,
+                                        trust_code=self.trust_code)
             elif self.fork is not None:
                 parent, epoch, changes = self.fork
                 result = trainer.fork(parent, epoch, changes, self.runs_dir, [bridge], self.stop_flag,
-                                      on_start=started)
+                                      on_start=started, trust_code=self.trust_code)
             else:
                 result = trainer.train(self.config, self.runs_dir, [bridge], self.stop_flag, on_start=started)
             self.run_finished.emit(result.summary.to_dict())

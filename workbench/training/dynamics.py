@@ -21,6 +21,7 @@ import numpy as np
 import tensorflow as tf
 
 from workbench.core.runs import RunFolder
+from workbench.training import layer_taps
 from workbench.training.callbacks import EpochClock
 from workbench.training.models import kernel_layers
 from workbench.training.steps import batch_points
@@ -70,24 +71,39 @@ class Dynamics(EpochClock):
         y = tf.constant(np.eye(data.num_classes, dtype=np.float32)[y_int] if onehot else y_int)
         loss_fn = objective.loss_object()
         relu = [getattr(layer, "activation", None) is keras.activations.relu for layer in model.layers]
+        tapped = layer_taps.forward(model, [layer for _, layer in named])
+        user_model = layer_taps.nested(model) is not None
+
+        def layer_outputs(h):
+            """The logits, each kernel layer's sampled outputs and its dead fraction (NaN: no ReLU to read)."""
+            dead, outputs = [], []
+            if user_model:  # the user's network: tapped where it has a graph, logits only when subclassed
+                logits, outs, acts = tapped(h) if tapped is not None else (model(h, training=False), None, None)
+                for k in range(len(self.kernels)):
+                    out = outs[k] if outs is not None else tf.zeros((1,))
+                    outputs.append(tf.reshape(out, (-1,))[:HIST_VALUES])
+                    act = acts[k] if acts is not None else None
+                    dead.append(tf.constant(float("nan")) if act is None else 1.0 - tf.reduce_mean(
+                        tf.cast(tf.reduce_any(tf.reshape(act, (-1, act.shape[-1])) > 0, axis=0), tf.float32)))
+                return logits, dead, outputs
+            for layer, is_relu in zip(model.layers, relu, strict=True):
+                h = layer(h, training=False)
+                if getattr(layer, "kernel", None) is None:
+                    continue
+                flat = tf.reshape(h, (-1, h.shape[-1]))
+                outputs.append(tf.reshape(flat[:HIST_VALUES // flat.shape[-1] + 1], (-1,)))  # a few images
+                if is_relu:
+                    alive = tf.reduce_any(flat > 0, axis=0)
+                    dead.append(1.0 - tf.reduce_mean(tf.cast(alive, tf.float32)))
+                else:
+                    dead.append(tf.constant(float("nan")))
+            return h, dead, outputs
 
         @tf.function  # (eagerly it took twice as long over an epoch, tracing included)
         def probe():
             with tf.GradientTape() as tape:
-                h = x
-                dead, outputs = [], []
-                for layer, is_relu in zip(model.layers, relu, strict=True):
-                    h = layer(h, training=False)
-                    if getattr(layer, "kernel", None) is None:
-                        continue
-                    flat = tf.reshape(h, (-1, h.shape[-1]))
-                    outputs.append(tf.reshape(flat[:HIST_VALUES // flat.shape[-1] + 1], (-1,)))  # a few images
-                    if is_relu:
-                        alive = tf.reduce_any(flat > 0, axis=0)
-                        dead.append(1.0 - tf.reduce_mean(tf.cast(alive, tf.float32)))
-                    else:
-                        dead.append(tf.constant(float("nan")))
-                loss = loss_fn(y, h)
+                logits, dead, outputs = layer_outputs(x)
+                loss = loss_fn(y, logits)
             grads = tape.gradient(loss, self.kernels)
             return [tf.norm(g) for g in grads], dead, outputs
 

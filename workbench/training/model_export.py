@@ -35,6 +35,9 @@ def export_model(run_dir: Path, fmt: str, out: Path) -> Path:
     run_dir, out = Path(run_dir), Path(out)
     source = run_dir / "model.keras"
     if not source.is_file():
+        if (run_dir / "model.weights.h5").is_file():
+            raise ExportError(f"run {run_dir.name} kept only its weights (model.weights.h5): its model is a subclassed "
+                              "keras.Model without get_config, which Keras cannot save whole; give it get_config")
         raise ExportError(f"run {run_dir.name} has no model.keras (it diverged or never finished an epoch)")
     if fmt == "keras" and out.suffix != ".keras":
         raise ExportError(f"{out}: a Keras model file must end in .keras")

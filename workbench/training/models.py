@@ -1,4 +1,5 @@
-"""The model builders: the article's MLP and a small CNN.
+"""The model builders: the article's MLP, a small CNN, and the user's own network (`user_models`) wrapped as the
+one layer of the method's Sequential.
 
 Every layer gets an initializer with a fixed seed derived from the run's seed,
 so the same seed gives the same initial weights in every method, whatever
@@ -7,7 +8,11 @@ else consumed random numbers before.
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import keras
+import numpy as np
 from keras import layers
 
 
@@ -71,9 +76,60 @@ def build(
     seed: int,
     cls: type[keras.Sequential] = keras.Sequential,
     dropout: float = 0.0,
+    model_file: Path | None = None,
+    trust_code: bool = False,
 ) -> keras.Sequential:
-    """A built model of the given kind; `cls` lets the custom method bring its own train_step."""
-    return cls(BUILDERS[kind](input_shape, num_classes, seed, dropout), name=kind)
+    """A built model of the given kind; `cls` lets the custom method bring its own train_step. A user's model
+    (`kind` a file, read from `model_file` when the run keeps a copy) is the Sequential's one layer."""
+    if kind in BUILDERS:
+        return cls(BUILDERS[kind](input_shape, num_classes, seed, dropout), name=kind)
+    from workbench.core.model_source import ModelSourceError, parse
+    from workbench.training import user_models
+
+    source = parse(kind)
+    if model_file is not None:
+        source = dataclasses.replace(source, path=Path(model_file))
+    inner = user_models.build(source, input_shape, num_classes, seed, trust_code)
+    try:
+        model = cls([keras.Input(shape=input_shape), inner], name="user")
+    except (ValueError, TypeError) as exc:
+        inputs = getattr(inner, "inputs", None)
+        takes = (f"inputs of shape {tuple(inputs[0].shape[1:])}" if inputs else
+                 next((line.strip() for line in reversed(str(exc).splitlines()) if line.strip()), "other inputs"))
+        raise ModelSourceError(f"the model takes {takes}; the data's samples have shape {tuple(input_shape)}: "
+                               "build it for the input_shape it is given") from None
+    user_models.check_fit(model, input_shape, num_classes)
+    return model
+
+
+def macs_per_sample(kind: str, input_shape: tuple[int, ...], num_classes: int,
+                    model_file: Path | None = None, seed: int = 0) -> int:
+    """Multiply-adds of one forward pass: the built-ins by formula (`steps.macs_per_sample`), a user's model
+    counted on a throwaway copy: each kernel's size, times the output positions of a convolution."""
+    from workbench.training import steps
+
+    if kind in BUILDERS:
+        return steps.macs_per_sample(kind, input_shape, num_classes)
+    model = build(kind, input_shape, num_classes, seed, model_file=model_file)  # (the run's seed: the same state)
+    macs = 0
+    for _, layer in kernel_layers(model):
+        positions = 1
+        shape = getattr(layer, "output", None)
+        if "conv" in type(layer).__name__.lower() and shape is not None:
+            positions = int(np.prod([d for d in shape.shape[1:-1] if d]))
+        macs += int(np.prod(layer.kernel.shape)) * positions
+    return max(macs, 1)
+
+
+def _with_kernels(layers_: list) -> list:
+    """The layers with a weight matrix, a nested model's (a user's network) in its own order."""
+    found = []
+    for layer in layers_:
+        if isinstance(layer, keras.Model):
+            found += _with_kernels(layer.layers)
+        elif getattr(layer, "kernel", None) is not None:
+            found.append(layer)
+    return found
 
 
 def kernel_layers(model: keras.Model) -> list[tuple[str, keras.layers.Layer]]:
@@ -81,9 +137,7 @@ def kernel_layers(model: keras.Model) -> list[tuple[str, keras.layers.Layer]]:
     own layer names per process. dynamics.csv and explain use these names."""
     counts: dict[str, int] = {}
     named = []
-    for layer in model.layers:
-        if getattr(layer, "kernel", None) is None:
-            continue
+    for layer in _with_kernels(model.layers):
         kind = type(layer).__name__.lower()
         counts[kind] = counts.get(kind, 0) + 1
         named.append((f"{kind}{counts[kind]}", layer))

@@ -51,10 +51,11 @@ def macs_per_sample(kind: str, input_shape: tuple[int, ...], num_classes: int) -
 
 
 def auto_steps(kind: str, input_shape: tuple[int, ...], num_classes: int, batch_size: int,
-               steps_per_epoch: int) -> int:
+               steps_per_epoch: int, macs: int | None = None) -> int:
     """Steps per compiled call such that a call takes about CALL_SECONDS (forward + backward ≈ 3× the
-    forward pass), never more than an epoch."""
-    step = SECONDS_PER_STEP + 3 * batch_size * macs_per_sample(kind, input_shape, num_classes) / MACS_PER_SECOND
+    forward pass), never more than an epoch. `macs`: a user's model's count (`models.macs_per_sample`)."""
+    macs = macs if macs is not None else macs_per_sample(kind, input_shape, num_classes)
+    step = SECONDS_PER_STEP + 3 * batch_size * macs / MACS_PER_SECOND
     return max(1, min(int(CALL_SECONDS / step), MAX_AUTO, steps_per_epoch))
 
 

@@ -21,7 +21,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import keras  # noqa: E402
 
 from workbench.core import data as datamod  # noqa: E402
-from workbench.core.config import TrainConfig  # noqa: E402
+from workbench.core import model_source  # noqa: E402
+from workbench.core.config import ConfigError, TrainConfig  # noqa: E402
 from workbench.core.run_summary import RunSummary, read_run  # noqa: E402
 from workbench.core.runs import RunFolder, wrong_reports  # noqa: E402
 from workbench.core.settings import FORKABLE as SETTINGS_FORKABLE  # noqa: E402
@@ -58,6 +59,7 @@ def train(
     stop: StopFlag | None = None,
     on_start: Callable[[RunFolder], None] | None = None,
     hparams: dict[str, Any] | None = None,
+    trust_code: bool = False,
 ) -> RunResult:
     """Trains one run into a new folder of `runs_dir` and returns its summary.
 
@@ -69,13 +71,15 @@ def train(
     run appears in `runs_dir`.
     """
     data = datamod.prepare(config)
+    check_model(config, data, trust_code)
     strategy = distribute.make_strategy(config)  # first: MultiWorkerMirroredStrategy must precede other ops
     chief = distribute.is_chief(config)
     target = Path(runs_dir) if chief else Path(tempfile.mkdtemp(prefix="workbench-worker-"))
     folder = RunFolder.create(target, config.to_dict())
     try:
+        copy = keep_model_file(config, folder.path)
         result = _run(config, data, folder, callbacks, stop, on_start, first_epoch=0, strategy=strategy,
-                      hparams=hparams)
+                      hparams=hparams, model_file=copy, trust_code=trust_code)
         result.chief = chief
         return result
     finally:
@@ -88,6 +92,7 @@ def resume(
     callbacks: Sequence[keras.callbacks.Callback] = (),
     stop: StopFlag | None = None,
     on_start: Callable[[RunFolder], None] | None = None,
+    trust_code: bool = False,
 ) -> RunResult:
     """Continues a stopped or interrupted run from its last checkpoint, in its own folder.
 
@@ -102,13 +107,15 @@ def resume(
         raise CannotResume(f"run {folder.run_id} has no checkpoint: it stopped before its first epoch ended")
     if done >= config.epochs:
         raise CannotResume(f"run {folder.run_id} has finished all {config.epochs} epochs")
+    model_source.check_trusted(folder.path, trust_code)
     data = datamod.prepare(config)
     strategy = distribute.make_strategy(config)
     folder.truncate_to(done)
     previous = float(folder.status().get("seconds") or 0.0)
     folder.write_status("running", error=None, resumed_from_epoch=done, epochs_completed=done)
     return _run(config, data, folder, callbacks, stop, on_start, first_epoch=done,
-                restore_from=checkpoint.find(folder.path), seconds_before=previous, strategy=strategy)
+                restore_from=checkpoint.find(folder.path), seconds_before=previous, strategy=strategy,
+                model_file=model_source.run_copy(folder.path), trust_code=trust_code)
 
 
 #: what a fork may change (settings.FORKABLE): how the weights are moved on, not what the model is
@@ -127,6 +134,7 @@ def fork(
     callbacks: Sequence[keras.callbacks.Callback] = (),
     stop: StopFlag | None = None,
     on_start: Callable[[RunFolder], None] | None = None,
+    trust_code: bool = False,
 ) -> RunResult:
     """What if: a new run that starts from `parent_dir`'s weights after `epoch` with `changes` (loss, optimizer,
     learning rate, …) and a fresh optimizer; it keeps the parent's records up to that epoch, so its curves
@@ -139,6 +147,7 @@ def fork(
     if weights is None:
         raise CannotFork(f"run {parent.run_id} has no weights of epoch {epoch} (finished epochs are kept from "
                          "this version on)")
+    model_source.check_trusted(parent.path, trust_code)
     base = TrainConfig.from_dict(parent.config())
     shown = " ".join(f"{k}={v:g}" if isinstance(v, float) else f"{k}={v}" for k, v in changes.items())
     config = TrainConfig.from_dict({**base.to_dict(), **changes,
@@ -152,20 +161,53 @@ def fork(
         if (parent.path / name).exists():
             shutil.copyfile(parent.path / name, folder.path / name)
     folder.truncate_to(epoch)
+    copy = model_source.run_copy(parent.path)
+    if copy is not None:  # the parent's network, whatever became of the file it was built from
+        shutil.copyfile(copy, folder.path / copy.name)
+        copy = folder.path / copy.name
+        if copy.suffix == ".py":
+            model_source.trust(copy)  # checked above: this machine's, or the user said so
     folder.write_status("running", epochs_completed=epoch, parent={"run_id": parent.run_id, "epoch": epoch})
     return _run(config, data, folder, callbacks, stop, on_start, first_epoch=epoch, fork_from=weights,
-                strategy=strategy)
+                strategy=strategy, model_file=copy, trust_code=trust_code)
+
+
+def check_model(config: TrainConfig, data, trust_code: bool = False) -> None:
+    """A user's model is built once before any folder is made: a file that does not exist, does not import,
+    lacks the function, returns no Keras model, or does not fit the data is a ConfigError naming `model`."""
+    source = model_source.parse(config.model)
+    if not source.is_file:
+        return
+    if not source.path.is_file():
+        raise ConfigError("model", f"{source.path}: no such file")
+    try:
+        models.build(config.model, data.input_shape, data.num_classes, config.seed, trust_code=trust_code)
+    except model_source.ModelSourceError as exc:
+        raise ConfigError("model", str(exc)) from None
+
+
+def keep_model_file(config: TrainConfig, run_dir: Path) -> Path | None:
+    """Copies the user's model file into the run folder (the run is rebuilt from the copy, whatever becomes of
+    the file); a Python copy is marked as this machine's own, so it runs again without asking."""
+    source = model_source.parse(config.model)
+    if not source.is_file:
+        return None
+    copy = Path(run_dir) / (model_source.COPY_PY if source.kind == "python" else model_source.COPY_KERAS)
+    shutil.copyfile(source.path, copy)
+    if source.kind == "python":
+        model_source.trust(copy)
+    return copy
 
 
 def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_from=None,
          seconds_before: float = 0.0, strategy=None, hparams: dict[str, Any] | None = None,
-         fork_from: Path | None = None) -> RunResult:
+         fork_from: Path | None = None, model_file: Path | None = None, trust_code: bool = False) -> RunResult:
     if on_start is not None:
         on_start(folder)
     stop = stop or StopFlag()
     keras.utils.set_random_seed(config.seed)
     setup = methods.Setup(config, data, first_epoch=first_epoch, restore_from=restore_from, fork_from=fork_from,
-                          strategy=strategy)
+                          strategy=strategy, model_file=model_file, trust_code=trust_code)
     guard = DivergenceGuard()
     recorded = [r.get(config.monitor) for r in folder.history() if r.get(config.monitor) is not None]
     best_so_far = (max(recorded) if config.monitor.endswith("accuracy") else min(recorded)) if recorded else None
@@ -254,7 +296,14 @@ def save_best(model: keras.Model, run_dir: Path) -> None:
 
 def save_model(model: keras.Model, path: Path) -> None:
     """Saves the model as plain Keras (`models.portable`), atomically: a half-written file never
-    replaces a good one."""
+    replaces a good one. A user's subclassed model without `get_config` cannot be saved as a model: its
+    weights are (`model.weights.h5`), for its own code to load."""
     tmp = path.with_name(f".{path.stem}.tmp.keras")
-    models.portable(model).save(tmp)
+    try:
+        models.portable(model).save(tmp)
+    except NotImplementedError:
+        tmp.unlink(missing_ok=True)
+        weights = path.with_name(path.stem + ".weights.h5")
+        model.save_weights(weights)
+        return
     os.replace(tmp, path)

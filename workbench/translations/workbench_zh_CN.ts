@@ -184,10 +184,6 @@
         <translation>模型(&amp;D)</translation>
     </message>
     <message>
-        <source>The network: mlp is the article&apos;s Dense 256-128-10, cnn a small convnet</source>
-        <translation>网络结构：mlp 是原文的 Dense 256-128-10，cnn 是一个小卷积网络</translation>
-    </message>
-    <message>
         <source>mlp · 256-128-10</source>
         <translation>mlp · 256-128-10</translation>
     </message>
@@ -342,6 +338,10 @@
     <message>
         <source>Metr&amp;ic</source>
         <translation>指标(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The network: mlp is the article&apos;s Dense 256-128-10, cnn a small convnet; or your own: FILE.py:FUNCTION (a function (input_shape, num_classes) that returns an uncompiled keras.Model) or a saved FILE.keras (its architecture, with fresh weights from the seed)</source>
+        <translation>网络：mlp 是原文的 Dense 256-128-10，cnn 是一个小卷积网络；也可以用你自己的：FILE.py:FUNCTION（一个以 (input_shape, num_classes) 为参数、返回未编译的 keras.Model 的函数），或一个保存的 FILE.keras（使用其结构，权重按种子重新初始化）</translation>
     </message>
     <message>
         <source>Seed</source>
@@ -1715,6 +1715,33 @@ other: {other}</source>
     </message>
 </context>
 <context>
+    <name>OpenChoiceCombo</name>
+    <message>
+        <source>Your model file…</source>
+        <translation>你的模型文件…</translation>
+    </message>
+    <message>
+        <source>A Python file with a function (input_shape, num_classes) that returns a keras.Model, or a saved .keras model</source>
+        <translation>一个 Python 文件，其中的函数以 (input_shape, num_classes) 为参数并返回 keras.Model；或一个保存的 .keras 模型</translation>
+    </message>
+    <message>
+        <source>Your model: a Python file with a build function, or a saved Keras model</source>
+        <translation>你的模型：含构建函数的 Python 文件，或保存的 Keras 模型</translation>
+    </message>
+    <message>
+        <source>Models (*.py *.keras)</source>
+        <translation>模型 (*.py *.keras)</translation>
+    </message>
+    <message>
+        <source>The build function</source>
+        <translation>构建函数</translation>
+    </message>
+    <message>
+        <source>The function in {file} that returns the model, called with (input_shape, num_classes):</source>
+        <translation>{file} 中返回模型的函数，调用时传入 (input_shape, num_classes)：</translation>
+    </message>
+</context>
+<context>
     <name>ParallelCoordinates</name>
     <message>
         <source>One axis per varied setting, the metric last; one line per trial (each seed), coloured by its metric: bright = high</source>
@@ -1859,6 +1886,20 @@ other: {other}</source>
     <message>
         <source>The settings of {run} cannot be used: {problem}</source>
         <translation>{run} 的设置无法使用：{problem}</translation>
+    </message>
+    <message>
+        <source>Run this model&apos;s code?</source>
+        <translation>运行这个模型的代码吗？</translation>
+    </message>
+    <message>
+        <source>The model of {run} is Python code that this computer did not write:
+{path}
+
+It runs with your rights. Run it only if you trust where the run came from (open the file to read it first).</source>
+        <translation>{run} 的模型是并非由这台电脑写入的 Python 代码：
+{path}
+
+它会以你的权限运行。只有在你信任这个训练记录的来源时才运行它（可先打开文件阅读）。</translation>
     </message>
     <message>
         <source>Cannot resume {run}: {problem}</source>
@@ -2183,6 +2224,10 @@ other: {other}</source>
     <message>
         <source>training options</source>
         <translation>训练选项</translation>
+    </message>
+    <message>
+        <source>run a model file&apos;s Python code that this machine did not write (a run folder from elsewhere), and let a saved .keras model run its Lambda layers; read the code first</source>
+        <translation>运行并非由本机写入的模型文件中的 Python 代码（来自别处的训练记录文件夹），并允许保存的 .keras 模型运行其 Lambda 层；请先阅读代码</translation>
     </message>
     <message>
         <source>training failed: {problem}</source>
@@ -2824,6 +2869,22 @@ other: {other}</source>
     <message>
         <source>a text of at most {n} characters</source>
         <translation>最多 {n} 个字符的文本</translation>
+    </message>
+    <message>
+        <source>{value}: write FILE.py:FUNCTION, the function that builds the model</source>
+        <translation>{value}：请写成 FILE.py:FUNCTION，即构建模型的函数</translation>
+    </message>
+    <message>
+        <source>{value} is not a model: give mlp, cnn, FILE.py:FUNCTION or FILE.keras</source>
+        <translation>{value} 不是模型：请给出 mlp、cnn、FILE.py:FUNCTION 或 FILE.keras</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <translation>{path}：文件不存在</translation>
+    </message>
+    <message>
+        <source>{path} is Python code this machine did not write: read it, then give --trust-model-code to run it</source>
+        <translation>{path} 是并非由本机写入的 Python 代码：请先阅读，再用 --trust-model-code 运行它</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ import math
 from types import SimpleNamespace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from workbench.core.config import ConfigError, TrainConfig
 from workbench.core.settings import LR_MAX, LR_MIN, SETTINGS, Setting, shown
 from workbench.gui.language import Retranslating
+from workbench.gui.widgets.open_choice_combo import OpenChoiceCombo
 
 
 class LearningRateSpin(QDoubleSpinBox):
@@ -83,7 +84,14 @@ class LearningRateSpin(QDoubleSpinBox):
 
 
 def _combo(setting: Setting) -> QComboBox:
-    """A combo whose item data are the command-line values (texts and tooltips: `show_texts`)."""
+    """A combo whose item data are the command-line values (texts and tooltips: `show_texts`); with open
+    choices (the model) it also takes files."""
+    if setting.open_choices:
+        combo = OpenChoiceCombo(list(setting.choices))
+        combo.setObjectName(setting.widget)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(16)
+        return combo
     combo = QComboBox(objectName=setting.widget)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(16)
@@ -100,6 +108,12 @@ def show_texts(setting: Setting, widget: QWidget) -> None:
         for i, choice in enumerate(setting.choices.values()):
             widget.setItemText(i, shown(choice.label))
             widget.setItemData(i, shown(choice.meaning), Qt.ItemDataRole.ToolTipRole)
+        if isinstance(widget, OpenChoiceCombo):
+            widget.retranslate_other(
+                QCoreApplication.translate("OpenChoiceCombo", "Your model file…"),
+                QCoreApplication.translate("OpenChoiceCombo", "A Python file with a function (input_shape, "
+                                                              "num_classes) that returns a keras.Model, or a saved "
+                                                              ".keras model"))
     elif isinstance(widget, QCheckBox):
         widget.setText(shown(setting.label))
     elif isinstance(widget, QLineEdit):
@@ -148,6 +162,8 @@ def read(widget: QWidget) -> Any:
 def write(widget: QWidget, value: Any) -> None:
     if isinstance(widget, QComboBox):
         index = widget.findData(value)
+        if index < 0 and isinstance(widget, OpenChoiceCombo) and isinstance(value, str) and value:
+            index = widget.add_value(value)  # a run's own model file
         if index >= 0:
             widget.setCurrentIndex(index)
     elif isinstance(widget, QCheckBox):

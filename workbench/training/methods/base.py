@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,6 +96,8 @@ class Setup:
     restore_from: Path | None = None  # a checkpoint folder to continue from (resume)
     fork_from: Path | None = None  # weights to start from with a fresh optimizer (a fork of another run)
     strategy: tf.distribute.Strategy | None = None  # None: TensorFlow's default (one device)
+    model_file: Path | None = None  # the run folder's copy of the user's model file (model_source.py/.keras)
+    trust_code: bool = False  # a saved model's Lambda layers may run (Keras's safe_mode off)
 
     def __post_init__(self) -> None:
         if self.strategy is None:
@@ -103,7 +106,7 @@ class Setup:
         # every step's point, in fast mode on one device (steps.py)
         self.step_log = steps.StepLog(n) if n > 1 and self.replicas == 1 and not self.config.eager else None
 
-    @property
+    @functools.cached_property
     def steps_per_execution(self) -> int:
         """Steps per compiled call: as set, or for `auto` (0) what `steps.auto_steps` estimates (1 for the eager
         loop and under a tf.distribute strategy, whose calls report their last step only)."""
@@ -113,7 +116,8 @@ class Setup:
         if c.eager or c.strategy != "default":
             return 1
         return steps.auto_steps(c.model, self.data.input_shape, self.data.num_classes, c.batch_size,
-                                self.steps_per_epoch)
+                                self.steps_per_epoch, macs=models.macs_per_sample(
+                                    c.model, self.data.input_shape, self.data.num_classes, self.model_file, c.seed))
 
     @property
     def stacked(self) -> bool:
@@ -214,7 +218,8 @@ class Setup:
 
     def build_model(self, cls: type[keras.Sequential] = keras.Sequential) -> keras.Sequential:
         c = self.config
-        return models.build(c.model, self.data.input_shape, self.data.num_classes, c.seed, cls, c.dropout)
+        return models.build(c.model, self.data.input_shape, self.data.num_classes, c.seed, cls, c.dropout,
+                            self.model_file, self.trust_code)
 
     def optimizer(self) -> keras.optimizers.Optimizer:
         return make_optimizer(self.config, self.steps_per_epoch)
