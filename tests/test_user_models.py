@@ -165,3 +165,43 @@ def test_a_run_is_rebuilt_from_its_own_copy_and_code_from_elsewhere_needs_the_us
     assert len(list(runs.iterdir())) == 2  # nothing was made
     assert cli_main(["fork", run.name, "--epoch", "1", "--lr", "0.0002", "--trust-model-code", *base[:2]]) == 0
     assert len(list(runs.iterdir())) == 3
+
+
+def test_explain_finds_a_softmax_fed_to_a_loss_that_takes_logits(tmp_path, capsys):
+    """The classic fourth pitfall, measured on a real batch: found for a softmax model with crossentropy, not for
+    the same model with the article's loss, nor for a model that outputs logits."""
+    import json
+
+    (tmp_path / "soft.py").write_text(
+        "import keras\n"
+        "class HandSoftmax(keras.layers.Layer):\n"
+        "    def call(self, h):\n"
+        "        e = keras.ops.exp(h - keras.ops.max(h, axis=-1, keepdims=True))\n"
+        "        return e / keras.ops.sum(e, axis=-1, keepdims=True)\n"
+        "def by_hand(input_shape, num_classes):\n"
+        "    return keras.Sequential([keras.Input(input_shape), keras.layers.Flatten(),\n"
+        "                             keras.layers.Dense(num_classes), HandSoftmax()])\n"
+        "def activation(input_shape, num_classes):\n"
+        "    return keras.Sequential([keras.Input(input_shape), keras.layers.Flatten(),\n"
+        "                             keras.layers.Dense(num_classes, activation='softmax')])\n")
+
+    def explain(*argv) -> dict:
+        capsys.readouterr()
+        assert cli_main(["explain", "--train-limit", "640", "--json", *argv]) == 0
+        return json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+
+    found = explain("--model", f"{tmp_path / 'soft.py'}:by_hand", "--loss", "crossentropy")
+    assert found["outputs"]["probabilities"] and 4 in found["findings"]
+    ratio = found["outputs"]["gradient_ratio"]
+    assert ratio < 0.5  # the second softmax shrinks the gradients (its Jacobian's entries are at most 1/4)
+    text = next(w for w in found["warnings"] if "softmax is applied twice" in w)
+    assert f"{ratio:.2g}x" in text and f"{found['outputs']['crossentropy_as_logits']:.3f}" in text
+    assert "Dense(classes)" in text
+    # Keras 3 sees through its own softmax: measured equal, said so, no finding
+    seen = explain("--model", f"{tmp_path / 'soft.py'}:activation", "--loss", "crossentropy")
+    assert seen["outputs"]["probabilities"] and seen["outputs"]["gradient_ratio"] == pytest.approx(1.0, rel=1e-4)
+    assert 4 not in seen["findings"] and any("Keras 3 takes the logits under its softmax" in w
+                                             for w in seen["warnings"])
+    assert 4 not in explain("--model", f"{tmp_path / 'soft.py'}:by_hand", "--loss", "sum_mse")["findings"]
+    plain = explain("--loss", "crossentropy")
+    assert not plain["outputs"]["probabilities"] and 4 not in plain["findings"]

@@ -208,9 +208,12 @@ def explain(cfg: TrainConfig) -> dict[str, Any]:
     mine = by_method[cfg.method]
     replicas = replica_scaling(cfg, x, y, data)
     reported = loss_report(cfg, x, y, data)
-    found = _warnings(cfg, scale, effective, mine) + _loss_report_warnings(reported)  # (finding, text)
+    outputs = output_kind(model, x, y, data)
+    found = (_warnings(cfg, scale, effective, mine) + _loss_report_warnings(reported)  # (finding, text)
+             + _softmax_warnings(cfg, outputs, twice=True))
     findings = sorted({finding for finding, _ in found})
-    warnings = [text for _, text in found] + _replica_warnings(cfg, replicas)
+    warnings = ([text for _, text in found] + _replica_warnings(cfg, replicas)
+                + [text for _, text in _softmax_warnings(cfg, outputs, twice=False)])
     return {
         "config": cfg.to_dict(),
         "batch_size": int(len(y)),
@@ -226,10 +229,81 @@ def explain(cfg: TrainConfig) -> dict[str, Any]:
         "strategy": cfg.strategy,
         "replicas": replicas,
         "loss_report": reported,
+        "outputs": outputs,
+        "model": model_summary(model, cfg.model),
         "findings": findings,
         "warnings": warnings,
         "explanation": _explanation(cfg, scale, effective, mine, warnings, per_layer),
     }
+
+
+def model_summary(model: keras.Model, name: str) -> dict[str, Any]:
+    """The network before training: its layers (type, output shape, parameters) and its parameter count; a
+    user's network is listed by its own layers."""
+    from workbench.training.layer_taps import nested
+
+    inner = nested(model) or model
+    layers = []
+    for layer in inner.layers:
+        try:
+            shape = [d for d in layer.output.shape[1:]]
+        except (AttributeError, ValueError):  # a subclassed network's layers have no symbolic output
+            shape = None
+        layers.append({"name": layer.name, "type": type(layer).__name__, "output_shape": shape,
+                       "params": int(layer.count_params()) if layer.built else 0})
+    return {"name": name, "layers": layers, "params": int(model.count_params()),
+            "trainable": int(sum(int(np.prod(v.shape)) for v in model.trainable_variables))}
+
+
+def output_kind(model: keras.Model, x, y, data) -> dict[str, Any]:
+    """What the model's outputs are on the first batch: probabilities (every row ≥ 0 and summing to 1: the
+    model ends in a softmax) or scores. For probabilities, the cross-entropy read both ways (as logits, which
+    applies a second softmax, and as the probabilities they are) and the ratio of the two losses' gradient norms
+    over the model's weights: how much the second softmax shrinks a step."""
+    out = np.asarray(model(x, training=False), dtype=np.float64)
+    probabilities = bool(np.all(out >= 0) and np.allclose(out.sum(axis=-1), 1.0, atol=1e-3))
+    found: dict[str, Any] = {"probabilities": probabilities}
+    if not probabilities:
+        return found
+    norms = []
+    for from_logits in (True, False):
+        loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=from_logits)
+        with tf.GradientTape() as tape:
+            loss = loss_fn(tf.constant(y), model(x, training=False))
+        grads = tape.gradient(loss, model.trainable_variables)
+        norms.append((float(loss), float(tf.linalg.global_norm([g for g in grads if g is not None]))))
+    (as_logits, g_logits), (as_probabilities, g_probabilities) = norms
+    found.update(crossentropy_as_logits=as_logits, crossentropy_as_probabilities=as_probabilities,
+                 gradient_ratio=g_logits / g_probabilities if g_probabilities else float("nan"))
+    return found
+
+
+def _softmax_warnings(cfg: TrainConfig, outputs: dict[str, Any], twice: bool) -> list[tuple[int, str]]:
+    """The classic fourth pitfall, measured: a model that ends in softmax fed to a loss that takes logits.
+    Keras 3 sees through its own softmax (the activation, `layers.Softmax`, `ops.softmax`: it keeps the logits
+    under it and warns), so the gradients are those of the logits (`twice=False`: a note); a softmax it cannot
+    see (written by hand) is applied twice (`twice=True`: finding 4, measured by the gradient ratio). The reverse
+    cannot happen here: no loss of the workbench takes probabilities (sum_mse and keras_mse compare whatever the
+    model outputs with the one-hot label)."""
+    if cfg.loss != "crossentropy" or not outputs["probabilities"]:
+        return []
+    if outputs["gradient_ratio"] >= 0.9:  # Keras used the logits under the softmax
+        return [] if twice else [(4, translate(
+            "diagnosis", "The model ends in a softmax and crossentropy takes logits, but Keras 3 takes the logits "
+                         "under its softmax (and warns): on this batch the loss and gradients equal those of the "
+                         "logits, so training is not hurt. The saved model still outputs probabilities; a softmax "
+                         "written by hand would be applied twice."))]
+    if not twice:
+        return []
+    return [(4, translate(
+        "diagnosis", "The model ends in a softmax (on the first batch every output row sums to 1), but crossentropy "
+                     "takes logits and applies its own softmax: the softmax is applied twice. On this batch its "
+                     "gradients are {ratio}x those of the cross-entropy of the probabilities themselves (loss "
+                     "{as_logits} against {as_probabilities}), like a {times}x smaller learning rate, and the "
+                     "loss cannot fall far. Fix: end the model with Dense(classes) and no activation.").format(
+        ratio=f"{outputs['gradient_ratio']:.2g}", times=f"{1 / outputs['gradient_ratio']:.2g}",
+        as_logits=f"{outputs['crossentropy_as_logits']:.3f}",
+        as_probabilities=f"{outputs['crossentropy_as_probabilities']:.3f}"))]
 
 
 def _pct(fraction: float) -> str:

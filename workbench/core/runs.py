@@ -35,6 +35,7 @@ FINDINGS = {
     1: QT_TRANSLATE_NOOP("findings", "finding 1: Keras's \"mse\" scales the loss"),
     2: QT_TRANSLATE_NOOP("findings", "finding 2: \"accuracy\" resolves to another class"),
     3: QT_TRANSLATE_NOOP("findings", "finding 3: a loss returned by test_step"),
+    4: QT_TRANSLATE_NOOP("findings", "pitfall 4: a softmax before a loss that takes logits"),
 }
 
 

@@ -254,7 +254,7 @@ def options_markdown() -> str:
     rows = ["| option | values | default | what it does |", "|---|---|---|---|"]
     for s in SETTINGS:
         if s.choices is not None:
-            allowed = ", ".join(f"`{v}`" for v in s.choices)
+            allowed = ", ".join(f"`{v}`" for v in s.choices) + (", a file" if s.open_choices else "")
         elif s.type is bool:
             allowed = "flag"
         elif s.type is str:

@@ -6,6 +6,7 @@ the workbench's own classes, are made portable here too) and predicts what it pr
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -61,7 +62,15 @@ def export_model(run_dir: Path, fmt: str, out: Path) -> Path:
             import tensorflow as tf
 
             model.export(str(work / "served"), format="tf_saved_model", verbose=False)
-            tmp.write_bytes(tf.lite.TFLiteConverter.from_saved_model(str(work / "served")).convert())
+            # no cyclic garbage collection while the converter runs: once (of many runs) the window's thread
+            # collected TensorFlow objects mid-conversion and both threads waited for ever
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                tmp.write_bytes(tf.lite.TFLiteConverter.from_saved_model(str(work / "served")).convert())
+            finally:
+                if collecting:
+                    gc.enable()
         if out.is_dir() and fmt == "savedmodel":
             shutil.rmtree(out)
         os.replace(tmp, out)

@@ -837,6 +837,10 @@
         <translation>&lt;b&gt;指标&lt;/b&gt; &apos;{metric}&apos; → {resolved}（{feeds}）。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Model&lt;/b&gt; {name}: {n} layers, {params} parameters: {layers}.</source>
+        <translation>&lt;b&gt;模型&lt;/b&gt; {name}：{n} 层，{params} 个参数：{layers}。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Val loss&lt;/b&gt; ({mode}): Keras reports {reported}, the true mean loss is {true}.</source>
         <translation>&lt;b&gt;验证损失&lt;/b&gt;（{mode}）：Keras 报告 {reported}，真实的平均损失是 {true}。</translation>
     </message>
@@ -2677,6 +2681,14 @@ It runs with your rights. Run it only if you trust where the run came from (open
         <translation>explain 在单个进程中运行，不加入 TF_CONFIG 集群</translation>
     </message>
     <message>
+        <source>The model ends in a softmax and crossentropy takes logits, but Keras 3 takes the logits under its softmax (and warns): on this batch the loss and gradients equal those of the logits, so training is not hurt. The saved model still outputs probabilities; a softmax written by hand would be applied twice.</source>
+        <translation>模型以 softmax 结尾，而 crossentropy 接收 logits；不过 Keras 3 会取出它的 softmax 之前的 logits（并给出警告）：在这一批上，损失和梯度与直接使用 logits 时相同，因此训练不受影响。保存的模型仍然输出概率；若 softmax 是手写的，就会被应用两次。</translation>
+    </message>
+    <message>
+        <source>The model ends in a softmax (on the first batch every output row sums to 1), but crossentropy takes logits and applies its own softmax: the softmax is applied twice. On this batch its gradients are {ratio}x those of the cross-entropy of the probabilities themselves (loss {as_logits} against {as_probabilities}), like a {times}x smaller learning rate, and the loss cannot fall far. Fix: end the model with Dense(classes) and no activation.</source>
+        <translation>模型以 softmax 结尾（第一批上每一行输出之和都为 1），而 crossentropy 接收 logits 并自己再做一次 softmax：softmax 被应用了两次。在这一批上，它的梯度是直接对这些概率求交叉熵时的 {ratio}x（损失 {as_logits}，对比 {as_probabilities}），相当于学习率小了 {times}x，损失也降不了多少。修正：让模型以 Dense(classes) 结尾，不加激活函数。</translation>
+    </message>
+    <message>
         <source>keras_mse: Keras&apos;s &quot;mse&quot; averages over the {outputs} outputs, so the loss is {scale}x the article&apos;s sum_mse and one {optimizer} step is {effective}x as large - like lr {lr_now} instead of {lr}. Use lr {lr_fix} or loss sum_mse to train like the article&apos;s tape loop.</source>
         <translation>keras_mse：Keras 的 &quot;mse&quot; 对 {outputs} 个输出再取了一次平均，所以损失只有原文 sum_mse 的 {scale} 倍，一步 {optimizer} 的步长也只有 {effective} 倍——相当于学习率从 {lr} 变成了 {lr_now}。把学习率调到 {lr_fix}，或改用 sum_mse 损失，就能和原文的 tape 循环训练得一样。</translation>
     </message>
@@ -2810,6 +2822,10 @@ It runs with your rights. Run it only if you trust where the run came from (open
     <message>
         <source>finding 3: a loss returned by test_step</source>
         <translation>发现三：test_step 返回的损失</translation>
+    </message>
+    <message>
+        <source>pitfall 4: a softmax before a loss that takes logits</source>
+        <translation>陷阱 4：接收 logits 的损失之前有 softmax</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,16 @@ def _explain(config: TrainConfig) -> dict:
     return explain(config)
 
 
+def _model_name(spec: str) -> str:
+    """`convnet.py:build` for a file's function, the file's name for a saved model, else the built-in's name."""
+    from pathlib import Path
+
+    if ".py:" in spec:
+        path, function = spec.rsplit(":", 1)
+        return f"{Path(path).name}:{function}"
+    return Path(spec).name
+
+
 def render(report: dict, dark: bool = False) -> str:
     """The report as short rich text for students (colours readable on light and dark palettes)."""
     warn, ok = ("#ffb74d", "#81c784") if dark else ("#b35900", "#2e7d32")
@@ -40,6 +50,15 @@ def render(report: dict, dark: bool = False) -> str:
         QCoreApplication.translate("DiagnosisPanel", "<b>Metric</b> '{metric}' → {resolved} ({feeds}).").format(
             metric=html.escape(cfg["metric"]), resolved=html.escape(report["resolved_metric"]), feeds=feeds),
     ]
+    model = report.get("model")
+    if model:  # the network as built from the settings, before training
+        parts = [f"{layer['type']}" + (f" {tuple(layer['output_shape'])}" if layer["output_shape"] else "")
+                 for layer in model["layers"] if layer["type"] != "InputLayer"]
+        shown_parts = " → ".join(parts[:10]) + (" → …" if len(parts) > 10 else "")
+        lines.append(QCoreApplication.translate(
+            "DiagnosisPanel", "<b>Model</b> {name}: {n} layers, {params} parameters: {layers}.").format(
+            name=html.escape(_model_name(model["name"])), n=len(parts), params=f"{model['params']:,}",
+            layers=html.escape(shown_parts)))
     reported = report.get("loss_report")
     if reported:  # the custom method: what its test_step makes fit report, against the true mean loss
         lines.append(QCoreApplication.translate(
