@@ -6,7 +6,6 @@ the workbench's own classes, are made portable here too) and predicts what it pr
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import tempfile
@@ -59,18 +58,13 @@ def export_model(run_dir: Path, fmt: str, out: Path) -> Path:
         elif fmt == "savedmodel":
             model.export(str(tmp), format="tf_saved_model", verbose=False)
         else:  # through a SavedModel: the converter every TensorFlow 2 has (Keras's "litert" needs 3.13+)
-            import tensorflow as tf
+            from workbench.training.tflite_convert import convert_in_child
 
             model.export(str(work / "served"), format="tf_saved_model", verbose=False)
-            # no cyclic garbage collection while the converter runs: once (of many runs) the window's thread
-            # collected TensorFlow objects mid-conversion and both threads waited for ever
-            collecting = gc.isenabled()
-            gc.disable()
             try:
-                tmp.write_bytes(tf.lite.TFLiteConverter.from_saved_model(str(work / "served")).convert())
-            finally:
-                if collecting:
-                    gc.enable()
+                convert_in_child(work / "served", tmp)
+            except RuntimeError as exc:
+                raise ExportError(str(exc)) from None
         if out.is_dir() and fmt == "savedmodel":
             shutil.rmtree(out)
         os.replace(tmp, out)
