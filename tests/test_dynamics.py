@@ -35,9 +35,27 @@ def test_instruments_on_or_off_give_the_same_weights(tmp_path, method):
     assert all(r["dead_fraction"] is None for r in rows if r["layer"] == "dense3")  # the output has no ReLU
 
 
-def first_step_ratios(tmp_path, loss: str, optimizer: str, lr: float) -> dict[str, float]:
+@pytest.mark.parametrize("method", ["tape", "fit", "custom"])
+def test_update_ratio_is_one_steps_update_whatever_the_steps_per_call(tmp_path, method):
+    """#38: in fast mode a compiled call runs N steps; the sample is still the sampled step's own update (and the
+    probe's gradient and dead units are read at that step), the same as with one step per call."""
+    rows = {}
+    for n in (1, 16):  # step 20 is the 4th step of the call 17-32, step 40 the 8th of 33-48
+        run = trainer.train(TrainConfig(method=method, optimizer="sgd", lr=0.01, dynamics_every=20,
+                                        steps_per_execution=n, train_limit=1280, val_limit=100, epochs=1),
+                            tmp_path / str(n))
+        rows[n] = {(r["step"], r["layer"]): r for r in RunFolder(run.folder.path).dynamics()}
+    assert sorted({step for step, _ in rows[16]}) == [20, 40]
+    assert rows[16].keys() == rows[1].keys()
+    for key, one in rows[1].items():
+        for quantity in ("update_ratio", "grad_norm", "weight_norm"):
+            assert rows[16][key][quantity] == pytest.approx(one[quantity], rel=1e-6), (key, quantity)
+        assert rows[16][key]["dead_fraction"] == one["dead_fraction"]
+
+
+def first_step_ratios(tmp_path, loss: str, optimizer: str, lr: float, n: int = 1) -> dict[str, float]:
     run = trainer.train(TrainConfig(method="tape", loss=loss, optimizer=optimizer, lr=lr, dynamics_every=1,
-                                    steps_per_execution=1, **TINY), tmp_path / f"{loss}-{optimizer}")
+                                    steps_per_execution=n, **TINY), tmp_path / f"{loss}-{optimizer}-{n}")
     return {r["layer"]: r["update_ratio"] for r in RunFolder(run.folder.path).dynamics() if r["step"] == 1}
 
 
@@ -46,8 +64,10 @@ def test_keras_mse_moves_each_layer_ten_times_less_under_sgd_and_the_same_under_
     Keras's "mse" moves the weights 0.1× as far as the article's loss (#20: ±20%); Adam normalises it away."""
     sgd = {loss: first_step_ratios(tmp_path, loss, "sgd", 0.01) for loss in ("sum_mse", "keras_mse")}
     adam = {loss: first_step_ratios(tmp_path, loss, "adam", 0.001) for loss in ("sum_mse", "keras_mse")}
+    fast = {loss: first_step_ratios(tmp_path, loss, "sgd", 0.01, n=0) for loss in ("sum_mse", "keras_mse")}
     for layer in ("dense1", "dense2", "dense3"):
         assert sgd["keras_mse"][layer] / sgd["sum_mse"][layer] == pytest.approx(0.1, rel=0.2)
+        assert fast["keras_mse"][layer] / fast["sum_mse"][layer] == pytest.approx(0.1, rel=0.2)  # fast mode too
         assert adam["keras_mse"][layer] / adam["sum_mse"][layer] == pytest.approx(1.0, rel=0.2)
         assert 1e-5 < sgd["sum_mse"][layer] < 1e-1
 

@@ -1,11 +1,14 @@
 """Per-layer instruments: what each layer does per step, sampled every N steps, for all three methods.
 
 For each layer with a weight matrix (its kernel), at a sampled step (a compiled call, in fast mode):
-- **update_ratio** ‖Δw‖/‖w‖ of one step — the weights are copied before the call and compared after it; a
-  call of n steps gives its displacement / n (CS231n's rule of thumb: near 1e-3);
+- **update_ratio** ‖Δw‖/‖w‖ of one training step, the sampled one, in every mode (CS231n's rule of thumb: near
+  1e-3). With one step per call the kernels are copied before the call; in fast mode, where a compiled call
+  runs N steps, the step itself copies the kernels before and the weights after the sampled step inside the
+  call (`steps.StepWatch`): a call's displacement ÷ N would be another number (steps partly cancel: 0.2-0.5×);
 - **weight_norm** ‖w‖;
 - **grad_norm** ‖∂L/∂w‖ of the run's loss on a fixed probe batch of validation images;
 - **dead_fraction**: the layer's ReLU units that output 0 for every probe image.
+Every quantity is read at the sampled step: in fast mode the probe runs on the weights copied after it.
 The probe runs the model with `training=False` beside training, on copies of nothing the optimizer keeps: the
 weights, the optimizer and the random state are untouched, so training is the same with the instruments on
 or off (`tests/test_dynamics.py` asserts equal final weights). Rows go to `dynamics.csv` (flushed each epoch)
@@ -21,7 +24,7 @@ import numpy as np
 import tensorflow as tf
 
 from workbench.core.runs import RunFolder
-from workbench.training import layer_taps
+from workbench.training import layer_taps, steps
 from workbench.training.callbacks import EpochClock
 from workbench.training.models import kernel_layers
 from workbench.training.steps import batch_points
@@ -53,6 +56,7 @@ class Dynamics(EpochClock):
         self.histograms: list[dict] = []
         self._ranges: dict[tuple[str, str], tuple[float, float]] = {}
         self._before: list[np.ndarray] | None = None
+        self._armed = False  # the call under way copies its sampled step (fast mode)
         self._next = every  # the first sampled step
         self._writer = None
 
@@ -108,36 +112,74 @@ class Dynamics(EpochClock):
             return [tf.norm(g) for g in grads], dead, outputs
 
         self._probe = probe
+        self._weights = list(model.weights)
+        self._kernel_index = [next(i for i, w in enumerate(self._weights) if w is k) for k in self.kernels]
+        log = self.setup.step_log
+        if log is not None:  # before the first call is traced: its steps copy the sampled one
+            log.watch = steps.StepWatch(self.kernels, self._weights)
+        self._watch = log.watch if log is not None else None
         if self.log_dir is not None:
             self._writer = _EventWriter(self.log_dir)
 
     # -- sampling ------------------------------------------------------------------------------
     def on_train_batch_begin(self, batch, logs=None):
         first = self.step_of(batch)  # the call runs steps first … first + n - 1
-        if first + max(1, self.setup.steps_per_execution) - 1 >= self._next:  # it holds a sampled step
+        n = max(1, self.setup.steps_per_execution)
+        if first + n - 1 < self._next:  # no sampled step in it
+            return
+        if self._watch is not None:  # fast mode: the sampled step is copied inside the call (steps.StepWatch)
+            self._watch.arm(self._next - first)
+            self._armed = True
+        else:  # one step per call (or a loop that cannot copy inside the call: see `_sample`)
             self._before = [k.numpy() for k in self.kernels]
 
     def on_train_batch_end(self, batch, logs=None):
-        if self._before is None:
+        if not self._armed and self._before is None:
             return
         points = batch_points(logs, self.step_of(batch))
-        steps_in_call = max(1, len(points))
-        step = points[-1][0] if points else self.step_of(batch)
-        after = [k.numpy() for k in self.kernels]
-        grads, dead, outputs = self._probe()
+        last = points[-1][0] if points else self.step_of(batch)
+        if self._armed:
+            self._watch.disarm()
+            self._armed = False
+            if last < self._next:  # a short call (an epoch's last) ended before the sampled step: the next one
+                return
+            self._sample(self._next, [v.numpy() for v in self._watch.before],
+                         [v.numpy() for v in self._watch.after])
+        else:
+            self._sample(last, self._before, None, steps_in_call=max(1, len(points)))
+        self._before = None
+        while self._next <= last:  # (one sample a call: with N above `every`, a call's first sampled step)
+            self._next += self.every
+
+    def _sample(self, step: int, before: list[np.ndarray], weights: list[np.ndarray] | None,
+                steps_in_call: int = 1) -> None:
+        """A row per layer at `step`: `weights` are the model's weights after it (the probe runs on them, then
+        training's own are put back); None: the model holds them now. A call of several steps that could not be
+        copied inside (the eager loop, a tf.distribute strategy) has no one-step update: its update_ratio is
+        left empty rather than filled with the call's mean displacement, which is another number."""
+        if weights is not None:
+            now = [w.numpy() for w in self._weights]
+            for variable, value in zip(self._weights, weights, strict=True):
+                variable.assign(value)
+            try:
+                grads, dead, outputs = self._probe()
+            finally:
+                for variable, value in zip(self._weights, now, strict=True):
+                    variable.assign(value)
+            after = [weights[i] for i in self._kernel_index]
+        else:
+            grads, dead, outputs = self._probe()
+            after = [k.numpy() for k in self.kernels]
         histograms = self._histograms(step, after, outputs)
         rows = []
-        for name, w0, w1, g, d in zip(self.names, self._before, after, grads, dead, strict=True):
+        for name, w0, w1, g, d in zip(self.names, before, after, grads, dead, strict=True):
             norm = float(np.linalg.norm(w1))
-            update = float(np.linalg.norm(w1 - w0)) / steps_in_call
+            one_step = steps_in_call == 1 and norm > 0
             rows.append({"step": step, "layer": name, "grad_norm": float(g),
-                         "update_ratio": update / norm if norm > 0 else math.nan, "weight_norm": norm,
-                         "dead_fraction": None if math.isnan(float(d)) else float(d)})
+                         "update_ratio": float(np.linalg.norm(w1 - w0)) / norm if one_step else None,
+                         "weight_norm": norm, "dead_fraction": None if math.isnan(float(d)) else float(d)})
         self.rows.extend(rows)
         self._write_summaries(step, rows, histograms)
-        self._before = None
-        while self._next <= step:
-            self._next += self.every
 
     def _histograms(self, step: int, kernels: list[np.ndarray], outputs) -> list[dict]:
         """Each layer's weights and outputs (on the probe images) as counts over a range fixed at the first sample:

@@ -66,9 +66,12 @@ class StepLog:
         self.capacity = capacity
         self.values = tf.Variable(tf.zeros([capacity, 2], tf.float32), trainable=False, name="step_log")
         self.count = tf.Variable(0, dtype=tf.int32, trainable=False, name="step_count")
+        self.watch: StepWatch | None = None  # set by the instruments before the first call is traced
 
     def record(self, loss, accuracy) -> None:
-        """Called inside the compiled step, after its metrics are updated."""
+        """Called inside the compiled step, after its weights and metrics are updated."""
+        if self.watch is not None:
+            self.watch.copy_at(self.count)
         row = tf.stack([tf.cast(loss, tf.float32), tf.cast(accuracy, tf.float32)])
         self.values.scatter_nd_update([[self.count % self.capacity]], [row])
         self.count.assign_add(1)
@@ -82,6 +85,50 @@ class StepLog:
         rows = self.values.numpy()[:n]
         self.count.assign(0)
         return rows
+
+
+class StepWatch:
+    """One training step inside a compiled call, kept for the instruments (dynamics.py): the kernels as they were
+    before a chosen step of the call and every weight of the model after it, copied inside the call by
+    `StepLog.record` (which runs after each step's update). Nothing training reads is written, so the weights
+    training produces are the same with or without it.
+
+    `arm(k)` chooses the call's step k (0-based); k = 0 copies the kernels before the call, here."""
+
+    def __init__(self, kernels: list, weights: list) -> None:
+        def twin(v, name):
+            return tf.Variable(tf.zeros(v.shape, v.dtype), trainable=False, name=name)
+
+        self.kernels, self.weights = kernels, weights
+        self.before = [twin(k, "kernel_before") for k in kernels]
+        self.after = [twin(w, "weight_after") for w in weights]
+        self.before_at = tf.Variable(-1, dtype=tf.int32, trainable=False, name="copy_before_at")
+        self.after_at = tf.Variable(-1, dtype=tf.int32, trainable=False, name="copy_after_at")
+
+    def arm(self, k: int) -> None:
+        if k == 0:
+            for mine, kernel in zip(self.before, self.kernels, strict=True):
+                mine.assign(kernel)
+        self.before_at.assign(k - 1)  # after step k - 1 of the call is before step k
+        self.after_at.assign(k)
+
+    def disarm(self) -> None:
+        """After the call: a validation pass that records too (`custom`) copies nothing."""
+        self.before_at.assign(-1)
+        self.after_at.assign(-1)
+
+    def copy_at(self, index) -> None:
+        """In the compiled step `index` of the call, after its update."""
+        def copier(targets, sources):
+            def copy():
+                for target, source in zip(targets, sources, strict=True):
+                    target.assign(tf.convert_to_tensor(source))
+                return tf.constant(0)
+            return copy
+
+        idle = lambda: tf.constant(0)  # noqa: E731
+        tf.cond(tf.equal(index, self.before_at), copier(self.before, self.kernels), idle)
+        tf.cond(tf.equal(index, self.after_at), copier(self.after, self.weights), idle)
 
 
 class StepRecorder(keras.metrics.Metric):
