@@ -9,7 +9,7 @@ import pytest
 
 from workbench.core.config import TrainConfig
 from workbench.training import trainer
-from workbench.training.lr_find import lr_find
+from workbench.training.lr_find import lr_find, minimum, steepest, valley
 
 from helpers import run_cli, weights_of
 
@@ -25,6 +25,7 @@ def test_keras_mse_suggests_about_ten_times_the_lr_of_sum_mse():
         assert result.exploded and len(result.lrs) == len(result.losses) < 300  # stopped where it blew up
         assert result.lrs[0] == pytest.approx(1e-6) and np.all(np.diff(result.lrs) > 0)
         assert result.valley_lr <= result.lrs[int(np.argmin(result.losses))]  # before the minimum
+        assert result.minimum_lr == pytest.approx(result.lrs[int(np.argmin(result.losses))] / 10)
         assert result.suggested_lr < result.lrs[-1]
 
 
@@ -50,9 +51,40 @@ def test_the_command_prints_its_suggestions_and_json(tmp_path):
                 env_runs=tmp_path)
     assert p.returncode == 0, p.stderr[-2000:]
     doc = json.loads(p.stdout.strip().splitlines()[-1])
-    assert set(doc) >= {"suggested_lr", "valley_lr", "lrs", "losses"}
+    assert set(doc) >= {"suggested_lr", "valley_lr", "minimum_lr", "lrs", "losses"}
     assert len(doc["lrs"]) == len(doc["losses"]) <= 50 and doc["optimizer"] == "adam"
     assert "suggested lr (steepest descent)" in p.stderr
     bad = run_cli("lr-find", "--steps", "5", env_runs=tmp_path)
     assert bad.returncode == 2 and "--steps" in bad.stderr.strip().splitlines()[-1]
     assert not list(tmp_path.iterdir())  # no run folder
+
+
+def synthetic_curve():
+    """A range test's shape with known answers: flat, a fall centred on lr 1e-3 (steepest there), the lowest loss
+    at 1e-1, then a rise; 301 lrs from 1e-6 to 10 (x = log10 lr)."""
+    x = np.linspace(-6, 1, 301)
+    loss = 2.0 - np.tanh(2.0 * (x + 3.0))  # falls fastest at x = -3
+    rise = x > -1
+    loss[rise] = loss[~rise][-1] + 4.0 * (x[rise] + 1.0) ** 2  # lowest at x = -1, then up
+    return 10 ** x, loss
+
+
+def test_steepest_is_where_the_loss_falls_fastest():
+    lrs, losses = synthetic_curve()
+    assert np.log10(lrs[steepest(lrs, losses)]) == pytest.approx(-3.0, abs=0.05)
+
+
+def test_valley_is_two_thirds_along_the_longest_fall():
+    """A loss flat to index 39, falling strictly to index 160, then rising: the fall runs from 39 to 160, and
+    two thirds along it is 39 + 2/3 · 121 ≈ 120 (fastai's code would say 98, halfway)."""
+    losses = np.concatenate([np.full(40, 5.0), np.linspace(5.0, 1.0, 121), np.linspace(1.0, 9.0, 60)])
+    assert valley(losses) == 120
+    noisy = losses + np.where(np.arange(len(losses)) % 2 == 0, 0.0, 1e-3)  # a zig-zag does not change its run much
+    assert abs(valley(noisy) - 120) <= 2
+    assert valley(np.array([1.0, 2.0])) is None
+
+
+def test_minimum_suggests_a_tenth_of_the_lowest_losss_lr():
+    lrs, losses = synthetic_curve()
+    assert np.log10(lrs[minimum(losses)]) == pytest.approx(-1.0, abs=0.03)
+    assert minimum(np.array([np.nan, np.nan])) is None

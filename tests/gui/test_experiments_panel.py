@@ -265,6 +265,13 @@ def test_find_lr_from_the_window_sets_the_learning_rate(qtbot, window):
     x, y = dialog.smooth.getData()
     assert len(x) == len(result["lrs"]) and np.allclose(y, result["losses"])
     assert dialog.use_steep.isEnabled() and dialog.steep_line.isVisible()
+    # fastai's three readings on the curve, each with its line and its meaning under the plot
+    for key, line, button in (("suggested_lr", dialog.steep_line, dialog.use_steep),
+                              ("valley_lr", dialog.valley_line, dialog.use_valley),
+                              ("minimum_lr", dialog.minimum_line, dialog.use_minimum)):
+        assert line.isVisible() and line.value() == pytest.approx(np.log10(result[key]))
+        assert f"{result[key]:.2g}" in button.text() and f"{result[key]:.2g}" in dialog.status.text()
+    assert "two thirds" in dialog.status.text() and "lowest loss" in dialog.status.text()
     qtbot.mouseClick(dialog.use_steep, Qt.MouseButton.LeftButton)
     assert window.settings.lr.value() == pytest.approx(float(f"{result['suggested_lr']:.2g}"))
     assert not dialog.isVisible()

@@ -46,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
         end=translate("cli", ", where the loss exploded") if result.exploded else ""), file=out)
     print(translate("cli", "suggested lr (steepest descent): {lr}").format(lr=lr_text(result.suggested_lr)), file=out)
     print(translate("cli", "valley lr (safer): {lr}").format(lr=lr_text(result.valley_lr)), file=out)
+    print(translate("cli", "minimum ÷ 10 lr (a tenth of the rate at the lowest loss): {lr}").format(
+        lr=lr_text(result.minimum_lr)), file=out)
     if args.json:
         emit_json(result.to_dict())
     return EXIT_OK

@@ -1574,8 +1574,28 @@ other: {other}</source>
         <translation>使用 {lr}（谷值）</translation>
     </message>
     <message>
-        <source>{method}, {loss}, {optimizer}: the loss (blue, smoothed; grey, each step) as the learning rate grows over {n} steps{end}. Red: where it falls fastest, {steep}. Green: the valley, {valley}, a safer choice. Under SGD, Keras&apos;s &quot;mse&quot; moves both 10× to the right of the article&apos;s loss.</source>
-        <translation>{method}、{loss}、{optimizer}：学习率在 {n} 步中增长时的损失（蓝色为平滑后，灰色为每一步）{end}。红线：下降最快处，{steep}。绿线：谷值，{valley}，更稳妥的选择。在 SGD 下用 Keras 的 &quot;mse&quot; 时，两个建议学习率都是用原文损失时的 10 倍（对数轴上右移一个数量级）。</translation>
+        <source>Use {lr} (minimum ÷ 10)</source>
+        <translation>使用 {lr}（最低点 ÷ 10）</translation>
+    </message>
+    <message>
+        <source>{method}, {loss}, {optimizer}: the loss (blue, smoothed; grey, each step) as the learning rate grows over {n} steps{end}.</source>
+        <translation>{method}、{loss}、{optimizer}：学习率在 {n} 步中增长时的损失（蓝色为平滑后，灰色为每一步）{end}。</translation>
+    </message>
+    <message>
+        <source>Red, steepest, {lr}: where the loss falls fastest; the boldest of the three.</source>
+        <translation>红线，下降最快处，{lr}：损失下降最快的位置；三者中最激进的选择。</translation>
+    </message>
+    <message>
+        <source>Green, valley, {lr}: two thirds along the longest fall of the loss; a safer choice.</source>
+        <translation>绿线，谷值，{lr}：损失最长下降段的三分之二处；更稳妥的选择。</translation>
+    </message>
+    <message>
+        <source>Orange, minimum ÷ 10, {lr}: a tenth of the rate at the lowest loss, well before the loss turns up.</source>
+        <translation>橙线，最低点 ÷ 10，{lr}：损失最低处学习率的十分之一，离损失回升还很远。</translation>
+    </message>
+    <message>
+        <source>Under SGD, Keras&apos;s &quot;mse&quot; moves all three 10× to the right of the article&apos;s loss.</source>
+        <translation>在 SGD 下用 Keras 的 &quot;mse&quot; 时，三个建议学习率都是用原文损失时的 10 倍（对数轴上右移一个数量级）。</translation>
     </message>
     <message>
         <source>, until it exploded</source>
@@ -2268,6 +2288,10 @@ It runs with your rights. Run it only if you trust where the run came from (open
     <message>
         <source>valley lr (safer): {lr}</source>
         <translation>谷值学习率（更稳妥）：{lr}</translation>
+    </message>
+    <message>
+        <source>minimum ÷ 10 lr (a tenth of the rate at the lowest loss): {lr}</source>
+        <translation>最低点 ÷ 10 学习率（损失最低处学习率的十分之一）：{lr}</translation>
     </message>
     <message>
         <source>training {run}</source>

@@ -1,4 +1,5 @@
-"""The LR range test in the window: the loss as the learning rate grows, the two suggestions, "use this lr".
+"""The LR range test in the window: the loss as the learning rate grows, fastai's three suggestions on the curve
+(steepest, valley, minimum ÷ 10), each with what it means, and "use this lr".
 
 The test runs as a background task (TensorFlow in a thread of its own, `background.run`); its progress is a
 pair of numbers the task writes and a GUI timer reads, so no widget is touched off the GUI thread.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
@@ -50,19 +51,23 @@ class LrFindDialog(Retranslating, QDialog):
         self.smooth = self.plot.plot(pen=pg.mkPen("#1f77b4", width=2.5))
         self.steep_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#d62728", width=2))
         self.valley_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#2ca02c", width=2))
-        for line in (self.steep_line, self.valley_line):
+        self.minimum_line = pg.InfiniteLine(angle=90, pen=pg.mkPen("#ff7f0e", width=2, style=Qt.PenStyle.DashLine))
+        for line in (self.steep_line, self.valley_line, self.minimum_line):
             line.setVisible(False)
             self.plot.addItem(line)
         self.status = QLabel(objectName="lrFindStatus", wordWrap=True)
         self.use_steep = QPushButton(objectName="lrFindUseSteepest", enabled=False)
         self.use_valley = QPushButton(objectName="lrFindUseValley", enabled=False)
+        self.use_minimum = QPushButton(objectName="lrFindUseMinimum", enabled=False)
         self.close_button = QPushButton(objectName="lrFindClose")
         self.use_steep.clicked.connect(lambda: self._use("suggested_lr"))
         self.use_valley.clicked.connect(lambda: self._use("valley_lr"))
+        self.use_minimum.clicked.connect(lambda: self._use("minimum_lr"))
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.use_steep)
         buttons.addWidget(self.use_valley)
+        buttons.addWidget(self.use_minimum)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -101,9 +106,11 @@ class LrFindDialog(Retranslating, QDialog):
 
     def _show_result(self) -> None:
         r = self.result
-        texts = {"suggested_lr": self.tr("Use {lr} (steepest)"), "valley_lr": self.tr("Use {lr} (valley)")}
+        texts = {"suggested_lr": self.tr("Use {lr} (steepest)"), "valley_lr": self.tr("Use {lr} (valley)"),
+                 "minimum_lr": self.tr("Use {lr} (minimum ÷ 10)")}
         for key, button, line in (("suggested_lr", self.use_steep, self.steep_line),
-                                  ("valley_lr", self.use_valley, self.valley_line)):
+                                  ("valley_lr", self.use_valley, self.valley_line),
+                                  ("minimum_lr", self.use_minimum, self.minimum_line)):
             value = r.get(key) if r else None
             button.setEnabled(value is not None)
             button.setText(texts[key].format(lr=f"{value:.2g}" if value is not None else "—"))
@@ -119,14 +126,26 @@ class LrFindDialog(Retranslating, QDialog):
         finite = np.array(r["losses"])[np.isfinite(r["losses"])]
         if len(finite):
             self.plot.setYRange(float(finite.min()) * 0.9, float(finite[0]) * 1.6)
-        self.status.setText(self.tr(
-            "{method}, {loss}, {optimizer}: the loss (blue, smoothed; grey, each step) as the learning rate grows "
-            "over {n} steps{end}. Red: where it falls fastest, {steep}. Green: the valley, {valley}, a safer "
-            "choice. Under SGD, Keras's \"mse\" moves both 10× to the right of the article's loss.").format(
-            method=r.get("method"), loss=r.get("loss"), optimizer=r.get("optimizer"), n=len(lrs),
-            end=self.tr(", until it exploded") if r.get("exploded") else "",
-            steep=f"{r['suggested_lr']:.2g}" if r.get("suggested_lr") else "—",
-            valley=f"{r['valley_lr']:.2g}" if r.get("valley_lr") else "—"))
+        self.status.setText("\n".join(self.readings(r, len(lrs))))
+
+    def readings(self, r: dict, n: int) -> list[str]:
+        """What the curve says, a line each: the test, then each suggestion with its meaning."""
+        def lr(key: str) -> str:
+            return f"{r[key]:.2g}" if r.get(key) else "—"
+
+        return [
+            self.tr("{method}, {loss}, {optimizer}: the loss (blue, smoothed; grey, each step) as the learning rate "
+                    "grows over {n} steps{end}.").format(
+                method=r.get("method"), loss=r.get("loss"), optimizer=r.get("optimizer"), n=n,
+                end=self.tr(", until it exploded") if r.get("exploded") else ""),
+            self.tr("Red, steepest, {lr}: where the loss falls fastest; the boldest of the three.").format(
+                lr=lr("suggested_lr")),
+            self.tr("Green, valley, {lr}: two thirds along the longest fall of the loss; a safer choice.").format(
+                lr=lr("valley_lr")),
+            self.tr("Orange, minimum ÷ 10, {lr}: a tenth of the rate at the lowest loss, well before the loss turns "
+                    "up.").format(lr=lr("minimum_lr")),
+            self.tr("Under SGD, Keras's \"mse\" moves all three 10× to the right of the article's loss."),
+        ]
 
     def _use(self, key: str) -> None:
         if self.result and self.result.get(key):
