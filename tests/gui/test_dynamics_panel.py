@@ -37,6 +37,13 @@ def test_the_dynamics_tab_overlays_each_layer_of_the_selected_runs(qtbot, make_w
     # keras_mse's lines lie below sum_mse's: the article's 10× smaller steps, drawn
     mean = {i.name(): np.mean(10 ** i.getData()[1]) for i in lines}
     assert mean["keras_mse · dense1"] < 0.5 * mean["sum_mse · dense1"]
+    # the diagnosis above the plot: keras_mse's layers move too little, and why; sum_mse's are in the band
+    slow = {(label, f.layer) for label, f in panel.findings if f.rule == "slow"}
+    assert {("keras_mse", "dense1"), ("keras_mse", "dense2")} <= slow and all(lb == "keras_mse" for lb, _ in slow)
+    text = panel.diagnosis.text()
+    assert "keras_mse: dense1: updates are" in text and "Keras's \"mse\"" in text
+    assert "sum_mse: Every layer's updates are within the usual band" in text
+    assert "CS231n" in panel.plot.toolTip()  # the band's source
     panel.quantity.setCurrentIndex(panel.quantity.findData("dead_fraction"))
     assert panel.band not in panel.plot.plotItem.items
     assert not panel.plot.plotItem.ctrl.logYCheck.isChecked()  # a fraction: linear

@@ -41,6 +41,7 @@ ALLOWED = {
     "savedmodel", "mse", "accuracy", "compile", "epoch", "eager", "tracked", "returned", "optuna", "tpe",
     "low", "high", "log",  # a range as typed: LOW:HIGH:log
     "dashboard", "statsmodels", "holm", "hedges", "ped", "anova",  # optuna-dashboard; statistics by their names
+    "cs231n", "leaky",  # the course the 1e-3 band comes from; leaky ReLU
 }
 
 

@@ -23,6 +23,7 @@ import keras
 import numpy as np
 import tensorflow as tf
 
+from workbench.analysis.layer_diagnosis import first_step_findings
 from workbench.core import data as datamod
 from workbench.core.article import ARTICLE_ROWS, ArticleRow, result_row
 from workbench.core.config import TrainConfig
@@ -212,8 +213,10 @@ def explain(cfg: TrainConfig) -> dict[str, Any]:
     found = (_warnings(cfg, scale, effective, mine) + _loss_report_warnings(reported)  # (finding, text)
              + _softmax_warnings(cfg, outputs, twice=True))
     findings = sorted({finding for finding, _ in found})
+    layer_findings = first_step_findings(per_layer, cfg.to_dict())
     warnings = ([text for _, text in found] + _replica_warnings(cfg, replicas)
-                + [text for _, text in _softmax_warnings(cfg, outputs, twice=False)])
+                + [text for _, text in _softmax_warnings(cfg, outputs, twice=False)]
+                + [f.text for f in layer_findings])
     return {
         "config": cfg.to_dict(),
         "batch_size": int(len(y)),
@@ -223,6 +226,7 @@ def explain(cfg: TrainConfig) -> dict[str, Any]:
         "effective_lr_vs_sum_mse": effective,
         "effective_lr": cfg.lr * effective,
         "update_ratio_per_layer": per_layer,
+        "layer_findings": [f.to_dict() for f in layer_findings],
         "resolved_metric": mine["class"],
         "label_format": mine["label_format"],
         "metric_by_method": by_method,

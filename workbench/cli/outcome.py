@@ -51,8 +51,16 @@ def report(args: argparse.Namespace, run: Callable) -> int:
         print(summary.error, file=sys.stderr)
     if summary.reason:
         print(summary.reason, file=sys.stderr)
+    findings = []
+    if result.chief and summary.run_dir:
+        from workbench.analysis.layer_diagnosis import run_findings
+
+        findings, _ = run_findings(summary.run_dir)
+        for finding in findings:  # what the instruments measured, layer by layer (#38)
+            print(finding.text, file=sys.stderr)
     if args.json:
         data = summary.to_dict()
+        data["layer_findings"] = [f.to_dict() for f in findings]
         if not result.chief:
             data.update(run_dir=None, chief=False)
         emit_json(data)

@@ -148,7 +148,7 @@ class Dynamics(EpochClock):
         else:
             self._sample(last, self._before, None, steps_in_call=max(1, len(points)))
         self._before = None
-        while self._next <= last:  # (one sample a call: with N above `every`, a call's first sampled step)
+        while self._next <= last:  # (one sample a call: with N set above `every`, the first sampled step of each)
             self._next += self.every
 
     def _sample(self, step: int, before: list[np.ndarray], weights: list[np.ndarray] | None,

@@ -1037,6 +1037,10 @@
         <translation>训练步</translation>
     </message>
     <message>
+        <source>The green band, 10^-3.5 to 10^-2.5 around 1e-3: CS231n&apos;s rule of thumb for the ratio of an update to its weights (Stanford CS231n, Neural Networks Part 3, &quot;Ratio of weights:updates&quot;). Each sample is one training step&apos;s update, in fast mode too.</source>
+        <translation>绿色带为 1e-3 上下的 10^-3.5 到 10^-2.5：CS231n 关于更新量与权重之比的经验法则（斯坦福 CS231n 课程笔记《神经网络》第三部分中“权重与更新之比”一节）。每个采样点都是一个训练步的更新，快速模式下也是如此。</translation>
+    </message>
+    <message>
         <source>Select runs in the table to see what each of their layers does per step.</source>
         <translation>在表格中选择训练记录，查看它们每一层每一步的变化。</translation>
     </message>
@@ -1045,8 +1049,8 @@
         <translation>这些训练记录没有逐层监测数据：在“训练选项 → 逐层监测”中设为每 N 步（0 为关闭）后再训练。</translation>
     </message>
     <message>
-        <source>One colour per run, one line style per layer. The green band: an update of about 1e-3 of the weights per step, the usual healthy range (CS231n). In fast mode a sample is a compiled call: its displacement / its steps.</source>
-        <translation>颜色区分训练记录，线型区分层。绿色带：每步更新约为权重的 1e-3，这是常见的健康范围（CS231n）。快速模式下，一个采样点对应一次已编译函数的调用：该次调用的位移 ÷ 步数。</translation>
+        <source>One colour per run, one line style per layer. The green band: an update of about 1e-3 of the weights per step, the usual healthy range (CS231n). Each sample is one training step, in fast mode too.</source>
+        <translation>颜色区分训练记录，线型区分层。绿色带：每步更新约为权重的 1e-3，这是常见的健康范围（CS231n）。每个采样点都是一个训练步，快速模式下也是如此。</translation>
     </message>
     <message>
         <source>Select a run with instruments to see how its layers&apos; values spread out over training.</source>
@@ -2763,6 +2767,54 @@ It runs with your rights. Run it only if you trust where the run came from (open
     <message>
         <source>The {method} method feeds integer labels, so the metric &apos;{metric}&apos; becomes {resolved} and reports the true accuracy.</source>
         <translation>{method} 方法输入的是整数标签，所以指标 &apos;{metric}&apos; 变成了 {resolved}，报告的是真实准确率。</translation>
+    </message>
+    <message>
+        <source>at the first step</source>
+        <translation>第一步</translation>
+    </message>
+    <message>
+        <source>per step</source>
+        <translation>每步</translation>
+    </message>
+    <message>
+        <source>{layer}: updates are {ratio:.1e} of its weights {when}, {factor}× below the usual 1e-3</source>
+        <translation>{layer}：{when}的更新量为其权重的 {ratio:.1e}，比常见的 1e-3 低 {factor} 倍</translation>
+    </message>
+    <message>
+        <source>the loss is Keras&apos;s &quot;mse&quot;, which averages over the {n} outputs: its gradients, and so SGD&apos;s steps, are {n}× smaller than with the article&apos;s sum</source>
+        <translation>损失是 Keras 的 &quot;mse&quot;，它在 {n} 个输出上取平均：其梯度以及 SGD 的步长都只有原文求和损失的 1/{n}</translation>
+    </message>
+    <message>
+        <source>a learning rate of about {lr:.2g} would bring it to 1e-3 (an update scales with the learning rate, now {now:g})</source>
+        <translation>学习率约为 {lr:.2g} 时可使其达到 1e-3（更新量与学习率成正比，当前为 {now:g}）</translation>
+    </message>
+    <message>
+        <source>{layer}: updates are {ratio:.1e} of its weights {when}, {factor}× above the usual 1e-3</source>
+        <translation>{layer}：{when}的更新量为其权重的 {ratio:.1e}，比常见的 1e-3 高 {factor} 倍</translation>
+    </message>
+    <message>
+        <source> — the step is too large, expect divergence</source>
+        <translation>——步长过大，预计会发散</translation>
+    </message>
+    <message>
+        <source> — a large step: if the loss is noisy or climbs, lower the learning rate</source>
+        <translation>——步长较大：如果损失波动或上升，请降低学习率</translation>
+    </message>
+    <message>
+        <source>; about {lr:.2g} would bring it to 1e-3</source>
+        <translation>；学习率约为 {lr:.2g} 时可使其达到 1e-3</translation>
+    </message>
+    <message>
+        <source>{layer}: {pct:.0f}% of its units never fire on the probe images (dead ReLU) since epoch {epoch}: no gradient reaches their weights; a lower learning rate, or a leaky ReLU, keeps units alive</source>
+        <translation>{layer}：自第 {epoch} 轮起，其 {pct:.0f}% 的单元在探测图像上从不激活（死亡 ReLU）：梯度到不了这些单元的权重；降低学习率或改用 leaky ReLU 可让单元保持活跃</translation>
+    </message>
+    <message>
+        <source>No instruments in this run: set Instruments to every N steps to measure its layers.</source>
+        <translation>这条训练记录没有逐层监测数据：将“逐层监测”设为每 N 步后再训练，即可测量各层。</translation>
+    </message>
+    <message>
+        <source>Every layer&apos;s updates are within the usual band around 1e-3 of its weights per step, and no layer has half its units dead.</source>
+        <translation>每一层每步的更新量都在权重的 1e-3 附近的常见范围内，也没有哪一层有一半单元死亡。</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,8 @@
 
 Per-layer lines over training steps from each run's `dynamics.csv`: the update/weight ratio ‖Δw‖/‖w‖ on a log
 scale with CS231n's rule-of-thumb band around 1e-3, the gradient norm on a probe batch, the weight norm, and
-the fraction of dead ReLU units. One colour per run, one line style per layer; several runs overlay as the
+the fraction of dead ReLU units; above the plot, what the measured values say layer by layer (too small or
+too large a step, dead units, with the cause and what to change). One colour per run, one line style per layer; several runs overlay as the
 curves do. The files are small (a row per layer per sample), so they are read again whenever the selection
 changes or the live run finishes an epoch.
 """
@@ -17,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from workbench.analysis.layer_diagnosis import LayerFinding, diagnose, summary_line
 from workbench.core.run_summary import RunSummary
 from workbench.core.runs import RunFolder
 from workbench.gui.language import Retranslating
@@ -51,6 +53,8 @@ class DynamicsPanel(FollowsSelection, Retranslating, QWidget):
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setColorMap(pg.colormap.get("viridis"))
         self.hint = QLabel(objectName="dynamicsHint", wordWrap=True)
+        self.diagnosis = QLabel(objectName="dynamicsDiagnosis", wordWrap=True,
+                                textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         self.plot = pg.PlotWidget(objectName="dynamicsPlot", axisItems={"left": DecadeAxis("left")})
         plot_menu.install(self.plot, "dynamics")
         self.legend = self.plot.plotItem.addLegend(offset=(-10, 10))
@@ -66,8 +70,11 @@ class DynamicsPanel(FollowsSelection, Retranslating, QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.hint)
+        layout.addWidget(self.diagnosis)
         layout.addWidget(self.plot, 1)
         self.runs: list[tuple[str, str, list[dict]]] = []  # (run id, label, dynamics rows)
+        self.run_dirs: list[Path] = []
+        self.findings: list[tuple[str, LayerFinding]] = []  # (run label, finding), as shown
         self.histograms: list[dict] = []  # the first selected run's (histograms.jsonl)
         self.apply_palette()
         self.retranslate()
@@ -102,6 +109,7 @@ class DynamicsPanel(FollowsSelection, Retranslating, QWidget):
         for run_dir, label in dirs:
             shown.append((run_dir.name, label, RunFolder(run_dir).dynamics()))
         self.runs = shown
+        self.run_dirs = [d for d, _ in dirs]
         self.histograms = RunFolder(dirs[0][0]).histograms() if dirs else []
         self.hist_label = dirs[0][1] if dirs else ""
         layers = list(dict.fromkeys(h["layer"] for h in self.histograms))
@@ -117,8 +125,24 @@ class DynamicsPanel(FollowsSelection, Retranslating, QWidget):
     def key(self) -> str:
         return self.quantity.currentData() or "update_ratio"
 
+    def show_diagnosis(self) -> None:
+        """What the measured values say, layer by layer (`analysis.layer_diagnosis`), for each shown run."""
+        self.findings = []
+        lines = []
+        for run_dir, (_rid, label, rows) in zip(self.run_dirs, self.runs, strict=True):
+            if not rows:
+                continue
+            folder = RunFolder(run_dir)
+            found = diagnose(rows, folder.config(), folder.steps_per_epoch())
+            prefix = f"{label}: " if len(self.runs) > 1 else ""
+            self.findings += [(label, f) for f in found]
+            lines += [f"• {prefix}{f.text}" for f in found] or [f"• {prefix}{summary_line([], True)}"]
+        self.diagnosis.setText("\n".join(lines))
+        self.diagnosis.setVisible(bool(lines))
+
     def redraw(self) -> None:
         key = self.key()
+        self.show_diagnosis()
         self.plot.plotItem.clear()
         self.legend.clear()
         self.layer.setVisible(key in HISTOGRAMS)
@@ -131,6 +155,10 @@ class DynamicsPanel(FollowsSelection, Retranslating, QWidget):
         if key == "update_ratio":
             self.plot.addItem(self.band)
             self.plot.addItem(self.target)
+        self.plot.setToolTip(self.tr(
+            "The green band, 10^-3.5 to 10^-2.5 around 1e-3: CS231n's rule of thumb for the ratio of an update to "
+            "its weights (Stanford CS231n, Neural Networks Part 3, \"Ratio of weights:updates\"). Each sample is "
+            "one training step's update, in fast mode too.") if key == "update_ratio" else "")
         with_rows = [(i, rid, label, rows) for i, (rid, label, rows) in enumerate(self.runs) if rows]
         if not self.runs:
             self.hint.setText(self.tr("Select runs in the table to see what each of their layers does per step."))
@@ -139,8 +167,8 @@ class DynamicsPanel(FollowsSelection, Retranslating, QWidget):
                                       "every N steps (0 is off) and train."))
         else:
             self.hint.setText(self.tr("One colour per run, one line style per layer. The green band: an update of "
-                                      "about 1e-3 of the weights per step, the usual healthy range (CS231n). In "
-                                      "fast mode a sample is a compiled call: its displacement / its steps."))
+                                      "about 1e-3 of the weights per step, the usual healthy range (CS231n). "
+                                      "Each sample is one training step, in fast mode too."))
         for i, _rid, label, rows in with_rows:
             color = QColor(PALETTE[i % len(PALETTE)])
             layers = list(dict.fromkeys(r["layer"] for r in rows))

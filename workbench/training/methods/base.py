@@ -108,16 +108,19 @@ class Setup:
 
     @functools.cached_property
     def steps_per_execution(self) -> int:
-        """Steps per compiled call: as set, or for `auto` (0) what `steps.auto_steps` estimates (1 for the eager
-        loop and under a tf.distribute strategy, whose calls report their last step only)."""
+        """Steps per compiled call: as set, or for `auto` (0) what `steps.auto_steps` estimates, at most the
+        instruments' `dynamics_every` (1 for the eager loop and under a tf.distribute strategy, whose calls
+        report their last step only)."""
         c = self.config
         if c.steps_per_execution != steps.AUTO:
             return c.steps_per_execution
         if c.eager or c.strategy != "default":
             return 1
-        return steps.auto_steps(c.model, self.data.input_shape, self.data.num_classes, c.batch_size,
-                                self.steps_per_epoch, macs=models.macs_per_sample(
-                                    c.model, self.data.input_shape, self.data.num_classes, self.model_file, c.seed))
+        n = steps.auto_steps(c.model, self.data.input_shape, self.data.num_classes, c.batch_size,
+                             self.steps_per_epoch, macs=models.macs_per_sample(
+                                 c.model, self.data.input_shape, self.data.num_classes, self.model_file, c.seed))
+        # a call holds at most one of the instruments' sampled steps (each call copies one, steps.StepWatch)
+        return min(n, c.dynamics_every) if c.dynamics_every > 0 else n
 
     @property
     def stacked(self) -> bool:
