@@ -88,3 +88,29 @@ def test_minimum_suggests_a_tenth_of_the_lowest_losss_lr():
     lrs, losses = synthetic_curve()
     assert np.log10(lrs[minimum(losses)]) == pytest.approx(-1.0, abs=0.03)
     assert minimum(np.array([np.nan, np.nan])) is None
+
+
+def test_try_trains_each_suggestion_as_an_experiment_and_names_the_winner(tmp_path):
+    """`lr-find --try SEEDS`: the rounded suggestions × seeds as an ordinary experiment (its report reads the
+    same runs), the winner the best mean final validation accuracy, its interval Student's over the seeds."""
+    from statistics import mean
+
+    from workbench.core.runs import RunFolder
+
+    p = run_cli("lr-find", "--train-limit", "640", "--val-limit", "200", "--steps", "40", "--epochs", "1",
+                "--try", "0-1", "--json", env_runs=tmp_path)
+    assert p.returncode == 0, p.stderr[-2000:]
+    doc = json.loads(p.stdout.strip().splitlines()[-1])
+    tried = doc["try"]
+    suggested = {float(f"{doc[k]:.2g}") for k in ("suggested_lr", "valley_lr", "minimum_lr") if doc[k]}
+    assert {row["lr"] for row in tried["tried"]} == suggested
+    assert all(row["n"] == 2 and row["low"] <= row["mean"] <= row["high"] for row in tried["tried"])
+    assert tried["winner"] == tried["tried"][0]["lr"] == max(tried["tried"], key=lambda r: r["mean"])["lr"]
+    report = run_cli("experiment-report", tried["experiment_id"], "--json", env_runs=tmp_path)
+    assert report.returncode == 0, report.stderr[-2000:]
+    trials = json.loads(report.stdout.strip().splitlines()[-1])["trials"]
+    assert len(trials) == 2 * len(suggested)
+    for row in tried["tried"]:
+        finals = [RunFolder(t["run_dir"]).history()[-1]["val_accuracy"] for t in trials if t["settings"]["lr"] == row["lr"]]
+        assert row["mean"] == pytest.approx(mean(finals))
+    assert ("winner: lr" in p.stderr) or ("cannot tell these apart" in p.stderr)

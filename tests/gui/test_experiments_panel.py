@@ -275,3 +275,23 @@ def test_find_lr_from_the_window_sets_the_learning_rate(qtbot, window):
     qtbot.mouseClick(dialog.use_steep, Qt.MouseButton.LeftButton)
     assert window.settings.lr.value() == pytest.approx(float(f"{result['suggested_lr']:.2g}"))
     assert not dialog.isVisible()
+
+
+def test_try_the_suggestions_runs_them_as_an_experiment(qtbot, window):
+    small_settings(window, epochs=1, train=640, val=100)
+    window.seeds_spin.setValue(2)
+    qtbot.mouseClick(window.lr_find_button, Qt.MouseButton.LeftButton)
+    dialog = window.lr_find_dialog
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=120_000)
+    lrs = dialog.suggested()
+    assert lrs and dialog.try_button.isEnabled()
+    qtbot.mouseClick(dialog.try_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    panel = window.experiments
+    wait_idle(qtbot, window)
+    wait_for(qtbot, window, lambda: panel.data is not None and panel.data.doc["completed_trials"] == 2 * len(lrs))
+    doc = panel.data.doc
+    assert doc["experiment_id"].startswith("lr-try-")
+    assert sorted({t["settings"]["lr"] for t in doc["trials"]}) == lrs  # each suggestion, with both seeds
+    assert sorted(t["seed"] for t in doc["trials"]) == sorted([0, 1] * len(lrs))
+    assert panel.table.model().rowCount() == len(lrs)

@@ -88,7 +88,26 @@ class Commands(QObject):
         if (config := self.settings_or_message()) is not None:
             self.window.lr_find_dialog = dialog = LrFindDialog(config, self.window)
             dialog.use_lr.connect(self.settings.lr.setValue)
+            dialog.try_lrs.connect(lambda lrs: self.try_lrs(config, lrs))
             dialog.show()
+
+    def try_lrs(self, base: TrainConfig, lrs: list[float]) -> None:
+        """The LR range test's suggestions × the Compare seeds, as an experiment (the Experiments tab shows it)."""
+        import time
+
+        from workbench.experiments.grid import GridError, make_grid
+        from workbench.experiments.lr_try import grid_set
+
+        if self.controller.training:
+            return
+        seeds = self.seeds(base)
+        try:
+            grid = make_grid(base, [grid_set(lrs)], ",".join(str(s) for s in seeds))
+        except GridError as exc:
+            self._message(self.tr("Experiment: {problem}").format(problem=exc))
+            return
+        name = time.strftime("lr-try-%Y%m%d-%H%M%S")
+        self.presenter.expect_experiment(self.controller.run_experiment(grid, self.window.workspace.storage, name))
 
     def stop(self) -> None:
         """Asks the run to stop at the next batch boundary; queued runs are dropped."""

@@ -1562,6 +1562,14 @@ other: {other}</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Try them…</source>
+        <translation>逐一试训…</translation>
+    </message>
+    <message>
+        <source>Train each suggested learning rate with the seeds of Compare (the settings&apos; seed and the next ones) as an experiment: the Experiments tab shows which wins, with its spread.</source>
+        <translation>用“比较”所用的种子（设置中的种子及其后几个）把每个建议学习率各训练一遍，作为一次实验：“实验”标签页会显示哪个胜出，以及种子间的波动。</translation>
+    </message>
+    <message>
         <source>Training {method} with the learning rate growing from 1e-6 to 10… step {i} of at most {n}</source>
         <translation>正在训练 {method}，学习率从 1e-6 增长到 10……第 {i} 步，最多 {n} 步</translation>
     </message>
@@ -2274,6 +2282,10 @@ It runs with your rights. Run it only if you trust where the run came from (open
         <translation>警告：{warning}</translation>
     </message>
     <message>
+        <source>then train each suggested learning rate with these seeds (as 0-2 or 0,3,7) for --epochs, as an experiment, and say which wins</source>
+        <translation>随后用这些种子（如 0-2 或 0,3,7）把每个建议学习率各训练 --epochs 轮，作为一次实验，并给出胜出者</translation>
+    </message>
+    <message>
         <source>argument --steps: {value} is out of range; allowed 20 to 10000</source>
         <translation>参数 --steps：{value} 超出范围；允许 20 到 10000</translation>
     </message>
@@ -2296,6 +2308,26 @@ It runs with your rights. Run it only if you trust where the run came from (open
     <message>
         <source>minimum ÷ 10 lr (a tenth of the rate at the lowest loss): {lr}</source>
         <translation>最低点 ÷ 10 学习率（损失最低处学习率的十分之一）：{lr}</translation>
+    </message>
+    <message>
+        <source>no learning rate to try: the test suggested none</source>
+        <translation>没有可试的学习率：该测试没有给出建议</translation>
+    </message>
+    <message>
+        <source>experiment {id}: {lrs} × seeds {seeds}, {epochs} epochs each</source>
+        <translation>实验 {id}：{lrs} × 种子 {seeds}，每次 {epochs} 轮</translation>
+    </message>
+    <message>
+        <source>lr {lr:g} ({readings}): val accuracy {mean} [{low}, {high}] 95% CI, {n} seeds</source>
+        <translation>学习率 {lr:g}（{readings}）：验证准确率 {mean}，95% 置信区间 [{low}, {high}]，{n} 个种子</translation>
+    </message>
+    <message>
+        <source>winner: lr {lr:g}, ahead by {delta:.2f} points [{low:.2f}, {high:.2f}] 95% CI (Welch p = {p:.2g})</source>
+        <translation>胜出：学习率 {lr:g}，领先 {delta:.2f} 个百分点，95% 置信区间 [{low:.2f}, {high:.2f}]（Welch p = {p:.2g}）</translation>
+    </message>
+    <message>
+        <source>lr {lr:g} leads by {delta:.2f} points, but [{low:.2f}, {high:.2f}] 95% CI holds 0: the seeds cannot tell these apart; try more seeds</source>
+        <translation>学习率 {lr:g} 领先 {delta:.2f} 个百分点，但 95% 置信区间 [{low:.2f}, {high:.2f}] 包含 0：这些种子分不出高下；请增加种子</translation>
     </message>
     <message>
         <source>training {run}</source>
@@ -2661,6 +2693,18 @@ It runs with your rights. Run it only if you trust where the run came from (open
     <message>
         <source>optuna-dashboard at {url} (Ctrl-C stops it)</source>
         <translation>optuna-dashboard 地址：{url}（按 Ctrl-C 停止）</translation>
+    </message>
+    <message>
+        <source>steepest</source>
+        <translation>下降最快</translation>
+    </message>
+    <message>
+        <source>valley</source>
+        <translation>谷值</translation>
+    </message>
+    <message>
+        <source>minimum ÷ 10</source>
+        <translation>最低点 ÷ 10</translation>
     </message>
 </context>
 <context>

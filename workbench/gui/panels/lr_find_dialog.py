@@ -36,6 +36,7 @@ class LrFindDialog(Retranslating, QDialog):
     """Runs the test for the settings given; `use_lr` carries the learning rate the user picks."""
 
     use_lr = Signal(float)
+    try_lrs = Signal(list)  # the suggested learning rates, rounded as the buttons set them, to train as an experiment
 
     def __init__(self, config: TrainConfig, parent=None) -> None:
         super().__init__(parent)
@@ -59,15 +60,18 @@ class LrFindDialog(Retranslating, QDialog):
         self.use_steep = QPushButton(objectName="lrFindUseSteepest", enabled=False)
         self.use_valley = QPushButton(objectName="lrFindUseValley", enabled=False)
         self.use_minimum = QPushButton(objectName="lrFindUseMinimum", enabled=False)
+        self.try_button = QPushButton(objectName="lrFindTry", enabled=False)
         self.close_button = QPushButton(objectName="lrFindClose")
         self.use_steep.clicked.connect(lambda: self._use("suggested_lr"))
         self.use_valley.clicked.connect(lambda: self._use("valley_lr"))
         self.use_minimum.clicked.connect(lambda: self._use("minimum_lr"))
+        self.try_button.clicked.connect(self._try)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.use_steep)
         buttons.addWidget(self.use_valley)
         buttons.addWidget(self.use_minimum)
+        buttons.addWidget(self.try_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
@@ -87,6 +91,10 @@ class LrFindDialog(Retranslating, QDialog):
         self.plot.setLabel("bottom", self.tr("learning rate (log)"))
         self.plot.setLabel("left", self.tr("training loss"))
         self.close_button.setText(self.tr("Close"))
+        self.try_button.setText(self.tr("Try them…"))
+        self.try_button.setToolTip(self.tr("Train each suggested learning rate with the seeds of Compare (the "
+                                           "settings' seed and the next ones) as an experiment: the Experiments "
+                                           "tab shows which wins, with its spread."))
         self._show_result()
 
     def _show_progress(self) -> None:
@@ -117,6 +125,7 @@ class LrFindDialog(Retranslating, QDialog):
             line.setVisible(value is not None)
             if value is not None:
                 line.setValue(np.log10(value))
+        self.try_button.setEnabled(bool(self.suggested()))
         if r is None:
             self._show_progress()
             return
@@ -146,6 +155,18 @@ class LrFindDialog(Retranslating, QDialog):
                     "up.").format(lr=lr("minimum_lr")),
             self.tr("Under SGD, Keras's \"mse\" moves all three 10× to the right of the article's loss."),
         ]
+
+    def suggested(self) -> list[float]:
+        """The distinct suggestions, rounded to two significant figures."""
+        if not self.result:
+            return []
+        keys = ("suggested_lr", "valley_lr", "minimum_lr")
+        return sorted({float(f"{self.result[k]:.2g}") for k in keys if self.result.get(k)})
+
+    def _try(self) -> None:
+        if lrs := self.suggested():
+            self.try_lrs.emit(lrs)
+            self.accept()
 
     def _use(self, key: str) -> None:
         if self.result and self.result.get(key):
