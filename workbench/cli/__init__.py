@@ -26,6 +26,7 @@ from workbench.cli import (
     fork,
     gui,
     install_desktop,
+    landscape,
     lr_find,
     reproduce,
     resume,
@@ -48,7 +49,7 @@ from workbench.core.redact import redact
 
 #: the subcommands, in the order `--help` lists them
 COMMANDS = (train, runs, resume, fork, explain, reproduce, export, evaluate, export_model, tensorboard, experiment,
-            experiment_worker, experiment_report, lr_find, gui, install_desktop)
+            experiment_worker, experiment_report, lr_find, landscape, gui, install_desktop)
 
 __all__ = ["COMMANDS", "Failure", "UsageError", "build_parser", "main"]
 

@@ -234,6 +234,10 @@ SETTINGS: tuple[Setting, ...] = (
               "fixed batch of validation images, update/weight ratio and weight norm; dynamics.csv, TensorBoard and "
               "the Dynamics tab. They never change training"),
             low=0, high=1_000_000, group="options", widget="dynamicsEverySpin", special=_("off")),
+    Setting("path_mb", int, 100, _("Weights path"),
+            _("Keep the trainable weights at the start and after each epoch, for the loss landscape, while they take "
+              "at most this many MB in the run folder (0 = none): the MLP takes 0.9 MB an epoch, the CNN 1.7"),
+            low=0, high=1_000_000, group="hidden"),
     #: XLA for every method alike (Keras's fit default is "auto"); compare like with like.
     Setting("jit_compile", bool, True, "XLA", _("do not compile steps with XLA"), group="hidden", flag="--no-jit",
             inverted=True),

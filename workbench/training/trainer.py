@@ -230,6 +230,10 @@ def _run(config, data, folder, callbacks, stop, on_start, first_epoch, restore_f
         from workbench.training.dynamics import Dynamics
 
         instruments = [Dynamics(folder, setup, config.dynamics_every, str(folder.path / "logs" / "dynamics"))]
+    if config.path_mb > 0:
+        from workbench.training.weights_path import PathKeeper
+
+        instruments.append(PathKeeper(folder.path, first_epoch, config.path_mb))
     setup.callbacks = [*feed, guard, recorder, tensorboard, *instruments, StopOnFlag(stop, setup.steps_per_epoch),
                        *([early] if early else []), *callbacks]
     started = time.perf_counter()

@@ -528,6 +528,14 @@
         <translation>每 N 个训练步记录一次逐层监测数据（0 = 关闭）：在一批固定的验证图像上测梯度范数和死亡 ReLU 单元，以及更新/权重比和权重范数；写入 dynamics.csv、TensorBoard 和“训练动态”标签页。监测从不改变训练</translation>
     </message>
     <message>
+        <source>Weights path</source>
+        <translation>权重路径</translation>
+    </message>
+    <message>
+        <source>Keep the trainable weights at the start and after each epoch, for the loss landscape, while they take at most this many MB in the run folder (0 = none): the MLP takes 0.9 MB an epoch, the CNN 1.7</source>
+        <translation>在开始时和每轮结束后保存可训练权重，供损失地形使用，在训练记录文件夹中最多占用这么多 MB（0 为不保存）：MLP 每轮约 0.9 MB，CNN 约 1.7 MB</translation>
+    </message>
+    <message>
         <source>do not compile steps with XLA</source>
         <extracomment>XLA for every method alike (Keras&apos;s fit default is &quot;auto&quot;); compare like with like.</extracomment>
         <translation>不用 XLA 编译训练步</translation>
@@ -2705,6 +2713,70 @@ It runs with your rights. Run it only if you trust where the run came from (open
     <message>
         <source>minimum ÷ 10</source>
         <translation>最低点 ÷ 10</translation>
+    </message>
+    <message>
+        <source>the loss surface around a run (or two runs from one start) and their paths; sharpness</source>
+        <translation>一次运行（或从同一起点出发的两次运行）周围的损失曲面及其路径；锐度</translation>
+    </message>
+    <message>
+        <source>the run id; twice for two runs from the same start weights</source>
+        <translation>训练记录 ID；给两次则为从同一组初始权重出发的两次运行</translation>
+    </message>
+    <message>
+        <source>line: start to end weights and beyond; plane: a surface with the paths on it</source>
+        <translation>line：从初始权重到最终权重并向外延伸；plane：画有路径的曲面</translation>
+    </message>
+    <message>
+        <source>points along each axis</source>
+        <translation>每个坐标轴上的点数</translation>
+    </message>
+    <message>
+        <source>how far the plane reaches: ± S along random directions; around a path, S quarter-widths of margin</source>
+        <translation>平面的范围：沿随机方向为 ± S；围绕路径时，留出 S 个四分之一宽度的边距</translation>
+    </message>
+    <message>
+        <source>validation samples of the fixed probe set</source>
+        <translation>固定探测集中的验证样本数</translation>
+    </message>
+    <message>
+        <source>a plane of one run: the PCA plane of its path, or two seeded filter-normalised random directions</source>
+        <translation>单次运行的平面：其路径的 PCA 平面，或两个由种子确定、按滤波器归一化的随机方向</translation>
+    </message>
+    <message>
+        <source>also write the grid as a NumPy .npz file</source>
+        <translation>同时把网格写成 NumPy .npz 文件</translation>
+    </message>
+    <message>
+        <source>also write the grid as CSV (x, y, loss, accuracy)</source>
+        <translation>同时把网格写成 CSV（x, y, loss, accuracy）</translation>
+    </message>
+    <message>
+        <source>argument --grid: {value} is out of range; allowed 3 to 201</source>
+        <translation>参数 --grid：{value} 超出范围；允许 3 到 201</translation>
+    </message>
+    <message>
+        <source>argument --samples: {value} is out of range; allowed 1 to 100000</source>
+        <translation>参数 --samples：{value} 超出范围；允许 1 到 100000</translation>
+    </message>
+    <message>
+        <source>argument --span: {value} is out of range; allowed above 0</source>
+        <translation>参数 --span：{value} 超出范围；须大于 0</translation>
+    </message>
+    <message>
+        <source>argument --run: a line takes one run, a plane one or two</source>
+        <translation>参数 --run：line 只接受一次运行，plane 接受一次或两次</translation>
+    </message>
+    <message>
+        <source>row {i} of {n}</source>
+        <translation>第 {i} 行，共 {n} 行</translation>
+    </message>
+    <message>
+        <source>{kind} of {runs} on {n} probe samples: loss from {low:.4g} to {high:.4g}</source>
+        <translation>{runs} 的 {kind}（{n} 个探测样本）：损失从 {low:.4g} 到 {high:.4g}</translation>
+    </message>
+    <message>
+        <source>sharpness of {run}: top Hessian eigenvalue {value:.4g}</source>
+        <translation>{run} 的锐度：Hessian 最大特征值 {value:.4g}</translation>
     </message>
 </context>
 <context>
