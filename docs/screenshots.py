@@ -2,6 +2,7 @@
 
 RUNS=dir [START=1 EPOCHS=n LIMIT=n] [SELECT=name,name] [DARK=1] [INSIDE=tab [CELL=r,c] [DRAW=digit]]
     [EXPERIMENT=view [ROWS=r,r] [SEEDS=1]] [LRFIND=loss] [DYNAMICS=quantity (with SELECT)]
+    [LANDSCAPE=view (with SELECT)]
     python docs/screenshots.py
 """
 
@@ -83,6 +84,14 @@ if os.environ.get("EXPERIMENT"):  # the Experiments tab, on its view number EXPE
 if os.environ.get("DYNAMICS"):  # the Dynamics tab on this instrument, for the SELECTed runs
     window.view_tabs.setCurrentWidget(window.dynamics)
     window.dynamics.quantity.setCurrentIndex(window.dynamics.quantity.findData(os.environ["DYNAMICS"]))
+if os.environ.get("LANDSCAPE"):  # the Landscape tab on this view, for the SELECTed runs (cached, or computed)
+    window.view_tabs.setCurrentWidget(window.landscape)
+    window.landscape.view.setCurrentIndex(window.landscape.view.findData(os.environ["LANDSCAPE"]))
+    if window.landscape.doc is None:
+        QTimer.singleShot(800, window.landscape.compute)
+    from workbench.gui.widgets.runs_table import SHARPNESS_COLUMN
+
+    window.runs_table.scrollTo(window.runs_table.model().index(0, SHARPNESS_COLUMN))
 if os.environ.get("LRFIND"):  # the LR range test's dialog for this loss
     s = window.settings
     s.loss.setCurrentIndex(s.loss.findData(os.environ["LRFIND"]))

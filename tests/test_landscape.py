@@ -134,6 +134,8 @@ def test_the_command_draws_a_line_caches_it_and_refuses_runs_from_different_star
     again = run_cli("landscape", "--run", sgd.name, "--kind", "line", "--grid", "9", "--samples", "300", "--json",
                     "--runs-dir", str(runs))
     assert json.loads(again.stdout.strip().splitlines()[-1])["seconds"] == doc["seconds"]  # from the cache
+    listed = json.loads(run_cli("runs", "--json", "--runs-dir", str(runs)).stdout)
+    assert next(r for r in listed if r["run_id"] == sgd.name)["sharpness"] == doc["sharpness"][sgd.name]
     other = trainer.train(TrainConfig(seed=7, train_limit=320, val_limit=100, epochs=1), runs)
     bad = run_cli("landscape", "--run", sgd.name, "--run", other.folder.path.name, "--runs-dir", str(runs))
     assert bad.returncode != 0 and "same weights" in bad.stderr.strip().splitlines()[-1]

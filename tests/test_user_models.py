@@ -4,6 +4,7 @@ for each bad model."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -87,7 +88,8 @@ def test_a_functional_convnet_with_batchnorm_ends_with_the_same_weights_in_every
     assert out.stdout.strip().endswith("(2, 10)"), out.stderr[-1500:]
 
 
-def test_a_subclassed_model_trains_in_every_method_and_keeps_its_weights(model_files, tmp_path):
+def test_a_subclassed_model_trains_in_every_method_and_keeps_its_weights(model_files, tmp_path, monkeypatch,
+                                                                         capsys):
     spec = f"{model_files / 'models.py'}:subclassed"
     finals = []
     for method in ("tape", "fit", "custom"):
@@ -96,6 +98,14 @@ def test_a_subclassed_model_trains_in_every_method_and_keeps_its_weights(model_f
         assert (result.folder.path / "model.weights.h5").is_file()  # no get_config: its weights, for its code
         finals.append(result.summary.final["val_accuracy"])
     assert finals[0] == finals[1] == finals[2]
+    # its landscape rebuilds it from the run's copy of its code: only with the user's word on another machine
+    line = ["landscape", "--run", result.folder.path.name, "--kind", "line", "--grid", "3", "--samples", "64",
+            "--runs-dir", str(tmp_path / "runs")]
+    monkeypatch.setenv("WORKBENCH_DATA_DIR", str(tmp_path / "elsewhere"))
+    assert cli_main(line) == 2
+    assert "argument --trust-model-code: " in capsys.readouterr().err
+    assert cli_main([*line, "--trust-model-code", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out.strip().splitlines()[-1])["loss"]) == 3
 
 
 @pytest.mark.parametrize(("spec", "says"), [

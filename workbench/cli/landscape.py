@@ -7,7 +7,15 @@ import sys
 
 import numpy as np
 
-from workbench.cli.common import EXIT_OK, Failure, UsageError, emit_json, existing_run
+from workbench.cli.common import (
+    EXIT_OK,
+    Failure,
+    UsageError,
+    add_trust_option,
+    emit_json,
+    existing_run,
+    model_code_refused,
+)
 from workbench.core.i18n import QT_TRANSLATE_NOOP, translate
 
 NAME = "landscape"
@@ -29,6 +37,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "cli", "a plane of one run: the PCA plane of its path, or two seeded filter-normalised random directions"))
     p.add_argument("--npz", metavar="PATH", help=translate("cli", "also write the grid as a NumPy .npz file"))
     p.add_argument("--csv", metavar="PATH", help=translate("cli", "also write the grid as CSV (x, y, loss, accuracy)"))
+    add_trust_option(p)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,8 +63,9 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr, flush=True)
 
     try:
-        doc = landscape(run_dirs, kind=args.kind, grid=args.grid, span=args.span, samples=args.samples,
-                        directions=args.directions, on_row=progress)
+        with model_code_refused():
+            doc = landscape(run_dirs, kind=args.kind, grid=args.grid, span=args.span, samples=args.samples,
+                            directions=args.directions, on_row=progress, trust_code=args.trust_model_code)
     except LandscapeError as exc:
         raise Failure(str(exc)) from None
     out = sys.stderr if args.json else sys.stdout
@@ -74,19 +84,10 @@ def run(args: argparse.Namespace) -> int:
 
 def export(doc: dict, args: argparse.Namespace) -> None:
     """The grid as .npz and/or CSV, as asked."""
-    xs = np.asarray(doc["xs"])
-    ys = np.asarray(doc.get("ys", [0.0]))
-    loss = np.atleast_2d(np.asarray(doc["loss"], dtype=float))
-    accuracy = np.atleast_2d(np.asarray(doc["accuracy"], dtype=float))
+    from workbench.analysis.landscape import write_grid
+
     try:
-        if args.npz:
-            np.savez(args.npz, xs=xs, ys=ys, loss=loss, accuracy=accuracy)
-        if args.csv:
-            with open(args.csv, "w", encoding="utf-8") as f:
-                f.write("x,y,loss,accuracy\n")
-                for j, y in enumerate(ys):
-                    for i, x in enumerate(xs):
-                        f.write(f"{x:.9g},{y:.9g},{loss[j, i]:.9g},{accuracy[j, i]:.9g}\n")
+        write_grid(doc, npz=args.npz, csv=args.csv)
     except OSError as exc:
         raise Failure(translate("cli", "cannot write {path}: {problem}").format(
             path=exc.filename, problem=exc.strerror or exc)) from None

@@ -27,11 +27,11 @@ def run(args: argparse.Namespace) -> int:
         print(translate("cli", "no runs in {path}").format(path=runs_dir_of(args)), file=sys.stderr)
         return EXIT_OK
     header = ("run_id", translate("cli", "name"), translate("cli", "status"), "method", "optimizer", "lr", "loss",
-              translate("cli", "epochs"), translate("cli", "val_acc"))
+              translate("cli", "epochs"), translate("cli", "val_acc"), translate("cli", "sharpness"))
     rows = [header] + [
         (r.run_id, r.name, status_word(r.status), r.method or "", r.optimizer or "",
          "" if r.lr is None else f"{r.lr:g}", r.loss or "", str(r.epochs_completed),
-         percent(r.final.get("val_accuracy")))
+         percent(r.final.get("val_accuracy")), "" if r.sharpness is None else f"{r.sharpness:.4g}")
         for r in runs
     ]
     print_table(rows)

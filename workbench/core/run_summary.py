@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.run_names import display_name
-from workbench.core.runs import FINAL_KEYS, TRUE_FIELDS, RunFolder, as_number, wrong_reports
+from workbench.core.runs import (
+    FINAL_KEYS,
+    SHARPNESS_FILE,
+    TRUE_FIELDS,
+    RunFolder,
+    as_number,
+    read_json,
+    wrong_reports,
+)
 
 
 def _pid_alive(pid: Any) -> bool:
@@ -58,6 +66,7 @@ class RunSummary:
     wrong: dict[str, int] = field(default_factory=dict)  # logged values known to be wrong -> the finding
     true_final: dict[str, float | None] = field(default_factory=dict)  # the last true_history.csv row
     experiment: str | None = None  # the experiment the run is a trial of (status.json)
+    sharpness: float | None = None  # the end point's top Hessian eigenvalue, once a landscape measured it
 
     @property
     def label(self) -> str:
@@ -119,6 +128,7 @@ def read_run(path: Path) -> RunSummary | None:
         wrong=wrong_reports(cfg),
         true_final=_last_true(folder),
         experiment=_str(st.get("experiment")),
+        sharpness=as_number((read_json(path / SHARPNESS_FILE) or {}).get("top_eigenvalue")),
     )
 
 

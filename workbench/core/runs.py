@@ -49,6 +49,7 @@ def wrong_reports(config: dict[str, Any]) -> dict[str, int]:
         wrong["val_loss"] = 3
     return wrong
 FINAL_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
+SHARPNESS_FILE = "landscape/sharpness.json"  # {"top_eigenvalue", "samples", "seed"}: written by the landscape
 APP_NAME = "tf-training-workbench"
 
 

@@ -34,6 +34,7 @@ from workbench.gui.panels.diagnosis_panel import DiagnosisPanel
 from workbench.gui.panels.dynamics_panel import DynamicsPanel
 from workbench.gui.panels.experiments_panel import ExperimentsPanel
 from workbench.gui.panels.inside_panel import InsidePanel
+from workbench.gui.panels.landscape_panel import LandscapePanel
 from workbench.gui.panels.settings_column import SettingsColumn
 from workbench.gui.preferences import Preferences
 from workbench.gui.presenter import TrainingPresenter
@@ -51,6 +52,9 @@ TABS = ((QT_TRANSLATE_NOOP("MainWindow", "Curves"), ""),
                                                "runs: side by side)")),
         (QT_TRANSLATE_NOOP("MainWindow", "Dynamics"), QT_TRANSLATE_NOOP("MainWindow", "What each layer does per step: update/weight ratio, gradient "
                                          "norm, weight norm, dead ReLU units, for the runs selected in the table")),
+        (QT_TRANSLATE_NOOP("MainWindow", "Landscape"), QT_TRANSLATE_NOOP("MainWindow", "The ground the optimizer "
+                                             "walked: the loss around the selected run's weights (or two runs' from "
+                                             "one start), its path on it, and each end's sharpness")),
         (QT_TRANSLATE_NOOP("MainWindow", "Experiments"), QT_TRANSLATE_NOOP("MainWindow", "Settings × seeds: mean and spread per setting, the "
                                             "difference of two settings with its confidence interval, parallel "
                                             "coordinates")))
@@ -101,10 +105,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.plots, self.empty_hint, self.smoothing = self.curves.plots, self.curves.empty_hint, self.curves.smoothing
         self.log_scale, self.outliers_check = self.curves.log_scale, self.curves.outliers_check
         self.banner, self.diagnosis = ErrorBanner(), DiagnosisPanel()
-        self.inside, self.dynamics = InsidePanel(), DynamicsPanel()
+        self.inside, self.dynamics, self.landscape = InsidePanel(), DynamicsPanel(), LandscapePanel()
         self.experiments = ExperimentsPanel(self.runs_dir)
         self.view_tabs = QTabWidget(objectName="viewTabs")
-        for page in (self.curves, self.inside, self.dynamics, self.experiments):
+        for page in (self.curves, self.inside, self.dynamics, self.landscape, self.experiments):
             self.view_tabs.addTab(page, "")
         plots_box = QWidget()
         plots_layout = QVBoxLayout(plots_box)
@@ -146,6 +150,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.runs_table.selection_changed.connect(self._show_selected)
         self.inside.follow(self.runs_table)
         self.dynamics.follow(self.runs_table, self._live_dir)
+        self.landscape.follow(self.runs_table)
+        self.landscape.trusts_model_code = self.run_actions.trusts_model_code
+        self.landscape.measured.connect(lambda dirs: [self.runs_table.refresh_run(d) for d in dirs])
         self.experiments.run_requested.connect(c.run_experiment)
         self.experiments.continue_requested.connect(c.continue_experiment)
         self.runs_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -1552,6 +1552,168 @@ other: {other}</source>
     </message>
 </context>
 <context>
+    <name>LandscapePanel</name>
+    <message>
+        <source>Line: from the start weights to the end weights and beyond</source>
+        <translation>直线：从起点权重到终点权重并向外延伸</translation>
+    </message>
+    <message>
+        <source>Plane around the end, on the PCA of the path (path drawn)</source>
+        <translation>终点周围的平面，取路径的 PCA 方向（画出路径）</translation>
+    </message>
+    <message>
+        <source>Plane around the end, on two random filter-normalised directions</source>
+        <translation>终点周围的平面，取两个按滤波器归一化的随机方向</translation>
+    </message>
+    <message>
+        <source>Plane through the common start and both ends (both paths)</source>
+        <translation>过共同起点和两个终点的平面（画出两条路径）</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Shown value</source>
+        <translation>显示的量</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Points along each axis of the plane (a line has this many points too)</source>
+        <translation>平面每条轴上的点数（直线也取这么多点）</translation>
+    </message>
+    <message>
+        <source>Probe samples</source>
+        <translation>探测样本</translation>
+    </message>
+    <message>
+        <source>Validation samples, drawn with a fixed seed, on which every point&apos;s loss is measured: the same seed gives the same picture</source>
+        <translation>用固定种子抽取的验证样本，每个点的损失都在这些样本上测量：同一种子得到同一幅图</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export grid…</source>
+        <translation>导出网格…</translation>
+    </message>
+    <message>
+        <source>The grid as CSV (x, y, loss, accuracy) or NumPy .npz; right-click the plot to save the picture</source>
+        <translation>把网格导出为 CSV（x、y、损失、准确率四列）或 NumPy .npz；右键单击图可保存图片</translation>
+    </message>
+    <message>
+        <source>Loading the model and the probe set…</source>
+        <translation>正在加载模型和探测集……</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Row {i} of {n}…</source>
+        <translation>第 {i} 行，共 {n} 行……</translation>
+    </message>
+    <message>
+        <source>The landscape cannot be drawn: {problem}</source>
+        <translation>无法绘制损失地形：{problem}</translation>
+    </message>
+    <message>
+        <source>α: 0 = the start weights, 1 = the end weights</source>
+        <translation>α：0 = 起点权重，1 = 终点权重</translation>
+    </message>
+    <message>
+        <source>first PCA direction of the path ({share:.0%} of its movement)</source>
+        <translation>路径的第一 PCA 方向（占其移动的 {share:.0%}）</translation>
+    </message>
+    <message>
+        <source>second PCA direction ({share:.0%})</source>
+        <translation>第二 PCA 方向（{share:.0%}）</translation>
+    </message>
+    <message>
+        <source>random direction 1 (filter-normalised)</source>
+        <translation>随机方向 1（按滤波器归一化）</translation>
+    </message>
+    <message>
+        <source>random direction 2</source>
+        <translation>随机方向 2</translation>
+    </message>
+    <message>
+        <source>toward {run}&apos;s end</source>
+        <translation>指向 {run} 的终点</translation>
+    </message>
+    <message>
+        <source>(0, 0) is the common start; across: toward the first run&apos;s end, up: toward the second&apos;s, off the first axis. Each line is one run&apos;s path, epoch by epoch; a star is its end. An end on a slope the other run went down is a run that stopped short; the sharpness says how narrow each end&apos;s valley is.</source>
+        <translation>(0, 0) 是共同起点；横轴指向第一次运行的终点，纵轴指向第二次运行的终点（第一条轴之外的部分）。每条线是一次运行逐轮的路径，星号是其终点。终点若停在另一次运行走下去的斜坡上，这次运行就是半途停下了；锐度说明每个终点所在的谷有多窄。</translation>
+    </message>
+    <message>
+        <source>{n} probe samples, computed in {seconds:.1f} s.</source>
+        <translation>{n} 个探测样本，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Sharpness of {run} (top Hessian eigenvalue): {value:.4g}.</source>
+        <translation>{run} 的锐度（Hessian 最大特征值）：{value:.4g}。</translation>
+    </message>
+    <message>
+        <source>The surface is {run}&apos;s loss; each sharpness is in its own run&apos;s loss (Keras&apos;s &quot;mse&quot; divides the article&apos;s loss by the number of classes, and so its sharpness).</source>
+        <translation>曲面是 {run} 的损失；每个锐度都按各自运行的损失计算（Keras 的 &quot;mse&quot; 把文章的损失除以类别数，锐度也随之变小）。</translation>
+    </message>
+    <message>
+        <source>Select one run in the table, or two runs trained from the same start (same model and seed), then press Compute.</source>
+        <translation>在训练记录表中选择一次运行，或从同一起点（相同模型和种子）训练的两次运行，然后按“计算”。</translation>
+    </message>
+    <message>
+        <source>The loss on the straight line through the start (α = 0) and end (α = 1) weights; dots: the weights kept after each epoch, at their projections, with their real loss (Goodfellow, Vinyals &amp; Saxe 2015).</source>
+        <translation>过起点权重（α = 0）和终点权重（α = 1）的直线上的损失；圆点：每轮结束后保存的权重，画在其投影处，取其真实损失（Goodfellow, Vinyals &amp; Saxe 2015）。</translation>
+    </message>
+    <message>
+        <source>Centred on the end weights (0, 0); colour: the loss on the probe set (log scale), lines: contours. The PCA plane holds the path&apos;s main directions and draws it; random directions are scaled to each filter&apos;s weights (Li et al. 2018).</source>
+        <translation>以终点权重为中心 (0, 0)；颜色：探测集上的损失（对数刻度），线：等高线。PCA 平面包含路径的主要方向并画出路径；随机方向按每个滤波器的权重缩放（Li et al. 2018）。</translation>
+    </message>
+    <message>
+        <source>Export the grid</source>
+        <translation>导出网格</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {problem}</source>
+        <translation>无法写入 {path}：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapePlot</name>
+    <message>
+        <source>log10 loss</source>
+        <translation>log10 损失</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>along the line</source>
+        <translation>沿直线</translation>
+    </message>
+    <message>
+        <source>the run&apos;s kept epochs</source>
+        <translation>该次运行保存的各轮权重</translation>
+    </message>
+</context>
+<context>
     <name>LrFindDialog</name>
     <message>
         <source>Find the learning rate</source>
@@ -1663,6 +1825,14 @@ other: {other}</source>
     <message>
         <source>What each layer does per step: update/weight ratio, gradient norm, weight norm, dead ReLU units, for the runs selected in the table</source>
         <translation>每一层每一步的变化：更新/权重比、梯度范数、权重范数、死亡 ReLU 单元，针对表格中选中的训练记录</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
+        <source>The ground the optimizer walked: the loss around the selected run&apos;s weights (or two runs&apos; from one start), its path on it, and each end&apos;s sharpness</source>
+        <translation>优化器走过的地形：所选运行的权重周围（或从同一起点出发的两次运行周围）的损失、其上的路径，以及每个终点的锐度</translation>
     </message>
     <message>
         <source>Experiments</source>
@@ -2037,6 +2207,10 @@ It runs with your rights. Run it only if you trust where the run came from (open
         <translation>最佳验证损失</translation>
     </message>
     <message>
+        <source>Sharpness</source>
+        <translation>锐度</translation>
+    </message>
+    <message>
         <source>Duration</source>
         <translation>用时</translation>
     </message>
@@ -2047,6 +2221,10 @@ It runs with your rights. Run it only if you trust where the run came from (open
     <message>
         <source>Experiment</source>
         <translation>实验</translation>
+    </message>
+    <message>
+        <source>Sharpness: the largest eigenvalue of the loss&apos;s Hessian at the run&apos;s end weights, on the landscape&apos;s probe set (power iteration). Higher: a narrower valley, where the same step changes the loss more. Measured in the Landscape tab or by workbench landscape.</source>
+        <translation>锐度：运行终点权重处损失的 Hessian 最大特征值，在损失地形的探测集上用幂迭代求得。越高，谷越窄，同样的步长使损失变化越大。在“损失地形”页或用 workbench landscape 测量。</translation>
     </message>
 </context>
 <context>
@@ -2364,6 +2542,10 @@ It runs with your rights. Run it only if you trust where the run came from (open
     <message>
         <source>val_acc</source>
         <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>sharpness</source>
+        <translation>锐度</translation>
     </message>
     <message>
         <source>cannot write {path}: {problem}</source>

@@ -85,13 +85,16 @@ COLUMNS: list[tuple[str, Any]] = [  # headers are translated where shown
     (QT_TRANSLATE_NOOP("RunsModel", "Val loss"),
      lambda r: _reported(r, "val_loss", _num(r.final.get("val_loss")), _num)),
     (QT_TRANSLATE_NOOP("RunsModel", "Best val loss"), lambda r: _marked(r, "val_loss", _num(r.best_val_loss))),
+    (QT_TRANSLATE_NOOP("RunsModel", "Sharpness"), lambda r: "" if r.sharpness is None else f"{r.sharpness:.4g}"),
     (QT_TRANSLATE_NOOP("RunsModel", "Duration"), lambda r: _duration(r.seconds)),
     (QT_TRANSLATE_NOOP("RunsModel", "Date"),
      lambda r: time.strftime("%Y-%m-%d %H:%M", time.localtime(r.started)) if r.started else ""),
     (QT_TRANSLATE_NOOP("RunsModel", "Experiment"), lambda r: r.experiment or ""),  # sort by it: trials grouped
 ]
 SORT_KEYS = {3: "lr", 8: ("final", "val_accuracy"), 9: "best_val_accuracy", 10: ("final", "val_loss"),
-             11: "best_val_loss", 12: "seconds", 13: "started"}
+             11: "best_val_loss", 12: "sharpness", 13: "seconds", 14: "started"}
+DATE_COLUMN = next(c for c, key in SORT_KEYS.items() if key == "started")  # newest first
+SHARPNESS_COLUMN = next(c for c, key in SORT_KEYS.items() if key == "sharpness")
 NO_PARENT = QModelIndex()
 STATUS_COLORS = {"failed": "#c0392b", "diverged": "#c0392b", "interrupted": "#d68910",
                  "stopped": "#d68910", "running": "#2471a3"}
@@ -153,6 +156,11 @@ class RunsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if run.wrong and col in (8, 9, 10, 11):
                 return why_wrong(run)
+            if col == SHARPNESS_COLUMN:
+                return self.tr("Sharpness: the largest eigenvalue of the loss's Hessian at the run's end weights, "
+                               "on the landscape's probe set (power iteration). Higher: a narrower valley, where "
+                               "the same step changes the loss more. Measured in the Landscape tab or by "
+                               "workbench landscape.")
             return run.error or run.reason or run.run_dir
         if role == Qt.ItemDataRole.ForegroundRole and col == 7 and run.status in STATUS_COLORS:
             return QColor(STATUS_COLORS[run.status])
@@ -184,7 +192,7 @@ class RunsTable(Retranslating, QTableView):
         self.horizontalHeader().setStretchLastSection(True)
         self.selectionModel().selectionChanged.connect(self._emit_selection)
         self.reload()
-        self.sortByColumn(13, Qt.SortOrder.DescendingOrder)
+        self.sortByColumn(DATE_COLUMN, Qt.SortOrder.DescendingOrder)
         self.retranslate()
 
     def retranslate(self) -> None:
