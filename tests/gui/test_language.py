@@ -42,6 +42,7 @@ ALLOWED = {
     "low", "high", "log",  # a range as typed: LOW:HIGH:log
     "dashboard", "statsmodels", "holm", "hedges", "ped", "anova",  # optuna-dashboard; statistics by their names
     "cs231n", "leaky",  # the course the 1e-3 band comes from; leaky ReLU
+    "rgb",  # an image folder's colour mode, as Keras spells it
 }
 
 
@@ -179,7 +180,7 @@ def test_the_core_texts_follow_the_window_language(make_window, qtbot):
     with pytest.raises(ConfigError, match="超出范围"):
         TrainConfig(lr=20.0)
     assert status_word("stopped") == "已停止"
-    window.settings.dataset.setText("digits.csv")
+    window.settings.dataset.setText("digits.txt")
     window.start()
     assert "既不是 'mnist'" in window.banner.text()
     window.set_language("en")

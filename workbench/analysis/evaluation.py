@@ -19,7 +19,7 @@ from workbench.core.runs import RunFolder, write_json_atomic
 
 CACHE = "evaluation.json"
 MISTAKES = 16
-VERSION = 2  # bump when the cached content changes: older caches are recomputed
+VERSION = 3  # bump when the cached content changes: older caches are recomputed
 
 
 class NoModel(ValueError):
@@ -101,6 +101,7 @@ def _compute(folder: RunFolder, model_path: Path) -> dict[str, Any]:
         "outputs": kind,
         "predictions": pred.astype(int).tolist(),
         "labels_digest": labels_digest(true),
+        "class_names": list(data.class_names) or [str(c) for c in range(k)],
     }
 
 

@@ -98,7 +98,7 @@ def _model(folder: RunFolder, config, data, trust_code: bool):
         raise LandscapeError(f"run {folder.run_id} has no model.keras (it diverged or never finished an epoch)")
     model_source.check_trusted(folder.path, trust_code)
     model = models.build(config.model, data.input_shape, data.num_classes, config.seed, dropout=config.dropout,
-                         model_file=copy, trust_code=True)
+                         model_file=copy, trust_code=True, normalise=models.normalisation(data))
     model.load_weights(weights)
     return model
 

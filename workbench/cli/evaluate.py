@@ -42,15 +42,17 @@ def run(args: argparse.Namespace) -> int:
 def show(result: dict, out) -> None:
     """The accuracy, the confusion matrix and the per-class table as text."""
     k = len(result["confusion_matrix"])
+    names = [str(n) for n in result.get("class_names") or range(k)]  # a folder's or a CSV's class names
+    width = max(5, *(len(n) for n in names))
     print(translate("cli", "run {run}: accuracy {accuracy} on {n} validation samples").format(
         run=result["run_id"], accuracy=percent(result["accuracy"]), n=result["samples"]), file=out)
     print(translate("cli", "confusion matrix (rows: true class, columns: predicted)"), file=out)
-    print("      " + " ".join(f"{c:>5}" for c in range(k)), file=out)
+    print(" " * (width + 1) + " ".join(f"{n:>{width}}" for n in names), file=out)
     for c, row in enumerate(result["confusion_matrix"]):
-        print(f"{c:>5} " + " ".join(f"{v:>5}" for v in row), file=out)
+        print(f"{names[c]:>{width}} " + " ".join(f"{v:>{width}}" for v in row), file=out)
     table = [(translate("cli", "class"), translate("cli", "precision"), translate("cli", "recall"),
               translate("cli", "support"))]
-    table += [(str(m["class"]), percent(m["precision"]), percent(m["recall"]), str(m["support"]))
+    table += [(names[m["class"]], percent(m["precision"]), percent(m["recall"]), str(m["support"]))
               for m in result["per_class"]]
     print_table(table, file=out)
     if result["outputs"] == "scores":

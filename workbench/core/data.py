@@ -1,7 +1,8 @@
-"""Datasets: the shipped MNIST or any .npz of the same layout, loaded and checked.
+"""Datasets: the shipped MNIST, any .npz of the same layout, or a folder of images (`image_folder`), loaded and
+checked.
 
-Only numpy here, so the window can check a dataset file without loading
-TensorFlow. Each fault gets its own message, naming the file and the array.
+Only numpy here (an image folder is read by Keras, imported when one is loaded), so the window can check a
+dataset file without loading TensorFlow. Each fault gets its own message, naming the file and the array.
 """
 
 from __future__ import annotations
@@ -33,6 +34,18 @@ class ImageData:
     y_test: np.ndarray
     num_classes: int
     source: str
+    class_names: tuple[str, ...] = ()  # an image folder's class folders or a CSV's labels, in sorted order
+    feature_names: tuple[str, ...] = ()  # a CSV's feature columns (its samples are rows, not images)
+
+    @property
+    def tabular(self) -> bool:
+        """Rows of numeric features (a CSV), not images."""
+        return self.x_train.ndim == 2
+
+    def feature_stats(self) -> tuple[np.ndarray, np.ndarray]:
+        """The training rows' mean and variance per feature: what the model's Normalization layer holds."""
+        x = self.x_train.astype(np.float64)
+        return x.mean(axis=0).astype(np.float32), x.var(axis=0).astype(np.float32)
 
     @property
     def input_shape(self) -> tuple[int, ...]:
@@ -49,7 +62,7 @@ class ImageData:
         va = slice(None, val_limit or None)
         return ImageData(
             self.x_train[tr], self.y_train[tr], self.x_test[va], self.y_test[va],
-            self.num_classes, self.source,
+            self.num_classes, self.source, self.class_names, self.feature_names,
         )
 
 
@@ -62,19 +75,40 @@ def resolve(dataset: str) -> Path:
     return shipped_mnist() if dataset == "mnist" else Path(dataset).expanduser()
 
 
-_CACHE: dict[tuple[str, float], ImageData] = {}
+_CACHE: dict[tuple, ImageData] = {}
 
 
-def load(dataset: str) -> ImageData:
-    """Loads and checks `mnist` or a path to an .npz; cached per file and mtime."""
+def is_folder(dataset: str) -> bool:
+    """An image folder (not `mnist`, not a file)."""
+    return dataset != "mnist" and Path(dataset).expanduser().is_dir()
+
+
+def load(dataset: str, image_size: str = "", color: str = "auto", val_split: float = 0.2,
+         seed: int = 0, label_column: str = "label") -> ImageData:
+    """Loads and checks `mnist`, a path to an .npz, an image folder (`image_folder`, which reads the size,
+    colour, split and seed) or a CSV file (`table_data`: the label column, split and seed); cached per path,
+    mtime and those."""
     path = resolve(dataset)
     try:
-        key = (str(path.resolve()), path.stat().st_mtime)
+        key: tuple = (str(path.resolve()), path.stat().st_mtime)
     except OSError as exc:
         raise DatasetError(f"dataset: cannot read {path}: {exc.strerror or exc}") from None
+    if path.is_dir():
+        key += (image_size, color, val_split, seed)
+    elif path.suffix.lower() == ".csv":
+        key += (label_column, val_split, seed)
     if key not in _CACHE:
         _CACHE.clear()
-        _CACHE[key] = _load_npz(path)
+        if path.is_dir():
+            from workbench.core import image_folder
+
+            _CACHE[key] = image_folder.load(path, image_size, color, val_split, seed)
+        elif path.suffix.lower() == ".csv":
+            from workbench.core import table_data
+
+            _CACHE[key] = table_data.load(path, label_column, val_split, seed)
+        else:
+            _CACHE[key] = _load_npz(path)
     return _CACHE[key]
 
 
@@ -154,7 +188,8 @@ def steps_per_epoch(n: int, batch_size: int) -> int:
 
 def prepare(config: TrainConfig) -> ImageData:
     """The run's data: loaded, checked, limited; the batch must fit (ConfigError/DatasetError)."""
-    data = load(config.dataset).limited(config.train_limit, config.val_limit)
+    data = load(config.dataset, config.image_size, config.color, config.val_split, config.seed,
+                config.label_column).limited(config.train_limit, config.val_limit)
     n = len(data.x_train)
     if config.batch_size > n:
         raise ConfigError(

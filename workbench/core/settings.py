@@ -52,11 +52,40 @@ def _model_problem(value: str) -> str:
 
 
 def _dataset_problem(value: str) -> str:
+    from pathlib import Path
+
     if not value:
-        return translate("settings", "give 'mnist' or the path of an .npz file")
-    if value != "mnist" and not value.lower().endswith(".npz"):
-        return translate("settings", "{value} is neither 'mnist' nor a path ending in .npz").format(value=repr(value))
+        return translate("settings", "give 'mnist', the path of an .npz or .csv file, or a folder of images")
+    if (value != "mnist" and not value.lower().endswith((".npz", ".csv"))
+            and not Path(value).expanduser().is_dir()):
+        return translate("settings", "{value} is neither 'mnist', a path ending in .npz or .csv, nor a "
+                                     "folder").format(value=repr(value))
     return ""
+
+
+def _image_size_problem(value: str) -> str:
+    from workbench.core.image_folder import parse_size
+
+    try:
+        value and parse_size(value)
+    except ValueError as exc:
+        return str(exc)
+    return ""
+
+
+def _folder(config) -> bool:
+    from workbench.core.data import is_folder
+
+    return is_folder(config.dataset)
+
+
+def _split(config) -> bool:
+    """The dataset has no test part of its own: an image folder without test/, or a CSV file."""
+    return _folder(config) or config.dataset.lower().endswith(".csv")
+
+
+def _table(config) -> bool:
+    return config.dataset.lower().endswith(".csv")
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -157,6 +186,22 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("dataset", str, "mnist", _("Dataset"),
             _("'mnist' (shipped with the app) or the path of an .npz file with x_train, y_train, x_test, y_test"),
             widget="datasetEdit", check=_dataset_problem, editor="file"),
+    Setting("val_split", float, 0.2, _("Validation share"),
+            _("An image folder without a test/ folder, or a CSV file: the share of its samples held out for "
+              "validation, chosen with the seed"), low=0.01, high=0.9, step=0.05, decimals=2, group="options",
+            widget="valSplitSpin", applies=_split),
+    Setting("image_size", str, "", _("Image size"),
+            _("An image folder's images are resized to H,W (as 28,28); empty: their own size, which must be the "
+              "same for all"), group="options", widget="imageSizeEdit", check=_image_size_problem, max_length=11,
+            placeholder=_("their own"), applies=_folder),
+    Setting("color", str, "auto", _("Colour"), _("An image folder's images as grayscale or RGB"),
+            choices=_choices(auto=(_("auto"), _("Read from the images: grayscale if they all are, else RGB")),
+                             grayscale=(_("grayscale"), _("One channel: (H, W) images, as MNIST")),
+                             rgb=(_("rgb"), _("Three channels: (H, W, 3) images"))),
+            group="options", widget="colorCombo", applies=_folder),
+    Setting("label_column", str, "label", _("Label column"),
+            _("A CSV file's column that holds the class, as a number or a name; every other column is a numeric "
+              "feature"), group="options", widget="labelColumnEdit", max_length=200, applies=_table),
     Setting("steps_per_execution", int, 0, _("Fast mode"),
             _("Batches per compiled call (fast mode): fewer Python round trips, the same weights and every batch "
               "on the curve; auto = calls of about 0.05 s; 1 = one call per batch"),

@@ -69,6 +69,11 @@ def cnn_layers(input_shape: tuple[int, ...], num_classes: int, seed: int, dropou
 BUILDERS = {"mlp": mlp_layers, "cnn": cnn_layers}
 
 
+def normalisation(data) -> tuple[np.ndarray, np.ndarray] | None:
+    """A CSV's training rows' (mean, variance) for the model's Normalization layer; None for images."""
+    return data.feature_stats() if data.tabular else None
+
+
 def build(
     kind: str,
     input_shape: tuple[int, ...],
@@ -78,11 +83,17 @@ def build(
     dropout: float = 0.0,
     model_file: Path | None = None,
     trust_code: bool = False,
+    normalise: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> keras.Sequential:
     """A built model of the given kind; `cls` lets the custom method bring its own train_step. A user's model
-    (`kind` a file, read from `model_file` when the run keeps a copy) is the Sequential's one layer."""
+    (`kind` a file, read from `model_file` when the run keeps a copy) is the Sequential's one layer.
+
+    `normalise` = (mean, variance) of a CSV's training rows: a Keras `Normalization` layer with them comes first,
+    so the model (saved, exported) takes raw rows."""
+    front = [layers.Normalization(mean=normalise[0], variance=normalise[1], name="features")] if normalise else []
     if kind in BUILDERS:
-        return cls(BUILDERS[kind](input_shape, num_classes, seed, dropout), name=kind)
+        stack = BUILDERS[kind](input_shape, num_classes, seed, dropout)
+        return cls([stack[0], *front, *stack[1:]], name=kind)
     from workbench.core.model_source import ModelSourceError, parse
     from workbench.training import user_models
 
@@ -91,7 +102,7 @@ def build(
         source = dataclasses.replace(source, path=Path(model_file))
     inner = user_models.build(source, input_shape, num_classes, seed, trust_code)
     try:
-        model = cls([keras.Input(shape=input_shape), inner], name="user")
+        model = cls([keras.Input(shape=input_shape), *front, inner], name="user")
     except (ValueError, TypeError) as exc:
         inputs = getattr(inner, "inputs", None)
         takes = (f"inputs of shape {tuple(inputs[0].shape[1:])}" if inputs else

@@ -75,7 +75,7 @@ def train(
     strategy = distribute.make_strategy(config)  # first: MultiWorkerMirroredStrategy must precede other ops
     chief = distribute.is_chief(config)
     target = Path(runs_dir) if chief else Path(tempfile.mkdtemp(prefix="workbench-worker-"))
-    folder = RunFolder.create(target, config.to_dict())
+    folder = RunFolder.create(target, recorded(config, data))
     try:
         copy = keep_model_file(config, folder.path)
         result = _run(config, data, folder, callbacks, stop, on_start, first_epoch=0, strategy=strategy,
@@ -156,7 +156,7 @@ def fork(
         raise CannotFork(f"the fork trains epochs {epoch + 1} to {config.epochs}: give more than {epoch} epochs")
     data = datamod.prepare(config)
     strategy = distribute.make_strategy(config)
-    folder = RunFolder.create(Path(runs_dir), config.to_dict())
+    folder = RunFolder.create(Path(runs_dir), recorded(config, data))
     for name in ("history.csv", "batches.csv", "true_history.csv", "dynamics.csv", "histograms.jsonl"):
         if (parent.path / name).exists():
             shutil.copyfile(parent.path / name, folder.path / name)
@@ -172,16 +172,31 @@ def fork(
                 strategy=strategy, model_file=copy, trust_code=trust_code)
 
 
+def recorded(config: TrainConfig, data) -> dict[str, Any]:
+    """config.json: the settings, and an image folder's class names (INTERFACE.md: `class_names`)."""
+    values = config.to_dict()
+    extra = {k: v for k, v in values.pop("extra", {}).items() if k != "class_names"}
+    if extra:
+        values["extra"] = extra
+    if data.class_names:
+        values["class_names"] = list(data.class_names)
+    return values
+
+
 def check_model(config: TrainConfig, data, trust_code: bool = False) -> None:
     """A user's model is built once before any folder is made: a file that does not exist, does not import,
     lacks the function, returns no Keras model, or does not fit the data is a ConfigError naming `model`."""
+    if config.model == "cnn" and data.tabular:
+        raise ConfigError("model", "cnn takes images; a CSV's samples are rows of numbers: use mlp or your own "
+                                   "model")
     source = model_source.parse(config.model)
     if not source.is_file:
         return
     if not source.path.is_file():
         raise ConfigError("model", f"{source.path}: no such file")
     try:
-        models.build(config.model, data.input_shape, data.num_classes, config.seed, trust_code=trust_code)
+        models.build(config.model, data.input_shape, data.num_classes, config.seed, trust_code=trust_code,
+                     normalise=models.normalisation(data))
     except model_source.ModelSourceError as exc:
         raise ConfigError("model", str(exc)) from None
 

@@ -272,6 +272,50 @@
         <translation>&apos;mnist&apos;（随程序附带）或一个含 x_train、y_train、x_test、y_test 的 .npz 文件路径</translation>
     </message>
     <message>
+        <source>Validation share</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>图像尺寸</translation>
+    </message>
+    <message>
+        <source>An image folder&apos;s images are resized to H,W (as 28,28); empty: their own size, which must be the same for all</source>
+        <translation>图像文件夹中的图像缩放到 H,W（如 28,28）；留空：使用图像本身的尺寸，此时所有图像必须一样大</translation>
+    </message>
+    <message>
+        <source>their own</source>
+        <translation>原尺寸</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>An image folder&apos;s images as grayscale or RGB</source>
+        <translation>图像文件夹中的图像按灰度或 RGB 读取</translation>
+    </message>
+    <message>
+        <source>Read from the images: grayscale if they all are, else RGB</source>
+        <translation>从图像读取：全部为灰度时用灰度，否则用 RGB</translation>
+    </message>
+    <message>
+        <source>grayscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>One channel: (H, W) images, as MNIST</source>
+        <translation>单通道：(H, W) 图像，与 MNIST 相同</translation>
+    </message>
+    <message>
+        <source>rgb</source>
+        <translation>RGB</translation>
+    </message>
+    <message>
+        <source>Three channels: (H, W, 3) images</source>
+        <translation>三通道：(H, W, 3) 图像</translation>
+    </message>
+    <message>
         <source>Fast mode</source>
         <translation>快速模式</translation>
     </message>
@@ -346,6 +390,18 @@
     <message>
         <source>Seed</source>
         <translation>种子</translation>
+    </message>
+    <message>
+        <source>An image folder without a test/ folder, or a CSV file: the share of its samples held out for validation, chosen with the seed</source>
+        <translation>没有 test/ 文件夹的图像文件夹或 CSV 文件：留作验证的样本比例，按种子选取</translation>
+    </message>
+    <message>
+        <source>Label column</source>
+        <translation>标签列</translation>
+    </message>
+    <message>
+        <source>A CSV file&apos;s column that holds the class, as a number or a name; every other column is a numeric feature</source>
+        <translation>CSV 文件中存放类别（数字或名称）的列；其余各列都是数值特征</translation>
     </message>
     <message>
         <source>Batches per compiled call (fast mode): fewer Python round trips, the same weights and every batch on the curve; auto = calls of about 0.05 s; 1 = one call per batch</source>
@@ -2292,12 +2348,24 @@ It runs with your rights. Run it only if you trust where the run came from (open
         <translation>可见 {devices} · 训练使用 {run}</translation>
     </message>
     <message>
-        <source>Choose a dataset</source>
-        <translation>选择数据集</translation>
+        <source>A file: NumPy archive (.npz) or CSV…</source>
+        <translation>文件：NumPy 归档（.npz）或 CSV…</translation>
     </message>
     <message>
-        <source>NumPy archives (*.npz)</source>
-        <translation>NumPy 归档 (*.npz)</translation>
+        <source>Datasets (*.npz *.csv)</source>
+        <translation>数据集 (*.npz *.csv)</translation>
+    </message>
+    <message>
+        <source>A folder of images, one sub-folder per class…</source>
+        <translation>图像文件夹，每个类别一个子文件夹…</translation>
+    </message>
+    <message>
+        <source>Choose a folder of images</source>
+        <translation>选择图像文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a dataset</source>
+        <translation>选择数据集</translation>
     </message>
 </context>
 <context>
@@ -3217,14 +3285,6 @@ It runs with your rights. Run it only if you trust where the run came from (open
         <translation>{n} 没有留下可衰减的轮数；允许 0 到 {most}</translation>
     </message>
     <message>
-        <source>give &apos;mnist&apos; or the path of an .npz file</source>
-        <translation>请给出 &apos;mnist&apos; 或一个 .npz 文件的路径</translation>
-    </message>
-    <message>
-        <source>{value} is neither &apos;mnist&apos; nor a path ending in .npz</source>
-        <translation>{value} 既不是 &apos;mnist&apos;，也不是以 .npz 结尾的路径</translation>
-    </message>
-    <message>
         <source>{value} is not true or false</source>
         <translation>{value} 不是 true 或 false</translation>
     </message>
@@ -3275,6 +3335,14 @@ It runs with your rights. Run it only if you trust where the run came from (open
     <message>
         <source>{path} is Python code this machine did not write: read it, then give --trust-model-code to run it</source>
         <translation>{path} 是并非由本机写入的 Python 代码：请先阅读，再用 --trust-model-code 运行它</translation>
+    </message>
+    <message>
+        <source>give &apos;mnist&apos;, the path of an .npz or .csv file, or a folder of images</source>
+        <translation>请给出 &apos;mnist&apos;、一个 .npz 或 .csv 文件路径，或一个图像文件夹</translation>
+    </message>
+    <message>
+        <source>{value} is neither &apos;mnist&apos;, a path ending in .npz or .csv, nor a folder</source>
+        <translation>{value} 既不是 &apos;mnist&apos;，也不是以 .npz 或 .csv 结尾的路径或文件夹</translation>
     </message>
 </context>
 <context>

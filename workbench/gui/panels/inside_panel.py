@@ -59,6 +59,7 @@ def evaluate_runs(run_dirs: list[Path], cancelled=lambda: False) -> list[dict]:
         result["summary_text"] = model_summary(run_dir)
         data = prepare(TrainConfig.from_dict(RunFolder(run_dir).config()))
         result["x_test"], result["y_test"] = data.x_test, data.y_test
+        result["feature_names"] = data.feature_names
         result["ink"] = float(data.x_test.max()) / data.scale if data.x_test.size else 1.0
         results.append(result)
     return results
@@ -69,10 +70,17 @@ def _model_stamp(run: RunSummary) -> float | None:
     return path.stat().st_mtime if path.is_file() else None
 
 
+def class_name(result: dict, c: int) -> str:
+    """A class's name (an image folder's sub-folder), else its number."""
+    names = result.get("class_names") or []
+    return str(names[c]) if 0 <= c < len(names) else str(c)
+
+
 def _caption_top3(result: dict, mistake: dict) -> str:
     fmt = "{:.0%}" if result.get("outputs") == "probabilities" else "{:.2f}"
-    top3 = ", ".join(f"{c}: {fmt.format(p)}" for c, p in mistake["top3"])
-    return QCoreApplication.translate("InsidePanel", "true {true} → {predicted}").format(true=mistake["true"], predicted=mistake["predicted"]) + f"\n{top3}"
+    top3 = ", ".join(f"{class_name(result, c)}: {fmt.format(p)}" for c, p in mistake["top3"])
+    return QCoreApplication.translate("InsidePanel", "true {true} → {predicted}").format(
+        true=class_name(result, mistake["true"]), predicted=class_name(result, mistake["predicted"])) + f"\n{top3}"
 
 
 class InsidePanel(FollowsSelection, Retranslating, QWidget):
@@ -211,7 +219,7 @@ class InsidePanel(FollowsSelection, Retranslating, QWidget):
         for n, view in enumerate(self.matrices):
             view.setVisible(n < len(results))
             if n < len(results):
-                view.set_counts(results[n]["confusion_matrix"], self.runs[n].label)
+                view.set_counts(results[n]["confusion_matrix"], self.runs[n].label, results[n].get("class_names"))
         if two:
             self.matrix_split.setOrientation(Qt.Orientation.Vertical)
             self.matrix_split.setSizes([750, 250])
@@ -219,6 +227,8 @@ class InsidePanel(FollowsSelection, Retranslating, QWidget):
             self.matrix_split.setOrientation(Qt.Orientation.Horizontal)
             self.matrix_split.setSizes([500, 500])
         self.cell_images.set_images(self.tr("Click a cell of the matrix to see its images."), [], [])
+        for grid in (self.cell_images, self.mistakes, self.only_b_right):
+            grid.feature_names = results[0].get("feature_names", ())
         self._fill_per_class()
         self._fill_mistakes()
         self.summary.setPlainText("\n\n".join(f"{run.label}\n{r['summary_text']}"
@@ -241,7 +251,8 @@ class InsidePanel(FollowsSelection, Retranslating, QWidget):
         shown = indices[:MAX_CELL_IMAGES]
         more = self.tr(" (the first {n} shown)").format(n=len(shown)) if len(indices) > len(shown) else ""
         title = self.tr("{run}: {n} images of a {true} predicted as {predicted}{more}").format(
-            run=self.runs[n].label, n=len(indices), true=true, predicted=predicted, more=more)
+            run=self.runs[n].label, n=len(indices), true=class_name(result, true),
+            predicted=class_name(result, predicted), more=more)
         self.matrices[n].selected = (true, predicted)
         self.matrices[n].update()
         self.cell_images.set_images(title, [result["x_test"][i] for i in shown], [f"#{i}" for i in shown], shown)
@@ -259,7 +270,7 @@ class InsidePanel(FollowsSelection, Retranslating, QWidget):
         self.per_class.setHorizontalHeaderLabels(columns)
 
         for i, m in enumerate(rows):
-            cells = [str(m["class"])]
+            cells = [class_name(self.results[0], m["class"])]
             for r in self.results:
                 other = r["per_class"][i] if i < len(r["per_class"]) else {"precision": None, "recall": None}
                 cells += [percent(other["precision"]), percent(other["recall"])]
@@ -294,8 +305,9 @@ class InsidePanel(FollowsSelection, Retranslating, QWidget):
                                 right=right.label, wrong=wrong.label, n=len(indices))
                             + (self.tr(" (the first {n})").format(n=len(shown)) if len(indices) > len(shown) else ""),
                             [first["x_test"][i] for i in shown],
-                            [self.tr("true {true}\nother: {other}").format(true=first["y_test"][i],
-                                                                           other=wrong_pred[i]) for i in shown],
+                            [self.tr("true {true}\nother: {other}").format(
+                                true=class_name(first, int(first["y_test"][i])),
+                                other=class_name(first, int(wrong_pred[i]))) for i in shown],
                             shown)
 
     # -- exports ---------------------------------------------------------------------

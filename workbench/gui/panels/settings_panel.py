@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QSpinBox,
@@ -345,8 +346,19 @@ class SettingsPanel(Retranslating, QWidget):
         self.options_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a dataset"), "",
-                                              self.tr("NumPy archives (*.npz)"))
+        """A dataset file or a folder of images: the button offers both."""
+        menu = QMenu(self.browse)
+        menu.addAction(self.tr("A file: NumPy archive (.npz) or CSV…"), lambda: self._choose_dataset(folder=False))
+        menu.addAction(self.tr("A folder of images, one sub-folder per class…"),
+                       lambda: self._choose_dataset(folder=True))
+        menu.exec(self.browse.mapToGlobal(self.browse.rect().bottomLeft()))
+
+    def _choose_dataset(self, folder: bool) -> None:
+        if folder:
+            path = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder of images"))
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a dataset"), "",
+                                                  self.tr("Datasets (*.npz *.csv)"))
         if path:
             self.dataset.setText(path)
             self._on_change()

@@ -47,7 +47,8 @@ def _layout(rect: QRectF, k: int) -> tuple[float, float, float]:
 
 
 def paint_matrix(painter: QPainter, rect: QRectF, counts: np.ndarray, normalised: bool, title: str,
-                 text: QColor, background: QColor, selected: tuple[int, int] | None = None) -> None:
+                 text: QColor, background: QColor, selected: tuple[int, int] | None = None,
+                 names: list[str] | None = None) -> None:
     counts = np.asarray(counts)
     k = len(counts)
     painter.fillRect(rect, background)
@@ -73,9 +74,13 @@ def paint_matrix(painter: QPainter, rect: QRectF, counts: np.ndarray, normalised
     painter.drawText(QRectF(-side * k / 2, -8, side * k, 16), Qt.AlignmentFlag.AlignHCenter,
                      QCoreApplication.translate("ConfusionMatrixView", "true class"))
     painter.restore()
+    metrics = QFontMetricsF(font)
     for i in range(k):
-        painter.drawText(QRectF(x0 + i * side, y0 - 20, side, 18), Qt.AlignmentFlag.AlignCenter, str(i))
-        painter.drawText(QRectF(x0 - 26, y0 + i * side, 22, side), Qt.AlignmentFlag.AlignCenter, str(i))
+        name = names[i] if names and i < len(names) else str(i)  # a folder's class names, elided to fit
+        painter.drawText(QRectF(x0 + i * side, y0 - 20, side, 18), Qt.AlignmentFlag.AlignCenter,
+                         metrics.elidedText(name, Qt.TextElideMode.ElideRight, side))
+        painter.drawText(QRectF(x0 - 26, y0 + i * side, 22, side), Qt.AlignmentFlag.AlignCenter,
+                         metrics.elidedText(name, Qt.TextElideMode.ElideRight, 22))
     for r in range(k):
         for c in range(k):
             cell = QRectF(x0 + c * side, y0 + r * side, side, side)
@@ -107,6 +112,7 @@ class ConfusionMatrixView(Retranslating, QWidget):
         self.title = ""
         self.normalised = False
         self.selected: tuple[int, int] | None = None
+        self.names: list[str] = []  # class names (an image folder's), else the numbers
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -115,9 +121,10 @@ class ConfusionMatrixView(Retranslating, QWidget):
         self.setAccessibleName(self.tr("Confusion matrix"))
         self.update()
 
-    def set_counts(self, counts, title: str) -> None:
+    def set_counts(self, counts, title: str, names: list[str] | None = None) -> None:
         self.counts = np.asarray(counts, dtype=int)
         self.title = title
+        self.names = list(names or [])
         self.selected = None
         self.update()
 
@@ -146,14 +153,16 @@ class ConfusionMatrixView(Retranslating, QWidget):
         share = shares_of(self.counts)[r, c]
         text = (self.tr("true {r}, predicted {c}: {n} image ({share} of class {r}, {what})") if n == 1 else
                 self.tr("true {r}, predicted {c}: {n} images ({share} of class {r}, {what})"))
-        return text.format(r=r, c=c, n=n, share=f"{share:.1%}", what=self.tr("right") if r == c else self.tr("wrong"))
+        r_name, c_name = (self.names[r], self.names[c]) if len(self.names) > max(r, c) else (r, c)
+        return text.format(r=r_name, c=c_name, n=n, share=f"{share:.1%}",
+                           what=self.tr("right") if r == c else self.tr("wrong"))
 
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         paint_matrix(painter, QRectF(self.rect()), self.counts, self.normalised, self.title,
-                     palette.windowText().color(), palette.base().color(), self.selected)
+                     palette.windowText().color(), palette.base().color(), self.selected, self.names)
         painter.end()
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
@@ -172,11 +181,11 @@ class ConfusionMatrixView(Retranslating, QWidget):
 
     def save(self, path: Path) -> None:
         """Writes the matrix as PNG (2x), SVG or PDF, chosen by the file's suffix, black on white."""
-        save_matrix(Path(path), self.counts, self.normalised, self.title)
+        save_matrix(Path(path), self.counts, self.normalised, self.title, self.names)
 
 
-def save_matrix(path: Path, counts, normalised: bool, title: str) -> None:
+def save_matrix(path: Path, counts, normalised: bool, title: str, names: list[str] | None = None) -> None:
     width, height = EXPORT_SIZE
     black, white = QColor("black"), QColor("white")
-    write_image(Path(path), width, height,
-                lambda painter, rect: paint_matrix(painter, rect, counts, normalised, title, black, white), title)
+    write_image(Path(path), width, height, lambda painter, rect: paint_matrix(
+        painter, rect, counts, normalised, title, black, white, None, names), title)

@@ -46,6 +46,20 @@ class ImageGrid(QScrollArea):
         outer.addStretch(1)
         self.setWidget(self.inner)
         self.indices: list[int] = []
+        self.feature_names: tuple[str, ...] = ()  # a CSV's columns: its samples are rows, shown as text
+
+    def _picture(self, image: np.ndarray) -> QLabel:
+        """An image as a pixmap; a CSV's row (1-D) as its values, one per line."""
+        if np.ndim(image) == 1:
+            names = self.feature_names or tuple(str(i) for i in range(len(image)))
+            shown = [f"{n} = {v:.4g}" for n, v in zip(names, image, strict=False)][:8]
+            more = ["…"] if len(image) > 8 else []
+            label = QLabel("\n".join(shown + more), objectName="galleryRow")
+            label.setStyleSheet("font-family: monospace")
+            return label
+        picture = QLabel()
+        picture.setPixmap(digit_pixmap(image))
+        return picture
 
     def set_images(self, title: str, images: list[np.ndarray], captions: list[str],
                    indices: list[int] | None = None) -> None:
@@ -63,8 +77,7 @@ class ImageGrid(QScrollArea):
             cell = QWidget(objectName="galleryImage")
             v = QVBoxLayout(cell)
             v.setContentsMargins(2, 2, 2, 2)
-            picture = QLabel()
-            picture.setPixmap(digit_pixmap(image))
+            picture = self._picture(image)
             picture.setToolTip(caption.replace("\n", " · "))
             text = QLabel(caption, alignment=Qt.AlignmentFlag.AlignCenter)
             v.addWidget(picture, 0, Qt.AlignmentFlag.AlignCenter)
