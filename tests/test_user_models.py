@@ -66,28 +66,6 @@ def weights(run_dir: Path) -> list[np.ndarray]:
     return keras.saving.load_model(run_dir / "model.keras").get_weights()
 
 
-def test_a_functional_convnet_with_batchnorm_ends_with_the_same_weights_in_every_method(tmp_path):
-    spec = f"{EXAMPLE}:build"
-    ends = {}
-    for method in ("tape", "fit", "custom"):
-        config = TrainConfig(method=method, model=spec, optimizer="adam", lr=0.001, **SMALL)
-        result = trainer.train(config, tmp_path / "runs")
-        assert result.status == "completed"
-        assert (result.folder.path / COPY_PY).read_text() == EXAMPLE.read_text()  # the run keeps its model file
-        ends[method] = weights(result.folder.path)
-    moving_mean = [w for w in ends["fit"] if w.ndim == 1]
-    assert any(np.any(w != 0) for w in moving_mean)  # BatchNorm's statistics moved: it trained
-    for method in ("fit", "custom"):
-        for a, b in zip(ends[method], ends["tape"], strict=True):
-            np.testing.assert_allclose(a, b, rtol=1e-5, atol=1e-7)
-    # the saved model is plain Keras: it loads and predicts without the workbench or the file
-    code = ("import keras, numpy as np, sys; m = keras.saving.load_model(sys.argv[1]); "
-            "print(m.predict(np.zeros((2, 28, 28)), verbose=0).shape)")
-    out = subprocess.run([sys.executable, "-c", code, str(result.folder.path / "model.keras")],
-                         capture_output=True, text=True, timeout=120)
-    assert out.stdout.strip().endswith("(2, 10)"), out.stderr[-1500:]
-
-
 def test_a_subclassed_model_trains_in_every_method_and_keeps_its_weights(model_files, tmp_path, monkeypatch,
                                                                          capsys):
     spec = f"{model_files / 'models.py'}:subclassed"

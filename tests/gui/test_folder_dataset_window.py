@@ -47,3 +47,40 @@ def test_inside_the_run_shows_a_csvs_class_names_and_its_wrong_rows(qtbot, make_
     assert inside.mistakes.count() > 0  # one epoch: some rows are wrong, shown as their values
     row = inside.mistakes.cells[0].findChild(QLabel, "galleryRow")
     assert row is not None and row.text().splitlines()[0].startswith("a = ")
+
+
+def test_the_dataset_preview_shows_classes_counts_and_samples(qtbot, make_window, tmp_path):
+    from test_table_data import write_csv
+
+    folder = digits_folder(tmp_path / "digits", per_class=16, test=6)
+    window = make_window(runs_dir=tmp_path / "runs")
+    window.settings.dataset.setText(str(folder))
+    window.settings.preview_requested.emit()  # the dataset field's menu: "Preview the dataset…"
+    dialog = window.data_preview
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+    table = dialog.counts
+    assert [[table.item(r, c).text() for c in range(3)] for r in range(3)] == [
+        ["one", "16", "6"], ["seven", "16", "6"], ["zero", "16", "6"]]
+    assert dialog.samples.count() == 9 and "3 classes, 48 training and 18 validation images of 28×28" in (
+        dialog.status.text())
+    # a folder without test/: the expected validation share, said to be expected
+    window.settings.dataset.setText(str(folder / "train"))
+    window.settings.preview_requested.emit()
+    dialog = window.data_preview
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+    assert dialog.counts.item(0, 1).text() == "13" and dialog.counts.item(0, 2).text() == "3"
+    assert "Keras draws it with the seed" in dialog.status.text()
+    # a CSV: its rows as their values
+    window.settings.dataset.setText(str(write_csv(tmp_path / "m.csv")))
+    window.settings.label_column.setText("kind")
+    window.settings.preview_requested.emit()
+    dialog = window.data_preview
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=60_000)
+    assert "rows of 4 features" in dialog.status.text()
+    # a folder that cannot be a dataset: one message, the window still usable
+    (tmp_path / "one" / "only").mkdir(parents=True)
+    window.settings.dataset.setText(str(tmp_path / "one"))
+    window.settings.preview_requested.emit()
+    dialog = window.data_preview
+    qtbot.waitUntil(lambda: "cannot be read" in dialog.status.text(), timeout=60_000)
+    assert "a dataset needs at least two" in dialog.status.text()

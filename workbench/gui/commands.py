@@ -91,6 +91,18 @@ class Commands(QObject):
             dialog.try_lrs.connect(lambda lrs: self.try_lrs(config, lrs))
             dialog.show()
 
+    def preview_data(self) -> None:
+        """The chosen dataset's classes, counts and first samples, in a dialog (also during a run)."""
+        from workbench.gui.panels.data_preview_dialog import DataPreviewDialog
+
+        try:
+            config = self.settings.config()
+        except ConfigError as exc:
+            self._message(self.tr("Setting {problem}").format(problem=exc))
+            return
+        self.window.data_preview = dialog = DataPreviewDialog(config, self.window)
+        dialog.show()
+
     def try_lrs(self, base: TrainConfig, lrs: list[float]) -> None:
         """The LR range test's suggestions × the Compare seeds, as an experiment (the Experiments tab shows it)."""
         import time

@@ -158,6 +158,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.runs_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.runs_table.customContextMenuRequested.connect(self.run_actions.menu)
         self.settings.changed.connect(self._settings_changed)
+        self.settings.preview_requested.connect(c.preview_data)
         self.tf_label.loaded.connect(self._tensorflow_loaded)
         self.tf_label.failed.connect(self.banner.show_message)
         for follower in (lambda path: setattr(self.controller, "runs_dir", path), self.runs_table.set_runs_dir,

@@ -883,6 +883,49 @@
     </message>
 </context>
 <context>
+    <name>DataPreviewDialog</name>
+    <message>
+        <source>Reading {dataset}…</source>
+        <translation>正在读取 {dataset}……</translation>
+    </message>
+    <message>
+        <source>The dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>{dataset}: {k} classes, {train:,} training and {val:,} validation rows of {f} features</source>
+        <translation>{dataset}：{k} 个类别，{train:,} 行训练数据和 {val:,} 行验证数据，每行 {f} 个特征</translation>
+    </message>
+    <message>
+        <source>{dataset}: {k} classes, {train:,} training and {val:,} validation images of {shape}</source>
+        <translation>{dataset}：{k} 个类别，{train:,} 张训练图像和 {val:,} 张验证图像，尺寸 {shape}</translation>
+    </message>
+    <message>
+        <source>(validation: the expected share of {share:.0%}; Keras draws it with the seed when training starts)</source>
+        <translation>（验证：预计占 {share:.0%}；训练开始时由 Keras 按种子抽取）</translation>
+    </message>
+    <message>
+        <source>The first samples of each class</source>
+        <translation>每个类别的前几个样本</translation>
+    </message>
+    <message>
+        <source>The dataset cannot be read: {problem}</source>
+        <translation>无法读取数据集：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosisPanel</name>
     <message>
         <source>{method} feeds one-hot labels</source>
@@ -2350,6 +2393,10 @@ It runs with your rights. Run it only if you trust where the run came from (open
     <message>
         <source>A file: NumPy archive (.npz) or CSV…</source>
         <translation>文件：NumPy 归档（.npz）或 CSV…</translation>
+    </message>
+    <message>
+        <source>Preview the dataset…</source>
+        <translation>预览数据集…</translation>
     </message>
     <message>
         <source>Datasets (*.npz *.csv)</source>

@@ -189,6 +189,7 @@ class SettingsPanel(Retranslating, QWidget):
     """Every training setting of the schema as a widget (`widgets[name]`, also as attributes)."""
 
     changed = Signal()
+    preview_requested = Signal()  # the dataset field's menu: "Preview the dataset…"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -351,6 +352,8 @@ class SettingsPanel(Retranslating, QWidget):
         menu.addAction(self.tr("A file: NumPy archive (.npz) or CSV…"), lambda: self._choose_dataset(folder=False))
         menu.addAction(self.tr("A folder of images, one sub-folder per class…"),
                        lambda: self._choose_dataset(folder=True))
+        menu.addSeparator()
+        menu.addAction(self.tr("Preview the dataset…"), self.preview_requested.emit)
         menu.exec(self.browse.mapToGlobal(self.browse.rect().bottomLeft()))
 
     def _choose_dataset(self, folder: bool) -> None:
