@@ -29,6 +29,7 @@ class DataPreviewDialog(Retranslating, QDialog):
         self.status = QLabel(objectName="dataPreviewStatus", wordWrap=True,
                              textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         self.counts = QTableWidget(objectName="dataPreviewCounts")
+        self.counts.verticalHeader().setVisible(False)  # the class column names the rows
         self.samples = ImageGrid("dataPreviewSamples")
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.counts)
