@@ -27,7 +27,9 @@ def test_defaults_are_the_articles_setup():
         ("batch_size", -3, "allowed 1"),
         ("seed", -1, "allowed 0"),
         ("train_limit", -1, "allowed 0"),
-        ("dataset", "data.csv", ".npz"),
+        ("dataset", "data.txt", ".npz or .csv"),
+        ("image_size", "28", "is not H,W"),
+        ("color", "cmyk", "auto, grayscale, rgb"),
         ("strategy", "tpu", "mirrored"),
     ],
 )
