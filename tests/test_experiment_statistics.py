@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import urllib.request
+from pathlib import Path
 
 import numpy as np
 import optuna
@@ -177,3 +178,16 @@ def test_the_experiment_opens_in_optuna_dashboard(experiment):
     finally:
         if p.poll() is None:
             p.kill()
+
+
+def test_a_trials_sharpness_measured_by_its_landscape_is_in_the_report(experiment, capsys):
+    from workbench.analysis.landscape import landscape
+
+    doc = report(experiment, capsys)
+    assert all(t["sharpness"] is None for t in doc["trials"])  # nothing measured yet
+    first = doc["trials"][0]
+    measured = landscape([Path(first["run_dir"])], kind="plane", grid=3, samples=100)["sharpness"]
+    again = report(experiment, capsys)
+    by_run = {t["run_id"]: t["sharpness"] for t in again["trials"]}
+    assert by_run[first["run_id"]] == measured[first["run_id"]] > 0
+    assert sum(v is not None for v in by_run.values()) == 1

@@ -59,6 +59,9 @@ def test_the_landscape_tab_draws_a_run_and_two_runs_from_one_start(qtbot, make_w
     column = next(c for c in range(model.columnCount()) if model.headerData(c, Qt.Orientation.Horizontal) ==
                   "Sharpness")
     assert model.data(model.index(row, column)) == f"{sharp:.4g}"  # in the runs table at once
+    for suffix in ("png", "svg", "pdf"):  # the plot's right-click menu saves the view
+        saved = plot.menu.save_picture(tmp_path / f"plane.{suffix}")
+        assert saved is not None and saved.stat().st_size > 1000
 
     # selecting another run and coming back: the cached plane at once, no button pressed
     window.runs_table.select_runs([adam])

@@ -183,6 +183,15 @@ def runs_done(trials: list[optuna.trial.FrozenTrial]) -> int:
 DETECT = 0.005  # the difference of validation accuracy the seeds needed are for (0.5 points) unless told
 
 
+def _sharpness(run_dir: str | None) -> float | None:
+    """The run's end point's top Hessian eigenvalue, if a landscape measured it on this machine."""
+    from workbench.core.runs import SHARPNESS_FILE, as_number, read_json
+
+    if not run_dir:
+        return None
+    return as_number((read_json(Path(run_dir) / SHARPNESS_FILE) or {}).get("top_eigenvalue"))
+
+
 def report(storage_url: str, experiment_id: str, detect: float = DETECT) -> dict[str, Any]:
     """The experiment document of INTERFACE.md: its runs ("trials", each one setting and one seed) and, per
     setting, mean ± std over seeds and the seeds needed to detect a difference of `detect` in validation
@@ -199,7 +208,8 @@ def report(storage_url: str, experiment_id: str, detect: float = DETECT) -> dict
             trials.append({"run_id": a["run_id"], "run_dir": a.get("run_dir"), "settings": point, "seed": a["seed"],
                            "status": a.get("status"), "final": a.get("final") or {}, "host": a.get("host"),
                            "best_val_accuracy": a.get("best_val_accuracy"), "best_val_loss": a.get("best_val_loss"),
-                           "seconds": a.get("seconds"), "optuna_trial": t.number})
+                           "seconds": a.get("seconds"), "optuna_trial": t.number,
+                           "sharpness": _sharpness(a.get("run_dir"))})
     points = grid.points() if not grid.searched else list({json.dumps(t["settings"], sort_keys=True): t["settings"]
                                                            for t in trials}.values())
     groups = [_group(point, [t for t in trials if t["settings"] == point], mean_std) for point in points]
