@@ -193,3 +193,24 @@ def test_explain_finds_a_softmax_fed_to_a_loss_that_takes_logits(tmp_path, capsy
     assert 4 not in explain("--model", f"{tmp_path / 'soft.py'}:by_hand", "--loss", "sum_mse")["findings"]
     plain = explain("--loss", "crossentropy")
     assert not plain["outputs"]["probabilities"] and 4 not in plain["findings"]
+
+
+def test_init_from_file_starts_from_the_saved_models_weights(tmp_path, capsys):
+    from workbench.training import weights_path
+
+    saved = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(), keras.layers.Dense(10)])
+    saved.layers[-1].set_weights([np.full((784, 10), 0.01, np.float32), np.arange(10, dtype=np.float32)])
+    saved.save(tmp_path / "start.keras")
+    spec = str(tmp_path / "start.keras")
+    starts = {}
+    for init in ("from-file", "seed"):
+        result = trainer.train(TrainConfig(model=spec, init=init, **SMALL), tmp_path / "runs")
+        starts[init] = weights_path.load_point(result.folder.path, 0)
+    kernel, bias = starts["from-file"]
+    np.testing.assert_array_equal(kernel, np.full((784, 10), 0.01, np.float32))
+    np.testing.assert_array_equal(bias, np.arange(10, dtype=np.float32))
+    assert not np.array_equal(starts["seed"][0], kernel)  # the default: fresh weights from the seed
+    code = cli_main(["train", "--init", "from-file", "--epochs", "1", "--runs-dir", str(tmp_path / "runs")])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 2 and err[-1].endswith("--init from-file goes with --model FILE.keras: only a saved model has "
+                                          "weights")

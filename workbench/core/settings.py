@@ -160,6 +160,14 @@ SETTINGS: tuple[Setting, ...] = (
                 mlp=(_("mlp · 256-128-10"), _("the article's Flatten - Dense 256 relu - Dense 128 relu - Dense 10")),
                 cnn=(_("cnn · small convnet"), _("a small convolutional network"))),
             widget="modelCombo", open_choices=True, check=_model_problem),
+    Setting("init", str, "seed", _("Initial weights"),
+            _("Where a saved FILE.keras model's training starts: fresh weights from the seed, or the file's own "
+              "weights"),
+            choices=_choices(seed=(_("seed · fresh weights"), _("Fresh weights drawn from the seed")),
+                             **{"from-file": (_("from-file · the file's weights"),
+                                              _("The saved model's own weights: go on training it"))}),
+            group="options", widget="initCombo", applies=lambda c: c.model.lower().endswith(".keras"),
+            strict=True, needs=_("--init from-file goes with --model FILE.keras: only a saved model has weights")),
     Setting("dropout", float, 0.0, _("Dropout"),
             _("Dropout: the fraction of the MLP's hidden units dropped at random in each training step "
               "(0 = none, as in the article); seeded, so every method drops the same units"),

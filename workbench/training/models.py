@@ -84,12 +84,13 @@ def build(
     model_file: Path | None = None,
     trust_code: bool = False,
     normalise: tuple[np.ndarray, np.ndarray] | None = None,
+    init: str = "seed",
 ) -> keras.Sequential:
     """A built model of the given kind; `cls` lets the custom method bring its own train_step. A user's model
     (`kind` a file, read from `model_file` when the run keeps a copy) is the Sequential's one layer.
 
     `normalise` = (mean, variance) of a CSV's training rows: a Keras `Normalization` layer with them comes first,
-    so the model (saved, exported) takes raw rows."""
+    so the model (saved, exported) takes raw rows. `init` "from-file": a saved .keras model keeps its weights."""
     front = [layers.Normalization(mean=normalise[0], variance=normalise[1], name="features")] if normalise else []
     if kind in BUILDERS:
         stack = BUILDERS[kind](input_shape, num_classes, seed, dropout)
@@ -100,7 +101,7 @@ def build(
     source = parse(kind)
     if model_file is not None:
         source = dataclasses.replace(source, path=Path(model_file))
-    inner = user_models.build(source, input_shape, num_classes, seed, trust_code)
+    inner = user_models.build(source, input_shape, num_classes, seed, trust_code, keep_weights=init == "from-file")
     try:
         model = cls([keras.Input(shape=input_shape), *front, inner], name="user")
     except (ValueError, TypeError) as exc:

@@ -69,12 +69,13 @@ def from_keras(path: Path, trust_code: bool = False, keep_weights: bool = False)
 
 
 def build(source: ModelSource, input_shape: tuple[int, ...], num_classes: int, seed: int,
-          trust_code: bool = False) -> keras.Model:
-    """The user's model with weights drawn from `seed` (the same seed: the same weights, in any method)."""
+          trust_code: bool = False, keep_weights: bool = False) -> keras.Model:
+    """The user's model with weights drawn from `seed` (the same seed: the same weights, in any method), or a
+    saved model's own weights with `keep_weights` (`--init from-file`)."""
     keras.utils.set_random_seed(seed)
     if source.kind == "python":
         return from_python(source.path, source.function, input_shape, num_classes)
-    return from_keras(source.path, trust_code)
+    return from_keras(source.path, trust_code, keep_weights)
 
 
 def check_fit(model: keras.Model, input_shape: tuple[int, ...], num_classes: int) -> None:

@@ -200,6 +200,34 @@
         <translation>一个小的卷积网络</translation>
     </message>
     <message>
+        <source>Initial weights</source>
+        <translation>初始权重</translation>
+    </message>
+    <message>
+        <source>Where a saved FILE.keras model&apos;s training starts: fresh weights from the seed, or the file&apos;s own weights</source>
+        <translation>已保存的 FILE.keras 模型从哪里开始训练：按种子生成的新权重，或文件自带的权重</translation>
+    </message>
+    <message>
+        <source>seed · fresh weights</source>
+        <translation>按种子 · 新权重</translation>
+    </message>
+    <message>
+        <source>Fresh weights drawn from the seed</source>
+        <translation>按种子生成的新权重</translation>
+    </message>
+    <message>
+        <source>from-file · the file&apos;s weights</source>
+        <translation>从文件 · 文件中的权重</translation>
+    </message>
+    <message>
+        <source>The saved model&apos;s own weights: go on training it</source>
+        <translation>已保存模型自带的权重：在其基础上继续训练</translation>
+    </message>
+    <message>
+        <source>--init from-file goes with --model FILE.keras: only a saved model has weights</source>
+        <translation>--init from-file 需配合 --model FILE.keras：只有已保存的模型才带有权重</translation>
+    </message>
+    <message>
         <source>Dropout</source>
         <translation>Dropout</translation>
     </message>

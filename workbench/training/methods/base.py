@@ -222,7 +222,7 @@ class Setup:
     def build_model(self, cls: type[keras.Sequential] = keras.Sequential) -> keras.Sequential:
         c = self.config
         return models.build(c.model, self.data.input_shape, self.data.num_classes, c.seed, cls, c.dropout,
-                            self.model_file, self.trust_code, models.normalisation(self.data))
+                            self.model_file, self.trust_code, models.normalisation(self.data), c.init)
 
     def optimizer(self) -> keras.optimizers.Optimizer:
         return make_optimizer(self.config, self.steps_per_epoch)
