@@ -214,3 +214,26 @@ def test_init_from_file_starts_from_the_saved_models_weights(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 2 and err[-1].endswith("--init from-file goes with --model FILE.keras: only a saved model has "
                                           "weights")
+
+
+def test_a_dropout_without_a_seed_still_drops_the_same_units_in_every_method(tmp_path):
+    """Keras seeds a layer's generator from the global seed when the layer is made, and the workbench sets it to
+    the run's seed just before building: an unseeded Dropout draws the same masks in tape, fit and custom."""
+    (tmp_path / "drop.py").write_text(
+        "import keras\n"
+        "def build(input_shape, num_classes):\n"
+        "    return keras.Sequential([keras.Input(input_shape), keras.layers.Flatten(),\n"
+        "                             keras.layers.Dense(64, activation='relu'), keras.layers.Dropout(0.5),\n"
+        "                             keras.layers.Dense(num_classes)])\n")
+    ends = {}
+    for method in ("tape", "fit", "custom"):
+        result = trainer.train(TrainConfig(method=method, model=f"{tmp_path / 'drop.py'}:build", **SMALL),
+                               tmp_path / "runs")
+        ends[method] = keras.saving.load_model(result.folder.path / "model.keras").get_weights()
+    other = trainer.train(TrainConfig(model=f"{tmp_path / 'drop.py'}:build", **{**SMALL, "seed": 5}),
+                          tmp_path / "runs")
+    for method in ("fit", "custom"):
+        for a, b in zip(ends["tape"], ends[method], strict=True):
+            np.testing.assert_array_equal(a, b)
+    other_end = keras.saving.load_model(other.folder.path / "model.keras").get_weights()
+    assert not np.array_equal(other_end[0], ends["fit"][0])  # another seed, other masks and weights
