@@ -124,4 +124,5 @@ def test_a_bad_folder_gets_one_clear_line(tmp_path, capsys, make, extra, says):
     assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())
     if make == "mixed" and not extra:  # the fix the message names works
         assert cli_main(["train", "--dataset", str(folder), "--image-size", "8,8", "--epochs", "1", "--batch-size",
-                         "1", "--val-split", "0.5", "--runs-dir", str(tmp_path / "runs")]) == 0
+                         "1", "--val-split", "0.5", "--runs-dir", str(tmp_path / "runs"), "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["status"] == "completed"  # stdout is the JSON alone

@@ -13,6 +13,8 @@ the size it would take, not streamed.
 
 from __future__ import annotations
 
+import contextlib
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,12 +131,13 @@ def load(folder: Path, image_size: str = "", color: str = "auto", val_split: flo
 
     common = dict(labels="inferred", label_mode="int", class_names=list(layout.class_names), color_mode=color,
                   image_size=size, batch_size=256, verbose=False)
-    if "all" in layout.splits:  # Keras shuffles the files with the seed, then holds out the last share
-        train, test = keras.utils.image_dataset_from_directory(
-            layout.splits["all"], validation_split=val_split, subset="both", seed=seed, shuffle=True, **common)
-    else:
-        train = keras.utils.image_dataset_from_directory(layout.splits["train"], shuffle=False, **common)
-        test = keras.utils.image_dataset_from_directory(layout.splits["test"], shuffle=False, **common)
+    with contextlib.redirect_stdout(io.StringIO()):  # Keras prints "Using N files for …" even when not verbose
+        if "all" in layout.splits:  # Keras shuffles the files with the seed, then holds out the last share
+            train, test = keras.utils.image_dataset_from_directory(
+                layout.splits["all"], validation_split=val_split, subset="both", seed=seed, shuffle=True, **common)
+        else:
+            train = keras.utils.image_dataset_from_directory(layout.splits["train"], shuffle=False, **common)
+            test = keras.utils.image_dataset_from_directory(layout.splits["test"], shuffle=False, **common)
     x_train, y_train = _arrays(train, channels)
     x_test, y_test = _arrays(test, channels)
     if not len(x_test):
