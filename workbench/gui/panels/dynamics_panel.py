@@ -15,8 +15,8 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workbench.analysis.layer_diagnosis import LayerFinding, diagnose, summary_line
 from workbench.core.run_summary import RunSummary
@@ -25,6 +25,7 @@ from workbench.gui.language import Retranslating
 from workbench.gui.panels.following import FollowsSelection
 from workbench.gui.widgets import plot_menu
 from workbench.gui.widgets.decade_axis import DecadeAxis
+from workbench.gui.widgets.plot_colors import follow_palette
 from workbench.gui.widgets.plots import PALETTE
 
 QUANTITIES = {
@@ -80,14 +81,7 @@ class DynamicsPanel(FollowsSelection, Retranslating, QWidget):
         self.retranslate()
 
     def apply_palette(self) -> None:
-        pal = QApplication.palette()
-        bg, fg = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
-        self.plot.setBackground(bg)
-        for axis in ("left", "bottom"):
-            self.plot.getAxis(axis).setPen(pg.mkPen(fg))
-            self.plot.getAxis(axis).setTextPen(pg.mkPen(fg))
-        self.legend.setLabelTextColor(fg)
-        self.legend.setBrush(pg.mkBrush(QColor(bg.red(), bg.green(), bg.blue(), 210)))
+        follow_palette(self.plot, self.legend)
         self.band.setBrush(pg.mkBrush(QColor(44, 160, 44, 40)))
 
     def retranslate(self) -> None:

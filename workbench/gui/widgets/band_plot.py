@@ -9,11 +9,11 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor
 
 from workbench.experiments.curves import GroupCurve
 from workbench.gui.widgets import plot_menu
+from workbench.gui.widgets.plot_colors import follow_palette
 from workbench.gui.widgets.plots import PALETTE
 
 
@@ -41,14 +41,7 @@ class BandPlot(pg.PlotWidget):
 
     def apply_palette(self) -> None:
         """Follows the application palette (light or dark), as the run plots do."""
-        pal = QApplication.palette()
-        bg, fg = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
-        self.setBackground(bg)
-        for axis in ("left", "bottom"):
-            self.getAxis(axis).setPen(pg.mkPen(fg))
-            self.getAxis(axis).setTextPen(pg.mkPen(fg))
-        self.legend.setLabelTextColor(fg)
-        self.legend.setBrush(pg.mkBrush(QColor(bg.red(), bg.green(), bg.blue(), 210)))
+        follow_palette(self, self.legend)
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) and hasattr(

@@ -11,10 +11,10 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor
 
 from workbench.gui.widgets import plot_menu
+from workbench.gui.widgets.plot_colors import follow_palette
 from workbench.gui.widgets.run_curves import PALETTE
 
 CONTOURS = 10
@@ -40,16 +40,7 @@ class LandscapePlot(pg.PlotWidget):
     def apply_palette(self) -> None:
         """The window's colours (light or dark), as the other plots have them; the legend stays readable over
         the colours of the surface."""
-        pal = QApplication.palette()
-        bg, fg = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
-        self.setBackground(bg)
-        for axis in ("left", "bottom"):
-            self.getAxis(axis).setPen(pg.mkPen(fg))
-            self.getAxis(axis).setTextPen(pg.mkPen(fg))
-        self.bar.axis.setPen(pg.mkPen(fg))
-        self.bar.axis.setTextPen(pg.mkPen(fg))
-        self.legend.setLabelTextColor(fg)
-        self.legend.setBrush(pg.mkBrush(QColor(bg.red(), bg.green(), bg.blue(), 220)))
+        follow_palette(self, self.legend, 220, (self.bar.axis,))
 
     # -- the plane ----------------------------------------------------------------------------------------
     def begin_plane(self, xs: list[float], ys: list[float], log: bool) -> None:

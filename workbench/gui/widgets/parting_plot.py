@@ -10,11 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
 
 from workbench.experiments.parting import Parting
 from workbench.gui.widgets import plot_menu
+from workbench.gui.widgets.plot_colors import follow_palette
 from workbench.gui.widgets.plots import PALETTE
 
 
@@ -44,12 +43,7 @@ class PartingPlot(pg.PlotWidget):
         self.apply_palette()
 
     def apply_palette(self) -> None:
-        pal = QApplication.palette()
-        fg = pal.color(QPalette.ColorRole.Text)
-        self.setBackground(pal.color(QPalette.ColorRole.Base))
-        for axis in ("left", "bottom"):
-            self.getAxis(axis).setPen(pg.mkPen(fg))
-            self.getAxis(axis).setTextPen(pg.mkPen(fg))
+        _, fg = follow_palette(self)
         self.zero.setPen(pg.mkPen(fg, width=1, style=Qt.PenStyle.DotLine))
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
